@@ -1,0 +1,38 @@
+package io.microplatform.contracts;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** Messages to and from order-service. */
+public final class OrderMessages {
+
+    private OrderMessages() {
+    }
+
+    /** Published by order-service when an order is accepted; starts the order saga. */
+    public record OrderPlaced(UUID messageId, UUID orderId, String customerId, List<OrderLine> lines,
+            BigDecimal shippingCost, BigDecimal total, ShippingAddress shippingAddress) implements Message {
+    }
+
+    public record ConfirmOrder(UUID messageId, UUID orderId) implements Command {
+    }
+
+    /** reason is one of OUT_OF_STOCK, PAYMENT_DECLINED, SHIPPING_FAILED, TIMED_OUT. */
+    public record CancelOrder(UUID messageId, UUID orderId, String reason) implements Command {
+    }
+
+    public record OrderConfirmed(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
+    }
+
+    public record OrderCancelled(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.microplatform.contracts;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** Messages to and from payment-service. */
+public final class PaymentMessages {
+
+    private PaymentMessages() {
+    }
+
+    public record ChargePayment(UUID messageId, UUID orderId, String customerId, BigDecimal amount) implements Command {
+    }
+
+    /** Undo the order's charge; a no-op when there is none (the charge may never have happened). */
+    public record RefundPayment(UUID messageId, UUID orderId) implements Command {
+    }
+
+    public record PaymentCharged(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
+    }
+
+    /** Nothing was charged. */
+    public record PaymentDeclined(UUID messageId, UUID orderId, UUID inReplyTo, String why) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return false;
+        }
+    }
+
+    public record PaymentRefunded(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
+    }
+}

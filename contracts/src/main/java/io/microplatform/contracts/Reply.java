@@ -1,0 +1,15 @@
+package io.microplatform.contracts;
+
+import java.util.UUID;
+
+/**
+ * A participant's answer to a {@link Command}. {@link #inReplyTo()} names the command answered, so the orchestrator
+ * can ignore a reply that does not belong to the step a saga is in.
+ */
+public interface Reply extends Message {
+
+    UUID inReplyTo();
+
+    /** True when the participant applied the command's effect; false is a business refusal with nothing applied. */
+    boolean succeeded();
+}

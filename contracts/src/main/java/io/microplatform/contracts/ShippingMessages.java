@@ -1,0 +1,39 @@
+package io.microplatform.contracts;
+
+import java.util.UUID;
+
+/** Messages to and from shipping-service. */
+public final class ShippingMessages {
+
+    private ShippingMessages() {
+    }
+
+    public record CreateShipment(UUID messageId, UUID orderId, ShippingAddress address) implements Command {
+    }
+
+    /** Undo the order's shipment; a no-op when there is none (it may never have been created). */
+    public record CancelShipment(UUID messageId, UUID orderId) implements Command {
+    }
+
+    public record ShipmentCreated(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
+    }
+
+    /** No shipment was created (for example an undeliverable postal code). */
+    public record ShipmentFailed(UUID messageId, UUID orderId, UUID inReplyTo, String why) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return false;
+        }
+    }
+
+    public record ShipmentCancelled(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
+    }
+}
