@@ -1,0 +1,32 @@
+package io.microplatform.inventory.api;
+
+import java.util.List;
+
+import io.microplatform.inventory.domain.ItemNotFoundException;
+import io.microplatform.inventory.domain.ItemRepository;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/inventory/items")
+class ItemController {
+
+    private final ItemRepository items;
+
+    ItemController(ItemRepository items) {
+        this.items = items;
+    }
+
+    @GetMapping
+    List<ItemResponse> list() {
+        return items.findAll().stream().map(ItemResponse::of).toList();
+    }
+
+    @GetMapping("/{sku}")
+    ItemResponse get(@PathVariable String sku) {
+        return items.findBySku(sku).map(ItemResponse::of).orElseThrow(() -> new ItemNotFoundException(sku));
+    }
+}

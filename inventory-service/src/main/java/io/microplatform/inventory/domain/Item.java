@@ -1,0 +1,65 @@
+package io.microplatform.inventory.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/** A product the shop sells, with its price and the units on hand. */
+@Entity
+@Table(name = "items")
+public class Item {
+
+    @Id
+    @NotBlank
+    private String sku;
+
+    @NotBlank
+    private String name;
+
+    @NotNull
+    @PositiveOrZero
+    @Digits(integer = 10, fraction = 2)
+    private BigDecimal price;
+
+    @PositiveOrZero
+    private int stock;
+
+    public Item(String sku, String name, BigDecimal price, int stock) {
+        if (stock < 0) {
+            throw new IllegalArgumentException("stock must not be negative: " + stock);
+        }
+        this.sku = Objects.requireNonNull(sku);
+        this.name = Objects.requireNonNull(name);
+        // money has exactly 2 decimals; a third one is a bug, not something to round away
+        this.price = price.setScale(2, RoundingMode.UNNECESSARY);
+        this.stock = stock;
+    }
+
+    protected Item() {
+        // for JPA
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public int stock() {
+        return stock;
+    }
+}

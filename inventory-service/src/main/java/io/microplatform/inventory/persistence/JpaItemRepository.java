@@ -1,0 +1,16 @@
+package io.microplatform.inventory.persistence;
+
+import java.util.List;
+
+import io.microplatform.inventory.domain.Item;
+import io.microplatform.inventory.domain.ItemRepository;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface JpaItemRepository extends ItemRepository, Repository<Item, String> {
+
+    @Override
+    @Query("select item from Item item order by item.sku")
+    List<Item> findAll();
+}

@@ -1,0 +1,137 @@
+package io.microplatform.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Starts one process of the stack, detached: in its own session (setsid) so that a Ctrl-C in the terminal reaches
+ * only the launcher, which then stops everything in order; output to {@code $PLATFORM_HOME/logs/<instance>.log};
+ * recorded in a run file as soon as it exists.
+ */
+final class InstanceLauncher {
+
+    /** C1 only, one GC thread, small stacks and code cache: start-up on 2 cores matters more than peak speed here. */
+    private static final List<String> DEV_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> SERVICE_MEMORY = List.of("-Xmx200m", "-XX:MaxMetaspaceSize=160m");
+    private static final List<String> REGISTRY_MEMORY = List.of("-Xmx160m", "-XX:MaxMetaspaceSize=128m");
+    private static final List<String> INFRASTRUCTURE_MEMORY = List.of("-Xmx320m", "-XX:MaxMetaspaceSize=128m");
+
+    private final Settings settings;
+    private final AppImages images;
+    private final ClassDataSharing cds;
+    private final RunState state;
+    private final Optional<Path> setsid;
+
+    InstanceLauncher(Settings settings, RunState state) {
+        this.settings = settings;
+        this.images = new AppImages(settings);
+        this.cds = new ClassDataSharing(settings.cds(), settings.java());
+        this.state = state;
+        this.setsid = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /** A started process; the Process (our child) knows its exit code, which a bare pid would not tell. */
+    record Started(Instance instance, RunRecord record, Process process, ClassDataSharing.Options cds) {
+    }
+
+    AppImages.Image prepare(String service, boolean inUse) {
+        return images.prepare(service, inUse);
+    }
+
+    /**
+     * @param othersRunning whether other instances of the service run already (only a lone first instance trains
+     *                      the CDS archive: two JVMs must not write one file)
+     */
+    Started start(Instance instance, AppImages.Image image, boolean othersRunning) {
+        ClassDataSharing.Options sharing = cds.options(instance.service(), image.preparedAt(),
+                instance.index() == 0 && !othersRunning);
+        List<String> command = new ArrayList<>();
+        setsid.ifPresent(path -> command.add(path.toString()));
+        command.add(settings.java().toString());
+        command.addAll(DEV_JVM);
+        command.addAll(switch (instance.kind()) {
+            case INFRASTRUCTURE -> INFRASTRUCTURE_MEMORY;
+            case REGISTRY -> REGISTRY_MEMORY;
+            case SERVICE -> SERVICE_MEMORY;
+        });
+        command.addAll(sharing.jvmOptions());
+        command.addAll(extraJavaOptions());
+        if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+            command.addAll(List.of("-Dlogback.configurationFile=infrastructure-logback.xml", "-cp", image.jar().toString(),
+                    InfrastructureMain.class.getName(), settings.home().toString(), Integer.toString(settings.ports().postgres()),
+                    Integer.toString(settings.ports().kafka()), Integer.toString(settings.ports().kafkaController())));
+            Topology.BUSINESS_SERVICES.forEach(service -> command.add(Topology.database(service)));
+        } else {
+            command.addAll(List.of("-jar", image.jar().toString()));
+        }
+        Path log = settings.log(instance.name());
+        Path workingDirectory = settings.tmp(instance.name());
+        try {
+            Files.createDirectories(settings.logs());
+            Files.createDirectories(workingDirectory);
+            if (Files.exists(log)) {
+                // the previous run's log stays readable next to the new one
+                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+                Files.deleteIfExists(settings.infrastructureReady());
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().remove("PLATFORM_COLOR");
+            builder.environment().putAll(environment(instance));
+            Process process = builder.start();
+            RunRecord record = RunRecord.of(instance, process.toHandle(), url(instance), log, sharing.training());
+            state.save(record);
+            return new Started(instance, record, process, sharing);
+        } catch (IOException e) {
+            throw new PlatformException("cannot start " + instance.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What every service reads (see the shared brief): .env as is, then the addresses of this stack. */
+    Map<String, String> environment(Instance instance) {
+        Ports ports = settings.ports();
+        Map<String, String> environment = new LinkedHashMap<>(settings.dotEnv());
+        if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+            return environment;
+        }
+        environment.put("SERVER_PORT", Integer.toString(instance.port()));
+        environment.put("EUREKA_URL", "http://127.0.0.1:" + ports.registry() + "/eureka/");
+        environment.put("EUREKA_INSTANCE_IP", "127.0.0.1");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+        environment.put("DB_HOST", "127.0.0.1");
+        environment.put("DB_PORT", Integer.toString(ports.postgres()));
+        String database = Topology.database(instance.service());
+        environment.put("DB_NAME", database);
+        environment.put("DB_USERNAME", database);
+        environment.put("DB_PASSWORD", database);
+        // Tomcat would otherwise leave a tomcat.<port>.* folder in /tmp on every start
+        environment.put("SERVER_TOMCAT_BASEDIR", settings.tmp(instance.name()).toString());
+        return environment;
+    }
+
+    String url(Instance instance) {
+        if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+            return "postgresql://127.0.0.1:" + settings.ports().postgres() + " kafka://127.0.0.1:" + settings.ports().kafka();
+        }
+        return instance.url();
+    }
+
+    private List<String> extraJavaOptions() {
+        String options = settings.environment().getOrDefault("PLATFORM_JAVA_OPTS", "").strip();
+        return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
+    }
+}

@@ -1,0 +1,65 @@
+package io.microplatform.localstack;
+
+import java.util.List;
+import java.util.Map;
+
+/** Entry point of {@code ./platform}: parses the command and runs it. Exit codes: 0 ok, 1 failed, 2 bad usage. */
+public final class Platform {
+
+    private static final String HELP = """
+            ./platform runs the whole platform on this machine with nothing but a JDK 17+:
+            PostgreSQL and Kafka (in one infrastructure JVM), the Eureka registry and every service, each a process.
+
+              up [-d] [--scale SERVICE=N]...  start what is not running, wait until all is healthy, then follow the
+                                             logs (Ctrl-C stops everything); -d returns once all is healthy
+              down [-v]                      stop everything; -v also deletes the PostgreSQL and Kafka data
+              ps                             processes with pid, port, health and URL
+              logs [-f] [SERVICE]            logs of all processes, a service or an instance; -f follows them
+              restart SERVICE                restart a service's instances, or one instance (order-service-2)
+              kill SERVICE                   kill -9 a service's instances or one instance (for failure demos)
+              help                           this text
+
+            Ports come from .env; an environment variable of the same name overrides one. Instance i of a scaled
+            service listens on its port + 100 * i. State, logs and data: $PLATFORM_HOME (default .platform).
+            PLATFORM_JAVA_OPTS adds JVM options to every process; PLATFORM_START_TIMEOUT (seconds, default 180).
+            """;
+
+    private Platform() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(List.of(args), System.getenv());
+        } catch (UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println("platform: " + e.getMessage());
+            }
+            System.err.println(CommandLine.USAGE);
+            status = 2;
+        } catch (PlatformException e) {
+            System.err.println("platform: " + e.getMessage());
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    static int run(List<String> args, Map<String, String> environment) {
+        CommandLine command = CommandLine.parse(args);
+        if (command.verb() == CommandLine.Verb.HELP) {
+            System.out.print(HELP);
+            System.out.println(CommandLine.USAGE);
+            return 0;
+        }
+        Stack stack = new Stack(Settings.load(environment), Terminal.system(environment));
+        return switch (command.verb()) {
+            case UP -> new Up(stack, command).run();
+            case DOWN -> new Down(stack, command.volumes()).run();
+            case PS -> new Ps(stack).run();
+            case LOGS -> new Logs(stack, command.target(), command.follow()).run();
+            case RESTART -> new Restart(stack, command.target().orElseThrow()).run();
+            case KILL -> new Kill(stack, command.target().orElseThrow()).run();
+            case HELP -> 0;
+        };
+    }
+}

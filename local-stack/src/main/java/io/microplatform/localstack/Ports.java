@@ -1,0 +1,45 @@
+package io.microplatform.localstack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The base ports of the stack, taken from .env and its environment overrides. */
+record Ports(Map<String, Integer> services, int postgres, int kafka, int kafkaController) {
+
+    static final String POSTGRES = "POSTGRES_PORT";
+    static final String KAFKA = "KAFKA_PORT";
+    static final String KAFKA_CONTROLLER = "KAFKA_CONTROLLER_PORT";
+
+    static Ports from(Map<String, String> settings) {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put(Topology.REGISTRY, port(settings, Topology.portKey(Topology.REGISTRY)));
+        for (String service : Topology.BUSINESS_SERVICES) {
+            services.put(service, port(settings, Topology.portKey(service)));
+        }
+        return new Ports(Map.copyOf(services), port(settings, POSTGRES), port(settings, KAFKA), port(settings, KAFKA_CONTROLLER));
+    }
+
+    int registry() {
+        return services.get(Topology.REGISTRY);
+    }
+
+    int base(String service) {
+        return services.get(service);
+    }
+
+    private static int port(Map<String, String> settings, String key) {
+        String value = settings.get(key);
+        if (value == null) {
+            throw new PlatformException(key + " is not set in .env or the environment");
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PlatformException(key + "=" + value + " is not a port number");
+    }
+}

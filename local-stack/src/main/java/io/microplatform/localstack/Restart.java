@@ -1,0 +1,69 @@
+package io.microplatform.localstack;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code restart SERVICE}: stops a service's instances (or one instance) gracefully and starts them again on the same
+ * ports, from a fresh copy of the jar if it was rebuilt, and waits until they are healthy.
+ */
+final class Restart {
+
+    private final Stack stack;
+    private final String target;
+    private final Instant begin = Stack.launcherStart();
+
+    Restart(Stack stack, String target) {
+        this.stack = stack;
+        this.target = target;
+    }
+
+    int run() {
+        try (StackLock lock = StackLock.acquire(stack.settings.run(), stack.terminal);
+                StartSession session = new StartSession(stack)) {
+            List<RunRecord> records = stack.state.select(target);
+            if (records.isEmpty()) {
+                throw new PlatformException(target + " is not running; ./platform up starts the stack");
+            }
+            stack.stopper.stop(records);
+            List<Instance> instances = records.stream().map(RunRecord::asInstance).map(this::withCurrentPort).toList();
+            try {
+                Map<String, Integer> scale = new HashMap<>();
+                instances.forEach(i -> scale.merge(i.service(), i.index() + 1, Math::max));
+                List<String> names = instances.stream().map(Instance::name).toList();
+                stack.requireFreePorts(StackPlan.of(stack.settings.ports(), scale).claims().stream()
+                        .filter(claim -> names.contains(claim.instance())).toList());
+                stack.terminal.println("starting " + String.join(", ", names) + " ...");
+                List<StartupWatch.Watched> watched = new ArrayList<>();
+                for (Instance instance : instances) {
+                    boolean othersRunning = stack.state.records().stream()
+                            .anyMatch(r -> r.service().equals(instance.service()) && r.isAlive());
+                    watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), othersRunning)));
+                }
+                stack.watch(begin).await(watched, stack.registryPort(), session::aborted);
+                session.succeeded();
+            } catch (RuntimeException e) {
+                if (session.aborted()) {
+                    LockSupport.park();
+                }
+                session.abort();
+                throw e;
+            }
+            stack.terminal.println(stack.terminal.green(String.format("restarted %s in %.1f s", target,
+                    stack.watch(begin).seconds())));
+        }
+        return 0;
+    }
+
+    /** Ports as .env says now: a restart is also how a changed port takes effect. */
+    private Instance withCurrentPort(Instance instance) {
+        Ports ports = stack.settings.ports();
+        int port = instance.kind() == Topology.Kind.INFRASTRUCTURE ? ports.postgres()
+                : ports.base(instance.service()) + StackPlan.INSTANCE_PORT_STEP * instance.index();
+        return new Instance(instance.service(), instance.index(), port);
+    }
+}

@@ -1,0 +1,58 @@
+package io.microplatform.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The run files in {@code $PLATFORM_HOME/run}: which processes of the stack exist, in start order. */
+final class RunState {
+
+    private final Path directory;
+
+    RunState(Path directory) {
+        this.directory = directory;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    List<RunRecord> records() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(RunRecord.SUFFIX))
+                    .map(RunRecord::read).flatMap(Optional::stream)
+                    .sorted(Comparator.comparing(RunRecord::asInstance, StackPlan.startOrder()))
+                    .toList();
+        } catch (IOException e) {
+            throw new PlatformException("cannot read " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    Optional<RunRecord> record(String instance) {
+        return RunRecord.read(RunRecord.file(directory, instance));
+    }
+
+    List<RunRecord> alive() {
+        return records().stream().filter(RunRecord::isAlive).toList();
+    }
+
+    /** The records {@code name} selects: a service's instances, or the one instance of that name. */
+    List<RunRecord> select(String name) {
+        return records().stream().filter(r -> r.instance().equals(name) || r.service().equals(name)).toList();
+    }
+
+    void save(RunRecord record) {
+        record.write(directory);
+    }
+
+    void remove(RunRecord record) {
+        record.delete(directory);
+    }
+}

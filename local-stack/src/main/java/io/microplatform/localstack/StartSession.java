@@ -1,0 +1,70 @@
+package io.microplatform.localstack;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The processes one command (up, restart) starts, so that a failure or a Ctrl-C before they are all healthy stops
+ * exactly those again: never a half-started stack, never an orphan.
+ */
+final class StartSession implements AutoCloseable {
+
+    private final Stack stack;
+    private final List<InstanceLauncher.Started> started = new ArrayList<>();
+    private final Thread hook = new Thread(this::onSignal, "platform-abort");
+    private volatile boolean aborted;
+    private boolean done;
+
+    StartSession(Stack stack) {
+        this.stack = stack;
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Starts one process and returns what to watch; refuses once the session was aborted. */
+    synchronized StartupWatch.Watched launch(Instance instance, AppImages.Image image) {
+        if (aborted) {
+            throw new PlatformException("interrupted");
+        }
+        boolean othersRunning = stack.state.records().stream()
+                .anyMatch(r -> r.service().equals(instance.service()) && r.isAlive());
+        InstanceLauncher.Started process = stack.launcher.start(instance, image, othersRunning);
+        started.add(process);
+        return new StartupWatch.Watched(instance, process.record(), Optional.of(process.process()), Instant.now());
+    }
+
+    boolean aborted() {
+        return aborted;
+    }
+
+    /** Everything started is healthy: from now on the processes outlive this command. */
+    synchronized void succeeded() {
+        done = true;
+    }
+
+    /** Stops what this session started; a CDS archive trained by a start that failed would be a poor one. */
+    synchronized void abort() {
+        aborted = true;
+        if (done) {
+            return;
+        }
+        done = true;
+        stack.stopper.stop(started.stream().map(InstanceLauncher.Started::record).toList(), false);
+        started.stream().filter(s -> s.cds().training()).forEach(s -> ClassDataSharing.discard(s.cds().archive()));
+    }
+
+    private void onSignal() {
+        aborted = true;
+        abort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running or has run
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.microplatform.localstack;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Output for people: colours only when ./platform saw a terminal (it sets PLATFORM_COLOR), like docker compose. */
+final class Terminal {
+
+    private static final List<String> PALETTE = List.of("36", "33", "32", "35", "34", "91", "96", "93", "92", "95", "94");
+
+    private final boolean color;
+    private final PrintStream out;
+
+    Terminal(boolean color, PrintStream out) {
+        this.color = color;
+        this.out = out;
+    }
+
+    static Terminal system(java.util.Map<String, String> environment) {
+        return new Terminal("1".equals(environment.get("PLATFORM_COLOR")) && !environment.containsKey("NO_COLOR"), System.out);
+    }
+
+    synchronized void println(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /** "order-service   | " in the colour that belongs to the n-th process of the stack. */
+    String prefix(String name, int width, int colorIndex) {
+        String padded = String.format("%-" + width + "s | ", name);
+        return color ? "\u001b[" + PALETTE.get(colorIndex % PALETTE.size()) + "m" + padded + "\u001b[0m" : padded;
+    }
+
+    String bold(String text) {
+        return color ? "\u001b[1m" + text + "\u001b[0m" : text;
+    }
+
+    String green(String text) {
+        return color ? "\u001b[32m" + text + "\u001b[0m" : text;
+    }
+
+    String red(String text) {
+        return color ? "\u001b[31m" + text + "\u001b[0m" : text;
+    }
+}

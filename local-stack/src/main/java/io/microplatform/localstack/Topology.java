@@ -1,0 +1,85 @@
+package io.microplatform.localstack;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The processes of the stack, in start order, and the naming rules that tie them to ports and databases. */
+final class Topology {
+
+    static final String INFRASTRUCTURE = "infrastructure";
+    static final String REGISTRY = "registry-service";
+    static final List<String> BUSINESS_SERVICES =
+            List.of("order-service", "payment-service", "inventory-service", "shipping-service", "saga-orchestrator");
+    static final List<String> SERVICES =
+            Stream.concat(Stream.of(INFRASTRUCTURE, REGISTRY), BUSINESS_SERVICES.stream()).toList();
+
+    private Topology() {
+    }
+
+    enum Kind {
+        INFRASTRUCTURE, REGISTRY, SERVICE
+    }
+
+    static Kind kind(String service) {
+        return switch (service) {
+            case INFRASTRUCTURE -> Kind.INFRASTRUCTURE;
+            case REGISTRY -> Kind.REGISTRY;
+            default -> Kind.SERVICE;
+        };
+    }
+
+    static boolean isScalable(String service) {
+        return BUSINESS_SERVICES.contains(service);
+    }
+
+    /** order-service -> ORDER_SERVICE_PORT, the key in .env. */
+    static String portKey(String service) {
+        return envName(service) + "_PORT";
+    }
+
+    /** order-service -> order_service: database, user and (local stack only) password. */
+    static String database(String service) {
+        return service.replace('-', '_');
+    }
+
+    /** order-service -> ORDER-SERVICE, as Eureka lists applications. */
+    static String eurekaApplication(String service) {
+        return service.toUpperCase(Locale.ROOT);
+    }
+
+    /** Instance 0 carries the service's name, later ones a 1-based suffix: order-service, order-service-2, ... */
+    static String instanceName(String service, int index) {
+        return index == 0 ? service : service + "-" + (index + 1);
+    }
+
+    static int order(String service) {
+        return SERVICES.indexOf(service);
+    }
+
+    /** The instance a name denotes, if it names one of the stack's processes. */
+    static Optional<InstanceRef> instance(String name) {
+        if (SERVICES.contains(name)) {
+            return Optional.of(new InstanceRef(name, 0));
+        }
+        for (String service : BUSINESS_SERVICES) {
+            String suffix = name.startsWith(service + "-") ? name.substring(service.length() + 1) : "";
+            if (suffix.matches("[1-9][0-9]?") && Integer.parseInt(suffix) >= 2) {
+                return Optional.of(new InstanceRef(service, Integer.parseInt(suffix) - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String envName(String service) {
+        return service.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    record InstanceRef(String service, int index) {
+
+        String name() {
+            return instanceName(service, index);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.microplatform.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void upTakesDetachAndRepeatedScales() {
+        CommandLine command = CommandLine.parse(List.of("up", "--scale", "order-service=3", "-d", "--scale=payment-service=2"));
+
+        assertThat(command.verb()).isEqualTo(CommandLine.Verb.UP);
+        assertThat(command.detach()).isTrue();
+        assertThat(command.scale()).isEqualTo(Map.of("order-service", 3, "payment-service", 2));
+    }
+
+    @Test
+    void logsTakesFollowAndAServiceOrInstance() {
+        CommandLine command = CommandLine.parse(List.of("logs", "-f", "order-service-2"));
+
+        assertThat(command.follow()).isTrue();
+        assertThat(command.target()).contains("order-service-2");
+    }
+
+    @Test
+    void rejectsUnknownVerbsServicesAndScales() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("start"))).isInstanceOf(UsageException.class)
+                .hasMessage("unknown command 'start'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("kill", "billing-service"))).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> CommandLine.parse(List.of("up", "--scale", "registry-service=2")))
+                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> CommandLine.parse(List.of("up", "--scale", "order-service=10")))
+                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> CommandLine.parse(List.of("down", "-x"))).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> CommandLine.parse(List.of())).isInstanceOf(UsageException.class);
+    }
+}

@@ -1,0 +1,54 @@
+package io.microplatform.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The meters of the outbox and the consumers, in one place so their names are easy to find for dashboards. */
+final class MessagingMetrics {
+
+    private final MeterRegistry registry;
+    private volatile PendingStats pending = new PendingStats(0, 0);
+
+    MessagingMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        // refreshed by every sweep rather than queried on every scrape
+        Gauge.builder("outbox.pending", this, metrics -> metrics.pending.count())
+                .description("Outbox messages committed but not yet acknowledged by Kafka")
+                .register(registry);
+        Gauge.builder("outbox.oldest.pending.age", this, metrics -> metrics.pending.oldestAgeSeconds())
+                .description("Age of the oldest unpublished outbox message; grows when publishing is stuck")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    void published(String topic, Instant since) {
+        Timer.builder("outbox.publish.latency")
+                .description("From commit (or, for messages found by the sweep, from the insert) to the broker's ack")
+                .tag("topic", topic)
+                .register(registry)
+                .record(Duration.between(since, Instant.now()));
+    }
+
+    void publishFailed(String topic) {
+        Counter.builder("outbox.publish.failures").tag("topic", topic).register(registry).increment();
+    }
+
+    void pending(PendingStats stats) {
+        this.pending = stats;
+    }
+
+    void duplicateSkipped(String consumer) {
+        Counter.builder("messaging.duplicates.skipped").tag("consumer", consumer).register(registry).increment();
+    }
+
+    void deadLettered(String topic) {
+        Counter.builder("messaging.dead.letters").tag("topic", topic).register(registry).increment();
+    }
+
+    record PendingStats(long count, double oldestAgeSeconds) {
+    }
+}

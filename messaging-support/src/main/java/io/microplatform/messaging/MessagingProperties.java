@@ -1,0 +1,47 @@
+package io.microplatform.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of the shared messaging support, under {@code messaging.*}. */
+@ConfigurationProperties("messaging")
+public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer,
+        @DefaultValue Topics topics) {
+
+    /**
+     * @param sweepInterval how often the sweep looks for messages the immediate relay did not publish; it only bounds
+     *        the delay after a crash or a broker outage, the normal path does not wait for it
+     * @param gracePeriod how old an unpublished message must be before the sweep takes it over; long enough that the
+     *        immediate relay has normally been acknowledged, so the sweep rarely sends a message twice
+     * @param batchSize messages one sweep sends at most, holding their row locks until the broker acknowledged them
+     * @param sendTimeout how long a sweep waits for the broker's acknowledgements before it leaves the rest for the
+     *        next sweep
+     * @param retention how long published messages stay in the table, for inspection after an incident
+     */
+    public record Outbox(@DefaultValue("1s") Duration sweepInterval, @DefaultValue("2s") Duration gracePeriod,
+            @DefaultValue("100") int batchSize, @DefaultValue("10s") Duration sendTimeout,
+            @DefaultValue("1h") Duration retention) {
+    }
+
+    /**
+     * @param retries deliveries after the first before a record goes to its dead-letter topic; bounded so one poison
+     *        record cannot stop a partition for long
+     * @param initialBackoff wait before the first retry
+     * @param backoffMultiplier growth of the wait from one retry to the next
+     * @param maxBackoff longest single wait, well below max.poll.interval.ms so retries never cause a rebalance
+     * @param processedRetention how long processed message ids are remembered; longer than the topics' retention
+     *        (Kafka's default is 7 days), so every record that can still be redelivered is recognised
+     */
+    public record Consumer(@DefaultValue("3") int retries, @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("14d") Duration processedRetention) {
+    }
+
+    /**
+     * @param replicationFactor replicas of every topic and dead-letter topic created at start-up; 1 for the local
+     *        single-broker stack, 3 on a real cluster
+     */
+    public record Topics(@DefaultValue("1") short replicationFactor) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.microplatform.messaging;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Traceparents through Micrometer Tracing. The stored value is always W3C, written out here rather than by the
+ * configured propagator, because W3C is what the listeners' observation reads from the
+ * {@value MessagingHeaders#TRACE_PARENT} header.
+ */
+final class MicrometerTraceParents implements TraceParents {
+
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
+
+    MicrometerTraceParents(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    @Override
+    public String current() {
+        Tracer current = tracer.getIfUnique();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null || span.isNoop()) {
+            return null;
+        }
+        TraceContext context = span.context();
+        // Brave may use 64-bit trace ids; W3C wants 128 bits, left-padded with zeros
+        return "00-" + leftPad(context.traceId(), 32) + "-" + leftPad(context.spanId(), 16) + "-"
+                + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+    }
+
+    @Override
+    public <T> T continuing(String traceParent, Supplier<T> send) {
+        Tracer current = tracer.getIfUnique();
+        Propagator propagation = propagator.getIfUnique();
+        if (traceParent == null || current == null || propagation == null) {
+            return send.get();
+        }
+        Span span = propagation.extract(Map.of(MessagingHeaders.TRACE_PARENT, traceParent), Map::get)
+                .name("outbox relay")
+                .start();
+        try (Tracer.SpanInScope scope = current.withSpan(span)) {
+            return send.get();
+        }
+        finally {
+            span.end();
+        }
+    }
+
+    private static String leftPad(String hex, int length) {
+        return "0".repeat(Math.max(0, length - hex.length())) + hex;
+    }
+}

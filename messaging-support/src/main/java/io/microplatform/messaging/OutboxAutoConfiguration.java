@@ -1,0 +1,70 @@
+package io.microplatform.messaging;
+
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The transactional outbox and the processed-message register, on the service's DataSource. Their tables come with
+ * the Flyway repeatable migration db/migration/R__messaging_support.sql, which every service's Flyway picks up.
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaMessagingAutoConfiguration.class })
+@ConditionalOnClass({ KafkaTemplate.class, JdbcClient.class })
+@ConditionalOnBean({ KafkaTemplate.class, DataSource.class, MessageJson.class })
+public class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxTable outboxTable(DataSource dataSource) {
+        return new OutboxTable(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    Outbox outbox(OutboxTable table, OutboxRelay relay, MessageJson json, ObjectProvider<TraceParents> traceParents) {
+        return new Outbox(table, relay, json, traceParents.getIfAvailable(() -> TraceParents.NONE));
+    }
+
+    @Bean
+    ProcessedMessages processedMessages(DataSource dataSource, MessagingMetrics metrics) {
+        return new ProcessedMessages(JdbcClient.create(dataSource), metrics);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(KafkaTemplate<String, Object> kafkaTemplate, OutboxTable table, MessagingMetrics metrics,
+            ObjectProvider<TraceParents> traceParents, MessagingProperties properties) {
+        return new OutboxRelay(kafkaTemplate, table, metrics, traceParents.getIfAvailable(() -> TraceParents.NONE),
+                properties.outbox().gracePeriod());
+    }
+
+    /**
+     * The sweep's transactions only touch outbox and processed-message rows, so they run on a plain JDBC transaction
+     * manager of their own, whatever transaction manager (JPA or JDBC) the service uses.
+     */
+    @Bean
+    OutboxSweeper outboxSweeper(DataSource dataSource, OutboxTable table, OutboxRelay relay,
+            ProcessedMessages processedMessages, MessagingMetrics metrics, MessagingProperties properties) {
+        return new OutboxSweeper(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), table, relay,
+                processedMessages, metrics, properties);
+    }
+
+    /** Only when Micrometer Tracing is on the classpath; its beans are looked up when they are needed. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class TracingConfiguration {
+
+        @Bean
+        TraceParents traceParents(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return new MicrometerTraceParents(tracer, propagator);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.microplatform.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Sends committed outbox rows to Kafka and marks them published when the broker acknowledges them.
+ *
+ * <p>The immediate path ({@link #publishSoon}) is best effort: it runs on its own thread so that a slow or absent
+ * broker never blocks the thread that committed (KafkaTemplate.send can block for max.block.ms while it has no
+ * metadata), and whatever it drops, fails or leaves behind is published by {@link OutboxSweeper}.
+ */
+final class OutboxRelay implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final KafkaOperations<String, Object> kafka;
+    private final OutboxTable table;
+    private final MessagingMetrics metrics;
+    private final TraceParents traceParents;
+    private final Duration gracePeriod;
+    private final ThreadPoolExecutor executor;
+
+    OutboxRelay(KafkaOperations<String, Object> kafka, OutboxTable table, MessagingMetrics metrics,
+            TraceParents traceParents, Duration gracePeriod) {
+        this.kafka = kafka;
+        this.table = table;
+        this.metrics = metrics;
+        this.traceParents = traceParents;
+        this.gracePeriod = gracePeriod;
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("outbox-relay-");
+        threads.setDaemon(true);
+        // one thread is plenty: send() only appends to the producer's buffer; a full queue means the broker is not
+        // keeping up, and then the rows are left to the sweep rather than piling up in memory
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
+                threads, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    void publishSoon(OutboxRecord record, Instant committedAt) {
+        executor.execute(() -> publishNow(record, committedAt));
+    }
+
+    private void publishNow(OutboxRecord record, Instant committedAt) {
+        if (Duration.between(committedAt, Instant.now()).compareTo(gracePeriod) >= 0) {
+            // the relay fell this far behind: the sweep may be sending the row already, sending it too would only
+            // add a duplicate
+            return;
+        }
+        try {
+            send(record).whenCompleteAsync((result, failure) -> acknowledged(record, committedAt, failure), executor);
+        }
+        catch (RuntimeException e) {
+            acknowledged(record, committedAt, e);
+        }
+    }
+
+    CompletableFuture<SendResult<String, Object>> send(OutboxRecord record) {
+        ProducerRecord<String, Object> message = new ProducerRecord<>(record.topic(), null, record.key().toString(),
+                record.payload().getBytes(UTF_8));
+        message.headers().add(MessagingHeaders.TYPE, record.type().getBytes(UTF_8));
+        if (record.traceParent() != null) {
+            message.headers().add(MessagingHeaders.TRACE_PARENT, record.traceParent().getBytes(UTF_8));
+        }
+        return traceParents.continuing(record.traceParent(), () -> kafka.send(message));
+    }
+
+    private void acknowledged(OutboxRecord record, Instant committedAt, Throwable failure) {
+        try {
+            if (failure == null) {
+                metrics.published(record.topic(), committedAt);
+                table.markPublished(List.of(record.id()));
+            }
+            else {
+                log.warn("Could not publish outbox message {} to {}, the sweep will retry: {}", record.id(),
+                        record.topic(), failure.toString());
+                metrics.publishFailed(record.topic());
+                table.countFailedAttempts(List.of(record.id()));
+            }
+        }
+        catch (RuntimeException e) {
+            // the row stays unpublished and the sweep sends it again: a duplicate, never a loss
+            log.warn("Could not record the outcome of outbox message {}: {}", record.id(), e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

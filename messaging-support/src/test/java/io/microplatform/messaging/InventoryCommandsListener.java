@@ -1,0 +1,67 @@
+package io.microplatform.messaging;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.microplatform.contracts.InventoryMessages.ReleaseStock;
+import io.microplatform.contracts.InventoryMessages.ReserveStock;
+import io.microplatform.contracts.InventoryMessages.StockReserved;
+import io.microplatform.contracts.Topics;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Written the way a participant's listener is meant to be written: one listener per topic, a handler per type. */
+@Component
+@KafkaListener(topics = Topics.INVENTORY_COMMANDS)
+class InventoryCommandsListener {
+
+    private final ProcessedMessages processedMessages;
+    private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final Tracer tracer;
+    private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> releaseAttempts = new ConcurrentHashMap<>();
+
+    InventoryCommandsListener(ProcessedMessages processedMessages, Outbox outbox, JdbcClient jdbc, Tracer tracer) {
+        this.processedMessages = processedMessages;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.tracer = tracer;
+    }
+
+    /** The effect, the processed-message record and the reply commit together, or not at all. */
+    @KafkaHandler
+    @Transactional
+    public void reserve(ReserveStock command) {
+        Span span = tracer.currentSpan();
+        traceIds.put(command.messageId(), span == null ? "none" : span.context().traceId());
+        if (!processedMessages.markProcessed("inventory.reserve-stock", command.messageId())) {
+            return;
+        }
+        jdbc.sql("INSERT INTO reservations (message_id, order_id) VALUES (?, ?)")
+                .params(command.messageId(), command.orderId())
+                .update();
+        outbox.send(Topics.SAGA_REPLIES, command.orderId(),
+                new StockReserved(UUID.randomUUID(), command.orderId(), command.messageId()));
+    }
+
+    /** Stands for a handler with a bug: it throws on every delivery. */
+    @KafkaHandler
+    public void release(ReleaseStock command) {
+        releaseAttempts.merge(command.messageId(), 1, Integer::sum);
+        throw new IllegalStateException("simulated bug while releasing stock of order " + command.orderId());
+    }
+
+    String traceIdSeenBy(UUID messageId) {
+        return traceIds.get(messageId);
+    }
+
+    int releaseAttempts(UUID messageId) {
+        return releaseAttempts.getOrDefault(messageId, 0);
+    }
+}

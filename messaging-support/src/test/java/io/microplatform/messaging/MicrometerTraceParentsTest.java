@@ -1,0 +1,53 @@
+package io.microplatform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+class MicrometerTraceParentsTest {
+
+    private final Tracer tracer = mock(Tracer.class);
+    private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    private final MicrometerTraceParents traceParents = new MicrometerTraceParents(beans.getBeanProvider(Tracer.class),
+            beans.getBeanProvider(Propagator.class));
+
+    @Test
+    void formatsTheCurrentSpanAsW3cTraceParent() {
+        beans.addBean("tracer", tracer);
+        currentSpan("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", true);
+
+        assertThat(traceParents.current()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    @Test
+    void padsA64BitTraceIdAndMarksAnUnsampledTrace() {
+        beans.addBean("tracer", tracer);
+        currentSpan("a3ce929d0e0e4736", "00f067aa0ba902b7", false);
+
+        assertThat(traceParents.current()).isEqualTo("00-0000000000000000a3ce929d0e0e4736-00f067aa0ba902b7-00");
+    }
+
+    @Test
+    void isNullWithoutASpanOrWithoutATracer() {
+        assertThat(traceParents.current()).isNull();
+        beans.addBean("tracer", tracer);
+        assertThat(traceParents.current()).isNull();
+    }
+
+    private void currentSpan(String traceId, String spanId, boolean sampled) {
+        Span span = mock(Span.class);
+        TraceContext context = mock(TraceContext.class);
+        when(tracer.currentSpan()).thenReturn(span);
+        when(span.context()).thenReturn(context);
+        when(context.traceId()).thenReturn(traceId);
+        when(context.spanId()).thenReturn(spanId);
+        when(context.sampled()).thenReturn(sampled);
+    }
+}

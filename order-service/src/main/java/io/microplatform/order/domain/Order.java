@@ -1,0 +1,133 @@
+package io.microplatform.order.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/** The order aggregate: who ordered what, what it costs, and how far the order saga got. */
+@Entity
+@Table(name = "orders")
+public class Order {
+
+    @Id
+    private UUID id;
+
+    @NotBlank
+    private String customerId;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+
+    private String reason;
+
+    @NotNull
+    private BigDecimal total;
+
+    @NotNull
+    private BigDecimal shippingCost;
+
+    // the lines are part of the aggregate: loaded with it, as open-in-view is off and an order needs them
+    @NotEmpty
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_items", joinColumns = @JoinColumn(name = "order_id"))
+    private List<OrderItem> items;
+
+    @NotNull
+    private Instant createdAt;
+
+    @NotNull
+    private Instant updatedAt;
+
+    // a wrapper type, so Spring Data sees a new order by its null version despite the assigned id
+    @Version
+    private Long version;
+
+    protected Order() {
+        // for JPA
+    }
+
+    /** A new PENDING order; its total is the lines plus shipping. */
+    public static Order place(UUID id, String customerId, List<OrderItem> items, BigDecimal shippingCost, Instant now) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("an order needs at least one line");
+        }
+        if (new HashSet<>(items.stream().map(OrderItem::sku).toList()).size() != items.size()) {
+            throw new IllegalArgumentException("one line per sku: " + items);
+        }
+        if (shippingCost.signum() < 0) {
+            throw new IllegalArgumentException("shipping cost must not be negative: " + shippingCost);
+        }
+        Order order = new Order();
+        order.id = Objects.requireNonNull(id);
+        order.customerId = Objects.requireNonNull(customerId);
+        order.status = OrderStatus.PENDING;
+        order.items = new ArrayList<>(items);
+        order.shippingCost = shippingCost.setScale(2, RoundingMode.UNNECESSARY);
+        order.total = items.stream().map(OrderItem::lineTotal).reduce(order.shippingCost, BigDecimal::add);
+        order.createdAt = now;
+        order.updatedAt = now;
+        return order;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    /** Why the order was cancelled; null unless it was. */
+    public String reason() {
+        return reason;
+    }
+
+    public BigDecimal total() {
+        return total;
+    }
+
+    public BigDecimal shippingCost() {
+        return shippingCost;
+    }
+
+    public List<OrderItem> items() {
+        return List.copyOf(items);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** Null until the order is first stored. */
+    public Long version() {
+        return version;
+    }
+}

@@ -1,0 +1,14 @@
+package io.microplatform.order;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.microplatform.support.architecture.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.microplatform.order", importOptions = ImportOption.DoNotIncludeTests.class)
+class OrderArchitectureTest {
+
+    @ArchTest
+    static final ArchTests platformRules = ArchTests.in(ArchitectureRules.class);
+}

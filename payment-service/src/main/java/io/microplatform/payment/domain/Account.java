@@ -1,0 +1,49 @@
+package io.microplatform.payment.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/** A customer's money with the shop. */
+@Entity
+@Table(name = "accounts")
+public class Account {
+
+    @Id
+    @NotBlank
+    private String customerId;
+
+    @NotNull
+    @PositiveOrZero
+    @Digits(integer = 10, fraction = 2)
+    private BigDecimal balance;
+
+    public Account(String customerId, BigDecimal balance) {
+        if (balance.signum() < 0) {
+            throw new IllegalArgumentException("balance must not be negative: " + balance);
+        }
+        this.customerId = Objects.requireNonNull(customerId);
+        // money has exactly 2 decimals; a third one is a bug, not something to round away
+        this.balance = balance.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    protected Account() {
+        // for JPA
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public BigDecimal balance() {
+        return balance;
+    }
+}

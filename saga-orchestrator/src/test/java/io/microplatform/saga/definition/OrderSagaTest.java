@@ -1,0 +1,137 @@
+package io.microplatform.saga.definition;
+
+import static io.microplatform.saga.definition.SagaCommand.CANCEL_ORDER;
+import static io.microplatform.saga.definition.SagaCommand.CANCEL_SHIPMENT;
+import static io.microplatform.saga.definition.SagaCommand.CHARGE_PAYMENT;
+import static io.microplatform.saga.definition.SagaCommand.CONFIRM_ORDER;
+import static io.microplatform.saga.definition.SagaCommand.CREATE_SHIPMENT;
+import static io.microplatform.saga.definition.SagaCommand.REFUND_PAYMENT;
+import static io.microplatform.saga.definition.SagaCommand.RELEASE_STOCK;
+import static io.microplatform.saga.definition.SagaCommand.RESERVE_STOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The order saga's walk, with no infrastructure: given the replies, expect the commands sent and the outcome. */
+class OrderSagaTest {
+
+    private final SagaDefinition saga = OrderSaga.DEFINITION;
+
+    @Test
+    void walksForwardThroughEveryStepAndConfirms() {
+        Walk walk = new Walk().succeed().succeed().succeed().succeed();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, CREATE_SHIPMENT, CONFIRM_ORDER);
+        assertThat(walk.end).isInstanceOf(Transition.Confirm.class);
+    }
+
+    @Test
+    void outOfStockCancelsTheOrderWithoutReleasingAnything() {
+        Walk walk = new Walk().fail().succeed();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.OUT_OF_STOCK);
+        assertThat(walk.end).isInstanceOf(Transition.Cancel.class);
+    }
+
+    @Test
+    void declinedPaymentReleasesTheStockThenCancels() {
+        Walk walk = new Walk().succeed().fail().succeed().succeed();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, RELEASE_STOCK, CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.PAYMENT_DECLINED);
+        assertThat(walk.end).isInstanceOf(Transition.Cancel.class);
+    }
+
+    @Test
+    void failedShipmentRefundsThePaymentAndReleasesTheStockInReverseOrder() {
+        Walk walk = new Walk().succeed().succeed().fail().succeed().succeed().succeed();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, CREATE_SHIPMENT,
+                REFUND_PAYMENT, RELEASE_STOCK, CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.SHIPPING_FAILED);
+        assertThat(walk.end).isInstanceOf(Transition.Cancel.class);
+    }
+
+    @Test
+    void silentParticipantIsCompensatedTooBecauseItsOutcomeIsUnknown() {
+        Walk walk = new Walk().succeed().giveUp().succeed().succeed().succeed();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, REFUND_PAYMENT, RELEASE_STOCK, CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.TIMED_OUT);
+        assertThat(walk.end).isInstanceOf(Transition.Cancel.class);
+    }
+
+    @Test
+    void silentShipmentCancelsTheShipmentThatMayExist() {
+        Walk walk = new Walk().succeed().succeed().giveUp();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, CREATE_SHIPMENT, CANCEL_SHIPMENT);
+        assertThat(walk.reason).contains(CancellationReason.TIMED_OUT);
+    }
+
+    @Test
+    void compensationThatNeverGetsAnAnswerParksTheSaga() {
+        Walk walk = new Walk().succeed().fail().giveUp();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, RELEASE_STOCK);
+        assertThat(walk.end).isInstanceOf(Transition.Park.class);
+    }
+
+    @Test
+    void refusedCompensationParksTheSaga() {
+        Walk walk = new Walk().succeed().fail().fail();
+
+        assertThat(walk.end).isInstanceOf(Transition.Park.class);
+    }
+
+    @Test
+    void everyStepThatCanFailHasACompensationAndAReason() {
+        assertThat(saga.steps()).filteredOn(step -> step.failureReason().isPresent())
+                .allSatisfy(step -> assertThat(step.compensation()).isPresent());
+    }
+
+    /** Feeds replies to the definition the way the orchestrator does and records what it sends. */
+    private final class Walk {
+
+        final List<SagaCommand> sent = new ArrayList<>();
+        Optional<CancellationReason> reason = Optional.empty();
+        Transition end;
+        private Position position;
+
+        Walk() {
+            apply(saga.start());
+        }
+
+        Walk succeed() {
+            apply(saga.succeeded(position));
+            return this;
+        }
+
+        Walk fail() {
+            apply(saga.failed(position));
+            return this;
+        }
+
+        Walk giveUp() {
+            apply(saga.gaveUp(position));
+            return this;
+        }
+
+        private void apply(Transition transition) {
+            assertThat(end).as("saga already ended").isNull();
+            if (transition instanceof Transition.Send send) {
+                sent.add(send.command());
+                position = send.position();
+                if (send.reason().isPresent()) {
+                    reason = send.reason();
+                }
+            } else {
+                end = transition;
+            }
+        }
+    }
+}

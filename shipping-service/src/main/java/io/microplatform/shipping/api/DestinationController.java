@@ -1,0 +1,25 @@
+package io.microplatform.shipping.api;
+
+import java.util.List;
+
+import io.microplatform.shipping.domain.DestinationRepository;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/shipping/destinations")
+class DestinationController {
+
+    private final DestinationRepository destinations;
+
+    DestinationController(DestinationRepository destinations) {
+        this.destinations = destinations;
+    }
+
+    @GetMapping
+    List<DestinationResponse> list() {
+        return destinations.findAll().stream().map(DestinationResponse::of).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package io.microplatform.shipping.api;
+
+import java.util.List;
+
+import io.microplatform.shipping.domain.Destination;
+import io.microplatform.shipping.domain.DestinationRepository;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(DestinationController.class)
+class DestinationControllerTest {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private DestinationRepository destinations;
+
+    @Test
+    void listsDestinationsAsCountryAndName() throws Exception {
+        given(destinations.findAll()).willReturn(List.of(new Destination("DE", "Germany"), new Destination("JP", "Japan")));
+
+        mvc.perform(get("/api/shipping/destinations"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("""
+                        [{"country":"DE","name":"Germany"},{"country":"JP","name":"Japan"}]"""));
+    }
+
+    // the shared defaults turn on Boot's problem details, so even a path nobody maps answers problem+json
+    @Test
+    void answersAnUnmappedPathWithProblemJson404() throws Exception {
+        mvc.perform(get("/api/shipping/destinations/XX").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.instance").value("/api/shipping/destinations/XX"));
+    }
+}
