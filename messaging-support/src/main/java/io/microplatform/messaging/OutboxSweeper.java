@@ -97,7 +97,7 @@ final class OutboxSweeper implements SmartLifecycle {
     private static boolean timedOut(CompletableFuture<?> send) {
         Throwable failure = send.handle((result, exception) -> exception).getNow(null);
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;
             }
         }
