@@ -59,7 +59,33 @@ public class Item {
         return price;
     }
 
+    /** Units neither reserved nor sold. */
     public int stock() {
         return stock;
+    }
+
+    public boolean hasInStock(int quantity) {
+        return stock >= quantity;
+    }
+
+    /** Takes units out of stock for a reservation; the caller holds the row lock ({@link ItemRepository#lockBySkus}). */
+    void take(int quantity) {
+        requirePositive(quantity);
+        if (quantity > stock) {
+            throw new IllegalStateException("cannot take " + quantity + " of " + sku + ", only " + stock + " in stock");
+        }
+        stock -= quantity;
+    }
+
+    /** Gives a released reservation's units back; the caller holds the row lock. */
+    void putBack(int quantity) {
+        requirePositive(quantity);
+        stock += quantity;
+    }
+
+    private static void requirePositive(int quantity) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity must be positive: " + quantity);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.microplatform.inventory.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,4 +10,11 @@ public interface ItemRepository {
     List<Item> findAll();
 
     Optional<Item> findBySku(String sku);
+
+    /**
+     * The items among skus (unknown skus are missing from the result), ordered by sku and locked (SELECT ... FOR
+     * UPDATE) until the transaction ends. Every transaction locks in the same order, so two reservations of
+     * overlapping items wait for each other instead of deadlocking.
+     */
+    List<Item> lockBySkus(Collection<String> skus);
 }

@@ -1,10 +1,14 @@
 package io.microplatform.inventory.persistence;
 
+import java.util.Collection;
 import java.util.List;
+
+import jakarta.persistence.LockModeType;
 
 import io.microplatform.inventory.domain.Item;
 import io.microplatform.inventory.domain.ItemRepository;
 
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -13,4 +17,9 @@ interface JpaItemRepository extends ItemRepository, Repository<Item, String> {
     @Override
     @Query("select item from Item item order by item.sku")
     List<Item> findAll();
+
+    @Override
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select item from Item item where item.sku in :skus order by item.sku")
+    List<Item> lockBySkus(Collection<String> skus);
 }

@@ -46,4 +46,21 @@ public class Account {
     public BigDecimal balance() {
         return balance;
     }
+
+    boolean covers(BigDecimal amount) {
+        return balance.compareTo(amount) >= 0;
+    }
+
+    /** The caller holds the row lock ({@link AccountRepository#lockByCustomerId}) and checked {@link #covers}. */
+    void debit(BigDecimal amount) {
+        if (!covers(amount)) {
+            throw new IllegalStateException("debiting " + amount + " would overdraw the account of " + customerId);
+        }
+        balance = balance.subtract(amount);
+    }
+
+    /** The caller holds the row lock. */
+    void credit(BigDecimal amount) {
+        balance = balance.add(amount);
+    }
 }

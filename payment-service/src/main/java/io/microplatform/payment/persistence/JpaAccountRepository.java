@@ -1,9 +1,20 @@
 package io.microplatform.payment.persistence;
 
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
 import io.microplatform.payment.domain.Account;
 import io.microplatform.payment.domain.AccountRepository;
 
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface JpaAccountRepository extends AccountRepository, Repository<Account, String> {
+
+    @Override
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select account from Account account where account.customerId = :customerId")
+    Optional<Account> lockByCustomerId(String customerId);
 }

@@ -1,14 +1,19 @@
 package io.microplatform.shipping.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 
-/** A country the shop ships to. */
+/** A country the shop ships to, at a flat rate per order. */
 @Entity
 @Table(name = "destinations")
 public class Destination {
@@ -20,9 +25,16 @@ public class Destination {
     @NotBlank
     private String name;
 
-    public Destination(String countryCode, String name) {
+    @NotNull
+    @PositiveOrZero
+    @Digits(integer = 10, fraction = 2)
+    private BigDecimal rate;
+
+    public Destination(String countryCode, String name, BigDecimal rate) {
         this.countryCode = Objects.requireNonNull(countryCode);
         this.name = Objects.requireNonNull(name);
+        // money has exactly 2 decimals; a third one is a bug, not something to round away
+        this.rate = rate.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     protected Destination() {
@@ -36,5 +48,10 @@ public class Destination {
 
     public String name() {
         return name;
+    }
+
+    /** What shipping one order there costs, whatever its items. */
+    public BigDecimal rate() {
+        return rate;
     }
 }

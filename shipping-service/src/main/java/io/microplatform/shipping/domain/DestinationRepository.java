@@ -1,9 +1,12 @@
 package io.microplatform.shipping.domain;
 
 import java.util.List;
+import java.util.Optional;
 
 public interface DestinationRepository {
 
     /** Every destination, ordered by country code. */
     List<Destination> findAll();
+
+    Optional<Destination> findByCountryCode(String countryCode);
 }

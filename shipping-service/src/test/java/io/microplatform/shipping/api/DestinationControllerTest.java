@@ -1,5 +1,6 @@
 package io.microplatform.shipping.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.microplatform.shipping.domain.Destination;
@@ -29,7 +30,8 @@ class DestinationControllerTest {
 
     @Test
     void listsDestinationsAsCountryAndName() throws Exception {
-        given(destinations.findAll()).willReturn(List.of(new Destination("DE", "Germany"), new Destination("JP", "Japan")));
+        given(destinations.findAll()).willReturn(List.of(new Destination("DE", "Germany", new BigDecimal("4.99")),
+                new Destination("JP", "Japan", new BigDecimal("14.99"))));
 
         mvc.perform(get("/api/shipping/destinations"))
                 .andExpect(status().isOk())

@@ -1,0 +1,72 @@
+package io.microplatform.inventory.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.microplatform.contracts.InventoryMessages.ReleaseStock;
+import io.microplatform.contracts.InventoryMessages.ReserveStock;
+import io.microplatform.contracts.InventoryMessages.StockReleased;
+import io.microplatform.contracts.InventoryMessages.StockReserved;
+import io.microplatform.contracts.InventoryMessages.StockUnavailable;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.Topics;
+import io.microplatform.inventory.InventoryManagement;
+import io.microplatform.inventory.domain.ReservationOutcome;
+import io.microplatform.inventory.domain.ReservationOutcome.Unavailable;
+import io.microplatform.inventory.domain.StockLine;
+import io.microplatform.messaging.Outbox;
+import io.microplatform.messaging.ProcessedMessages;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The orchestrator's commands to inventory. Each handler is one transaction: processed-message record, effect and
+ * reply (through the outbox) commit together or not at all. Every delivery is answered, a redelivery too: the
+ * reply the first delivery sent may be the message that got lost. An exception means a technical failure: the
+ * record is retried and then dead-lettered, never answered with a failure reply.
+ */
+@Component
+@KafkaListener(topics = Topics.INVENTORY_COMMANDS)
+class InventoryCommandsListener {
+
+    private final InventoryManagement inventory;
+    private final ProcessedMessages processedMessages;
+    private final Outbox outbox;
+
+    InventoryCommandsListener(InventoryManagement inventory, ProcessedMessages processedMessages, Outbox outbox) {
+        this.inventory = inventory;
+        this.processedMessages = processedMessages;
+        this.outbox = outbox;
+    }
+
+    @KafkaHandler
+    @Transactional
+    public void reserve(ReserveStock command) {
+        // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
+        // the order (one reservation each), which also covers a re-send under a new message id, and the answer
+        // comes from the stored reservation: a redelivery changes nothing and gets the first answer again.
+        processedMessages.markProcessed("inventory.reserve-stock", command.messageId());
+        List<StockLine> lines = command.lines().stream()
+                .map(line -> new StockLine(line.sku(), line.quantity()))
+                .toList();
+        ReservationOutcome outcome = inventory.reserve(command.orderId(), lines);
+        reply(command.orderId(), outcome instanceof Unavailable unavailable
+                ? new StockUnavailable(UUID.randomUUID(), command.orderId(), command.messageId(), unavailable.skus())
+                : new StockReserved(UUID.randomUUID(), command.orderId(), command.messageId()));
+    }
+
+    @KafkaHandler
+    @Transactional
+    public void release(ReleaseStock command) {
+        processedMessages.markProcessed("inventory.release-stock", command.messageId());
+        inventory.release(command.orderId());
+        reply(command.orderId(), new StockReleased(UUID.randomUUID(), command.orderId(), command.messageId()));
+    }
+
+    private void reply(UUID orderId, Reply reply) {
+        outbox.send(Topics.SAGA_REPLIES, orderId, reply);
+    }
+}

@@ -1,0 +1,269 @@
+package io.microplatform.inventory;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.microplatform.contracts.Command;
+import io.microplatform.contracts.InventoryMessages.ReleaseStock;
+import io.microplatform.contracts.InventoryMessages.ReserveStock;
+import io.microplatform.contracts.InventoryMessages.StockReleased;
+import io.microplatform.contracts.InventoryMessages.StockReserved;
+import io.microplatform.contracts.InventoryMessages.StockUnavailable;
+import io.microplatform.contracts.OrderLine;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Inventory as a saga participant: the test plays the orchestrator, sending commands to inventory-commands and
+ * reading the answers from saga-replies, against real PostgreSQL and Kafka.
+ */
+// the same configuration as InventoryServiceIT, so both share one application context
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@EmbeddedInfrastructure
+class InventoryCommandsIT {
+
+    private static final String MONITOR = "MONITOR-27";
+
+    @Autowired
+    private KafkaTemplate<String, Object> kafka;
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private MeterRegistry meters;
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    private SagaReplies replies;
+
+    @BeforeEach
+    void listenToReplies() {
+        replies = new SagaReplies(bootstrapServers, json);
+    }
+
+    @AfterEach
+    void removeTestItems() {
+        replies.close();
+        // the other ITs of this JVM share the database and expect exactly the demo catalogue
+        jdbc.sql("DELETE FROM items WHERE sku LIKE 'IT-%'").update();
+    }
+
+    @Test
+    void reservesEveryLineAndTakesTheUnitsOutOfStock() {
+        String keyboard = item(5);
+        String mouse = item(3);
+        ReserveStock command = reserve(UUID.randomUUID(), line(keyboard, 2), line(mouse, 3));
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(StockReserved.class)
+                .extracting(Reply::orderId).isEqualTo(command.orderId());
+        assertThat(stock(keyboard)).isEqualTo(3);
+        assertThat(stock(mouse)).isZero();
+        assertThat(reservationStatus(command.orderId())).isEqualTo("RESERVED");
+    }
+
+    @Test
+    void reservesNothingWhenALineLacksStockAndNamesTheSkusThatDo() {
+        String plenty = item(5);
+        String scarce = item(1);
+        String unknown = "IT-UNKNOWN-" + UUID.randomUUID();
+        ReserveStock command = reserve(UUID.randomUUID(), line(scarce, 2), line(plenty, 2), line(unknown, 1));
+
+        send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(StockUnavailable.class);
+        assertThat(((StockUnavailable) reply).skus()).containsExactly(scarce, unknown);
+        assertThat(stock(plenty)).isEqualTo(5);
+        assertThat(stock(scarce)).isEqualTo(1);
+    }
+
+    @Test
+    void reservesOnceAndAnswersTwiceWhenReserveStockIsDeliveredTwice() {
+        String keyboard = item(5);
+        ReserveStock command = reserve(UUID.randomUUID(), line(keyboard, 2));
+
+        send(command);
+        send(command);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), StockReserved.class);
+        assertThat(stock(keyboard)).isEqualTo(3);
+    }
+
+    @Test
+    void answersARedeliveredRefusalAsTheFirstTimeAlthoughStockArrivedSince() {
+        String scarce = item(1);
+        ReserveStock command = reserve(UUID.randomUUID(), line(scarce, 2));
+        send(command);
+        replies.awaitReplyTo(command.messageId());
+
+        jdbc.sql("UPDATE items SET stock = 5 WHERE sku = ?").param(scarce).update();
+        send(command);
+        // the orchestrator re-sending after a deadline uses a new message id for the same order
+        ReserveStock resent = new ReserveStock(UUID.randomUUID(), command.orderId(), command.lines());
+        send(resent);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), StockUnavailable.class);
+        assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(StockUnavailable.class);
+        assertThat(stock(scarce)).isEqualTo(5);
+    }
+
+    @Test
+    void releasesOnceAndAnswersTwiceWhenReleaseStockIsDeliveredTwice() {
+        String keyboard = item(5);
+        UUID orderId = UUID.randomUUID();
+        ReserveStock reserve = reserve(orderId, line(keyboard, 2));
+        send(reserve);
+        replies.awaitReplyTo(reserve.messageId());
+        ReleaseStock release = new ReleaseStock(UUID.randomUUID(), orderId);
+
+        send(release);
+        send(release);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(release.messageId(), 2), StockReleased.class);
+        assertThat(stock(keyboard)).isEqualTo(5);
+        assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void recordsAReleaseWithoutReservationAndRefusesTheLateReserveStock() {
+        String keyboard = item(5);
+        UUID orderId = UUID.randomUUID();
+        ReleaseStock release = new ReleaseStock(UUID.randomUUID(), orderId);
+
+        send(release);
+        assertThat(replies.awaitReplyTo(release.messageId())).isInstanceOf(StockReleased.class);
+        assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
+
+        ReserveStock late = reserve(orderId, line(keyboard, 1));
+        send(late);
+
+        Reply reply = replies.awaitReplyTo(late.messageId());
+        assertThat(reply).isInstanceOf(StockUnavailable.class);
+        assertThat(((StockUnavailable) reply).skus()).containsExactly(keyboard);
+        assertThat(stock(keyboard)).isEqualTo(5);
+        assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void reservesExactlyTheTenMonitorsThereAreForThirtyConcurrentOrders() throws Exception {
+        assertThat(stock(MONITOR)).isEqualTo(10);
+        double failedBefore = failedDeliveries();
+        List<ReserveStock> commands = IntStream.range(0, 30)
+                .mapToObj(i -> reserve(UUID.randomUUID(), line(MONITOR, 1)))
+                .toList();
+
+        // all at once, keyed by order: spread over the partitions, so the listener's threads race for the rows
+        Set<Integer> partitions = new HashSet<>();
+        for (CompletableFuture<SendResult<String, Object>> sent : commands.stream().map(this::sendAsync).toList()) {
+            partitions.add(sent.get().getRecordMetadata().partition());
+        }
+        assertThat(partitions).hasSizeGreaterThan(1);
+
+        List<Reply> answers = replies.awaitAReplyToEach(commands.stream().map(ReserveStock::messageId).toList());
+        assertThat(answers).filteredOn(StockReserved.class::isInstance).hasSize(10);
+        assertThat(answers).filteredOn(StockUnavailable.class::isInstance).hasSize(20)
+                .allSatisfy(reply -> assertThat(((StockUnavailable) reply).skus()).containsExactly(MONITOR));
+        assertThat(stock(MONITOR)).isZero();
+        assertThat(reservedUnits(commands.stream().map(ReserveStock::orderId).toList())).isEqualTo(10);
+
+        // compensating all thirty gives back exactly the ten that were reserved (and restores the demo stock)
+        List<ReleaseStock> releases = commands.stream()
+                .map(command -> new ReleaseStock(UUID.randomUUID(), command.orderId()))
+                .toList();
+        releases.forEach(this::sendAsync);
+        assertThat(replies.awaitAReplyToEach(releases.stream().map(ReleaseStock::messageId).toList()))
+                .allSatisfy(reply -> assertThat(reply).isInstanceOf(StockReleased.class));
+        assertThat(stock(MONITOR)).isEqualTo(10);
+        // no delivery failed and was retried: the row locks kept the orders apart, not the CHECK (stock >= 0)
+        assertThat(meters.find("spring.kafka.listener").timers()).isNotEmpty();
+        assertThat(failedDeliveries()).isEqualTo(failedBefore);
+    }
+
+    /** Deliveries whose handler threw, from the listener's observation timer (its error tag is "none" otherwise). */
+    private double failedDeliveries() {
+        return meters.find("spring.kafka.listener").timers().stream()
+                .filter(timer -> !"none".equals(timer.getId().getTag("error")))
+                .mapToDouble(Timer::count)
+                .sum();
+    }
+
+    private static void assertIdenticalReplies(List<Reply> answers, Class<? extends Reply> type) {
+        assertThat(answers).hasSize(2).allSatisfy(reply -> assertThat(reply).isInstanceOf(type));
+        // a new message id each time, everything else the same
+        assertThat(answers.get(1)).usingRecursiveComparison().ignoringFields("messageId").isEqualTo(answers.get(0));
+    }
+
+    private void send(Command command) {
+        sendAsync(command).join();
+    }
+
+    private CompletableFuture<SendResult<String, Object>> sendAsync(Command command) {
+        // keyed by order id, as the orchestrator does
+        return kafka.send(Topics.INVENTORY_COMMANDS, command.orderId().toString(), command);
+    }
+
+    private static ReserveStock reserve(UUID orderId, OrderLine... lines) {
+        return new ReserveStock(UUID.randomUUID(), orderId, List.of(lines));
+    }
+
+    private static OrderLine line(String sku, int quantity) {
+        return new OrderLine(sku, quantity, new BigDecimal("1.00"));
+    }
+
+    private String item(int stock) {
+        String sku = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.sql("INSERT INTO items (sku, name, price, stock) VALUES (?, 'Test item', 1.00, ?)").params(sku, stock).update();
+        return sku;
+    }
+
+    /** Through the public endpoint: units neither reserved nor sold. */
+    private int stock(String sku) {
+        return http.getForObject("/api/inventory/items/" + sku, JsonNode.class).get("stock").asInt();
+    }
+
+    private String reservationStatus(UUID orderId) {
+        return jdbc.sql("SELECT status FROM reservations WHERE order_id = ?").param(orderId).query(String.class).single();
+    }
+
+    private long reservedUnits(List<UUID> orderIds) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(line.quantity), 0) FROM reservation_lines line
+                JOIN reservations reservation ON reservation.order_id = line.order_id
+                WHERE reservation.status = 'RESERVED' AND line.order_id IN (:orders)""")
+                .param("orders", orderIds)
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,85 @@
+package io.microplatform.inventory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microplatform.contracts.Message;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The orchestrator's ear: reads saga-replies from its end at creation, outside any consumer group, and parses each
+ * record by its logical type id, as the orchestrator does.
+ */
+final class SagaReplies implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final ObjectMapper json;
+    private final List<Reply> received = new CopyOnWriteArrayList<>();
+
+    SagaReplies(String bootstrapServers, ObjectMapper json) {
+        this.json = json;
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.SAGA_REPLIES).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy: resolve the positions now, before the test sends its first command
+        partitions.forEach(consumer::position);
+    }
+
+    /** Waits until at least count replies to the command arrived; returns all of them. */
+    List<Reply> awaitRepliesTo(UUID commandId, int count) {
+        awaitUntil(() -> repliesTo(commandId).size() >= count);
+        return repliesTo(commandId);
+    }
+
+    /** Waits until every command has a reply; returns the first reply to each, in the commands' order. */
+    List<Reply> awaitAReplyToEach(List<UUID> commandIds) {
+        awaitUntil(() -> commandIds.stream().allMatch(commandId -> !repliesTo(commandId).isEmpty()));
+        return commandIds.stream().map(commandId -> repliesTo(commandId).get(0)).toList();
+    }
+
+    Reply awaitReplyTo(UUID commandId) {
+        return awaitRepliesTo(commandId, 1).get(0);
+    }
+
+    List<Reply> repliesTo(UUID commandId) {
+        consumer.poll(Duration.ofMillis(50)).forEach(record -> received.add(read(record.value())));
+        return received.stream().filter(reply -> reply.inReplyTo().equals(commandId)).toList();
+    }
+
+    private static void awaitUntil(Callable<Boolean> condition) {
+        // the consumer is not thread-safe; the first check at once, as the replies are often there already
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollDelay(Duration.ZERO).until(condition);
+    }
+
+    private Reply read(String value) {
+        try {
+            return (Reply) json.readValue(value, Message.class);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ZERO);
+    }
+}

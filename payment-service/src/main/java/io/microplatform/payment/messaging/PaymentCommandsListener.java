@@ -1,0 +1,67 @@
+package io.microplatform.payment.messaging;
+
+import java.util.UUID;
+
+import io.microplatform.contracts.PaymentMessages.ChargePayment;
+import io.microplatform.contracts.PaymentMessages.PaymentCharged;
+import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
+import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
+import io.microplatform.contracts.PaymentMessages.RefundPayment;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.Topics;
+import io.microplatform.messaging.Outbox;
+import io.microplatform.messaging.ProcessedMessages;
+import io.microplatform.payment.PaymentManagement;
+import io.microplatform.payment.domain.ChargeOutcome;
+import io.microplatform.payment.domain.ChargeOutcome.Declined;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The orchestrator's commands to payment. Each handler is one transaction: processed-message record, effect and
+ * reply (through the outbox) commit together or not at all. Every delivery is answered, a redelivery too: the
+ * reply the first delivery sent may be the message that got lost. An exception means a technical failure: the
+ * record is retried and then dead-lettered, never answered with a failure reply.
+ */
+@Component
+@KafkaListener(topics = Topics.PAYMENT_COMMANDS)
+class PaymentCommandsListener {
+
+    private final PaymentManagement payments;
+    private final ProcessedMessages processedMessages;
+    private final Outbox outbox;
+
+    PaymentCommandsListener(PaymentManagement payments, ProcessedMessages processedMessages, Outbox outbox) {
+        this.payments = payments;
+        this.processedMessages = processedMessages;
+        this.outbox = outbox;
+    }
+
+    @KafkaHandler
+    @Transactional
+    public void charge(ChargePayment command) {
+        // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
+        // the order (one payment record each), which also covers a re-send under a new message id, and the answer
+        // comes from the stored record: a redelivery changes nothing and gets the first answer again.
+        processedMessages.markProcessed("payment.charge-payment", command.messageId());
+        ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount());
+        reply(command.orderId(), outcome instanceof Declined declined
+                ? new PaymentDeclined(UUID.randomUUID(), command.orderId(), command.messageId(), declined.reason())
+                : new PaymentCharged(UUID.randomUUID(), command.orderId(), command.messageId()));
+    }
+
+    @KafkaHandler
+    @Transactional
+    public void refund(RefundPayment command) {
+        processedMessages.markProcessed("payment.refund-payment", command.messageId());
+        payments.refund(command.orderId());
+        reply(command.orderId(), new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
+    }
+
+    private void reply(UUID orderId, Reply reply) {
+        outbox.send(Topics.SAGA_REPLIES, orderId, reply);
+    }
+}

@@ -1,0 +1,277 @@
+package io.microplatform.payment;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.microplatform.contracts.Command;
+import io.microplatform.contracts.PaymentMessages.ChargePayment;
+import io.microplatform.contracts.PaymentMessages.PaymentCharged;
+import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
+import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
+import io.microplatform.contracts.PaymentMessages.RefundPayment;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Payment as a saga participant: the test plays the orchestrator, sending commands to payment-commands and reading
+ * the answers from saga-replies, against real PostgreSQL and Kafka.
+ */
+// the same configuration as PaymentServiceIT, so both share one application context
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@EmbeddedInfrastructure
+class PaymentCommandsIT {
+
+    @Autowired
+    private KafkaTemplate<String, Object> kafka;
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private MeterRegistry meters;
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    private SagaReplies replies;
+
+    @BeforeEach
+    void listenToReplies() {
+        replies = new SagaReplies(bootstrapServers, json);
+    }
+
+    @AfterEach
+    void stopListening() {
+        replies.close();
+    }
+
+    @Test
+    void chargesWhenTheBalanceCoversTheAmount() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class)
+                .extracting(Reply::orderId).isEqualTo(command.orderId());
+        assertThat(balance(customer)).isEqualTo("40.00");
+        JsonNode payments = paymentsOf(command.orderId());
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).get("orderId").asText()).isEqualTo(command.orderId().toString());
+        assertThat(payments.get(0).get("customerId").asText()).isEqualTo(customer);
+        assertThat(payments.get(0).get("type").asText()).isEqualTo("CHARGE");
+        assertThat(payments.get(0).get("amount").decimalValue()).isEqualByComparingTo("60.00");
+        assertThat(payments.get(0).get("createdAt").isTextual()).isTrue();
+    }
+
+    @Test
+    void declinesWhenTheBalanceIsShortAndDebitsNothing() {
+        String customer = account("10.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+
+        send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(PaymentDeclined.class);
+        assertThat(((PaymentDeclined) reply).why()).isEqualTo("insufficient balance");
+        assertThat(balance(customer)).isEqualTo("10.00");
+        assertThat(paymentsOf(command.orderId())).isEmpty();
+    }
+
+    @Test
+    void declinesAnUnknownCustomer() {
+        ChargePayment command = charge(UUID.randomUUID(), "it-nobody-" + UUID.randomUUID(), "1.00");
+
+        send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(PaymentDeclined.class);
+        assertThat(((PaymentDeclined) reply).why()).isEqualTo("unknown customer");
+        assertThat(paymentsOf(command.orderId())).isEmpty();
+    }
+
+    @Test
+    void chargesOnceAndAnswersTwiceWhenChargePaymentIsDeliveredTwice() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+
+        send(command);
+        send(command);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
+        assertThat(balance(customer)).isEqualTo("40.00");
+        assertThat(paymentsOf(command.orderId())).hasSize(1);
+    }
+
+    @Test
+    void answersARedeliveredDeclineAsTheFirstTimeAlthoughTheBalanceGrewSince() {
+        String customer = account("10.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        send(command);
+        replies.awaitReplyTo(command.messageId());
+
+        jdbc.sql("UPDATE accounts SET balance = 100.00 WHERE customer_id = ?").param(customer).update();
+        send(command);
+        // the orchestrator re-sending after a deadline uses a new message id for the same order
+        ChargePayment resent = new ChargePayment(UUID.randomUUID(), command.orderId(), customer, command.amount());
+        send(resent);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), PaymentDeclined.class);
+        assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(PaymentDeclined.class);
+        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(paymentsOf(command.orderId())).isEmpty();
+    }
+
+    @Test
+    void refundsOnceAndAnswersTwiceWhenRefundPaymentIsDeliveredTwice() {
+        String customer = account("100.00");
+        UUID orderId = UUID.randomUUID();
+        ChargePayment charge = charge(orderId, customer, "60.00");
+        send(charge);
+        replies.awaitReplyTo(charge.messageId());
+        RefundPayment refund = new RefundPayment(UUID.randomUUID(), orderId);
+
+        send(refund);
+        send(refund);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(refund.messageId(), 2), PaymentRefunded.class);
+        assertThat(balance(customer)).isEqualTo("100.00");
+        JsonNode payments = paymentsOf(orderId);
+        assertThat(payments).extracting(payment -> payment.get("type").asText()).containsExactly("CHARGE", "REFUND");
+        assertThat(payments).extracting(payment -> payment.get("amount").decimalValue())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsOnly(new BigDecimal("60.00"));
+    }
+
+    @Test
+    void recordsARefundWithoutChargeAndDeclinesTheLateChargePayment() {
+        String customer = account("100.00");
+        UUID orderId = UUID.randomUUID();
+        RefundPayment refund = new RefundPayment(UUID.randomUUID(), orderId);
+
+        send(refund);
+        assertThat(replies.awaitReplyTo(refund.messageId())).isInstanceOf(PaymentRefunded.class);
+        assertThat(status(orderId)).isEqualTo("CANCELLED");
+
+        ChargePayment late = charge(orderId, customer, "60.00");
+        send(late);
+
+        assertThat(replies.awaitReplyTo(late.messageId())).isInstanceOf(PaymentDeclined.class);
+        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(paymentsOf(orderId)).isEmpty();
+        assertThat(status(orderId)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void neverTakesBobsBalanceBelowZeroUnderConcurrentCharges() throws Exception {
+        assertThat(balance("bob")).isEqualTo("50.00");
+        double failedBefore = failedDeliveries();
+        List<ChargePayment> charges = IntStream.range(0, 10)
+                .mapToObj(i -> charge(UUID.randomUUID(), "bob", "20.00"))
+                .toList();
+
+        // all at once, keyed by order: spread over the partitions, so the listener's threads race for bob's row
+        Set<Integer> partitions = new HashSet<>();
+        for (CompletableFuture<SendResult<String, Object>> sent : charges.stream().map(this::sendAsync).toList()) {
+            partitions.add(sent.get().getRecordMetadata().partition());
+        }
+        assertThat(partitions).hasSizeGreaterThan(1);
+
+        List<Reply> answers = replies.awaitAReplyToEach(charges.stream().map(ChargePayment::messageId).toList());
+        assertThat(answers).filteredOn(PaymentCharged.class::isInstance).hasSize(2);
+        assertThat(answers).filteredOn(PaymentDeclined.class::isInstance).hasSize(8);
+        assertThat(balance("bob")).isEqualTo("10.00");
+
+        // compensating all ten gives back exactly the two charges (and restores the demo balance)
+        List<RefundPayment> refunds = charges.stream()
+                .map(charge -> new RefundPayment(UUID.randomUUID(), charge.orderId()))
+                .toList();
+        refunds.forEach(this::sendAsync);
+        assertThat(replies.awaitAReplyToEach(refunds.stream().map(RefundPayment::messageId).toList()))
+                .allSatisfy(reply -> assertThat(reply).isInstanceOf(PaymentRefunded.class));
+        assertThat(balance("bob")).isEqualTo("50.00");
+        // no delivery failed and was retried: the row lock kept the charges apart, not the CHECK (balance >= 0)
+        assertThat(meters.find("spring.kafka.listener").timers()).isNotEmpty();
+        assertThat(failedDeliveries()).isEqualTo(failedBefore);
+    }
+
+    /** Deliveries whose handler threw, from the listener's observation timer (its error tag is "none" otherwise). */
+    private double failedDeliveries() {
+        return meters.find("spring.kafka.listener").timers().stream()
+                .filter(timer -> !"none".equals(timer.getId().getTag("error")))
+                .mapToDouble(Timer::count)
+                .sum();
+    }
+
+    private static void assertIdenticalReplies(List<Reply> answers, Class<? extends Reply> type) {
+        assertThat(answers).hasSize(2).allSatisfy(reply -> assertThat(reply).isInstanceOf(type));
+        // a new message id each time, everything else the same
+        assertThat(answers.get(1)).usingRecursiveComparison().ignoringFields("messageId").isEqualTo(answers.get(0));
+    }
+
+    private void send(Command command) {
+        sendAsync(command).join();
+    }
+
+    private CompletableFuture<SendResult<String, Object>> sendAsync(Command command) {
+        // keyed by order id, as the orchestrator does
+        return kafka.send(Topics.PAYMENT_COMMANDS, command.orderId().toString(), command);
+    }
+
+    private static ChargePayment charge(UUID orderId, String customerId, String amount) {
+        return new ChargePayment(UUID.randomUUID(), orderId, customerId, new BigDecimal(amount));
+    }
+
+    private String account(String balance) {
+        String customerId = "it-" + UUID.randomUUID();
+        jdbc.sql("INSERT INTO accounts (customer_id, balance) VALUES (?, ?)")
+                .params(customerId, new BigDecimal(balance))
+                .update();
+        return customerId;
+    }
+
+    /** Through the public endpoint, the JSON number as written (2 decimals; JsonNode would read it as a double). */
+    private String balance(String customerId) {
+        String account = http.getForObject("/api/payments/accounts/" + customerId, String.class);
+        Matcher balance = Pattern.compile("\"balance\":([-0-9.]+)").matcher(account);
+        assertThat(balance.find()).as(account).isTrue();
+        return balance.group(1);
+    }
+
+    private JsonNode paymentsOf(UUID orderId) {
+        return http.getForObject("/api/payments?orderId=" + orderId, JsonNode.class);
+    }
+
+    private String status(UUID orderId) {
+        return jdbc.sql("SELECT status FROM order_payments WHERE order_id = ?").param(orderId).query(String.class).single();
+    }
+}

@@ -1,0 +1,222 @@
+package io.microplatform.shipping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microplatform.contracts.Command;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.ShippingAddress;
+import io.microplatform.contracts.ShippingMessages.CancelShipment;
+import io.microplatform.contracts.ShippingMessages.CreateShipment;
+import io.microplatform.contracts.ShippingMessages.ShipmentCancelled;
+import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
+import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
+import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Shipping as a saga participant: the test plays the orchestrator, sending commands to shipping-commands and reading
+ * the answers from saga-replies, against real PostgreSQL and Kafka. Also the quotes, against the migrated rates.
+ */
+// the same configuration as ShippingServiceIT, so both share one application context
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@EmbeddedInfrastructure
+class ShippingCommandsIT {
+
+    private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
+
+    @Autowired
+    private KafkaTemplate<String, Object> kafka;
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private ObjectMapper json;
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    private SagaReplies replies;
+
+    @BeforeEach
+    void listenToReplies() {
+        replies = new SagaReplies(bootstrapServers, json);
+    }
+
+    @AfterEach
+    void stopListening() {
+        replies.close();
+    }
+
+    @Test
+    void createsAShipmentToADeliverableAddress() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class)
+                .extracting(Reply::orderId).isEqualTo(command.orderId());
+        JsonNode shipments = shipmentsOf(command.orderId());
+        assertThat(shipments).hasSize(1);
+        JsonNode shipment = shipments.get(0);
+        assertThat(shipment.get("orderId").asText()).isEqualTo(command.orderId().toString());
+        assertThat(shipment.get("status").asText()).isEqualTo("CREATED");
+        assertThat(List.of("name", "street", "city", "postalCode", "country"))
+                .extracting(field -> shipment.get(field).asText())
+                .containsExactly("Ada", "1 Main St", "Berlin", "10115", "DE");
+        assertThat(shipment.get("createdAt").asText()).isEqualTo(shipment.get("updatedAt").asText());
+    }
+
+    @Test
+    void refusesPostalCode00000AndCreatesNothing() {
+        CreateShipment command = create(UUID.randomUUID(),
+                new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+
+        send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(ShipmentFailed.class);
+        assertThat(((ShipmentFailed) reply).why()).isEqualTo("postal code 00000 is undeliverable");
+        assertThat(shipmentsOf(command.orderId())).isEmpty();
+        assertThat(rows(command.orderId())).isZero();
+    }
+
+    @Test
+    void refusesACountryTheShopDoesNotShipTo() {
+        CreateShipment command = create(UUID.randomUUID(),
+                new ShippingAddress("Ada", "1 Main St", "Atlantis", "12345", "XX"));
+
+        send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(ShipmentFailed.class);
+        assertThat(((ShipmentFailed) reply).why()).isEqualTo("shipping to country XX is not supported");
+        assertThat(rows(command.orderId())).isZero();
+    }
+
+    @Test
+    void createsOnceAndAnswersTwiceWhenCreateShipmentIsDeliveredTwice() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+
+        send(command);
+        send(command);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
+        assertThat(rows(command.orderId())).isOne();
+    }
+
+    @Test
+    void refusesARedeliveredUndeliverableShipmentTheSameWay() {
+        CreateShipment command = create(UUID.randomUUID(),
+                new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+
+        send(command);
+        send(command);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
+        assertThat(rows(command.orderId())).isZero();
+    }
+
+    @Test
+    void cancelsOnceAndAnswersTwiceWhenCancelShipmentIsDeliveredTwice() {
+        UUID orderId = UUID.randomUUID();
+        CreateShipment create = create(orderId, BERLIN);
+        send(create);
+        replies.awaitReplyTo(create.messageId());
+        CancelShipment cancel = new CancelShipment(UUID.randomUUID(), orderId);
+
+        send(cancel);
+        send(cancel);
+
+        assertIdenticalReplies(replies.awaitRepliesTo(cancel.messageId(), 2), ShipmentCancelled.class);
+        JsonNode shipments = shipmentsOf(orderId);
+        assertThat(shipments).hasSize(1);
+        assertThat(shipments.get(0).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(rows(orderId)).isOne();
+    }
+
+    @Test
+    void recordsACancelWithoutShipmentAndRefusesTheLateCreateShipment() {
+        UUID orderId = UUID.randomUUID();
+        CancelShipment cancel = new CancelShipment(UUID.randomUUID(), orderId);
+
+        send(cancel);
+        assertThat(replies.awaitReplyTo(cancel.messageId())).isInstanceOf(ShipmentCancelled.class);
+
+        CreateShipment late = create(orderId, BERLIN);
+        send(late);
+
+        assertThat(replies.awaitReplyTo(late.messageId())).isInstanceOf(ShipmentFailed.class);
+        // the tombstone is the only row, and no shipment to list
+        assertThat(rows(orderId)).isOne();
+        assertThat(jdbc.sql("SELECT status FROM shipments WHERE order_id = ?").param(orderId).query(String.class).single())
+                .isEqualTo("CANCELLED");
+        assertThat(shipmentsOf(orderId)).isEmpty();
+    }
+
+    @Test
+    void quotesTheFlatRateOfEveryDestination() {
+        Map<String, String> rates = Map.of("US", "9.99", "CA", "9.99", "GB", "7.99", "DE", "4.99", "FR", "5.99",
+                "NL", "4.99", "JP", "14.99");
+
+        rates.forEach((country, rate) -> assertThat(quote(country).getBody())
+                .isEqualTo("{\"country\":\"" + country + "\",\"cost\":" + rate + "}"));
+    }
+
+    @Test
+    void answersAQuoteForAnUnsupportedCountryWithProblemJson422() {
+        ResponseEntity<String> response = quote("XX");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private ResponseEntity<String> quote(String country) {
+        return http.postForEntity("/api/shipping/quotes", Map.of("country", country, "postalCode", "12345",
+                "items", List.of(Map.of("sku", "KEYBOARD-01", "quantity", 2))), String.class);
+    }
+
+    private static void assertIdenticalReplies(List<Reply> answers, Class<? extends Reply> type) {
+        assertThat(answers).hasSize(2).allSatisfy(reply -> assertThat(reply).isInstanceOf(type));
+        // a new message id each time, everything else the same
+        assertThat(answers.get(1)).usingRecursiveComparison().ignoringFields("messageId").isEqualTo(answers.get(0));
+    }
+
+    private void send(Command command) {
+        // keyed by order id, as the orchestrator does
+        kafka.send(Topics.SHIPPING_COMMANDS, command.orderId().toString(), command).join();
+    }
+
+    private static CreateShipment create(UUID orderId, ShippingAddress address) {
+        return new CreateShipment(UUID.randomUUID(), orderId, address);
+    }
+
+    private JsonNode shipmentsOf(UUID orderId) {
+        return http.getForObject("/api/shipments?orderId=" + orderId, JsonNode.class);
+    }
+
+    private long rows(UUID orderId) {
+        return jdbc.sql("SELECT count(*) FROM shipments WHERE order_id = ?").param(orderId).query(Long.class).single();
+    }
+}
