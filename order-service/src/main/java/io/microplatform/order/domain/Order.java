@@ -4,26 +4,31 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
-/** The order aggregate: who ordered what, what it costs, and how far the order saga got. */
+/** The order aggregate: who ordered what, what it costs, where it goes, and how the order saga ended. */
 @Entity
 @Table(name = "orders")
 public class Order {
@@ -38,7 +43,8 @@ public class Order {
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
 
-    private String reason;
+    @Enumerated(EnumType.STRING)
+    private CancellationReason reason;
 
     @NotNull
     private BigDecimal total;
@@ -46,11 +52,22 @@ public class Order {
     @NotNull
     private BigDecimal shippingCost;
 
-    // the lines are part of the aggregate: loaded with it, as open-in-view is off and an order needs them
+    // the lines are part of the aggregate: loaded with it, as open-in-view is off and an order needs them;
+    // sorted by sku, in the table as in the request (OrderRequest sorts them), so every view lists them alike
     @NotEmpty
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_items", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderBy("sku")
     private List<OrderItem> items;
+
+    @NotNull
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "shipping_name"))
+    @AttributeOverride(name = "street", column = @Column(name = "shipping_street"))
+    @AttributeOverride(name = "city", column = @Column(name = "shipping_city"))
+    @AttributeOverride(name = "postalCode", column = @Column(name = "shipping_postal_code"))
+    @AttributeOverride(name = "country", column = @Column(name = "shipping_country"))
+    private ShippingAddress shippingAddress;
 
     @NotNull
     private Instant createdAt;
@@ -67,7 +84,8 @@ public class Order {
     }
 
     /** A new PENDING order; its total is the lines plus shipping. */
-    public static Order place(UUID id, String customerId, List<OrderItem> items, BigDecimal shippingCost, Instant now) {
+    public static Order place(UUID id, String customerId, List<OrderItem> items, BigDecimal shippingCost,
+            ShippingAddress shippingAddress, Instant now) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
@@ -82,11 +100,39 @@ public class Order {
         order.customerId = Objects.requireNonNull(customerId);
         order.status = OrderStatus.PENDING;
         order.items = new ArrayList<>(items);
+        order.items.sort(Comparator.comparing(OrderItem::sku));
         order.shippingCost = shippingCost.setScale(2, RoundingMode.UNNECESSARY);
         order.total = items.stream().map(OrderItem::lineTotal).reduce(order.shippingCost, BigDecimal::add);
+        order.shippingAddress = Objects.requireNonNull(shippingAddress);
         order.createdAt = now;
         order.updatedAt = now;
         return order;
+    }
+
+    /** The saga completed every step. A re-sent command changes nothing; a cancelled order stays cancelled. */
+    public StatusUpdate confirm(Instant now) {
+        return moveTo(OrderStatus.CONFIRMED, null, now);
+    }
+
+    /**
+     * The saga undid its steps. A re-sent command changes nothing (the first reason stays); a confirmed order stays
+     * confirmed, as the saga only cancels orders it has not confirmed.
+     */
+    public StatusUpdate cancel(CancellationReason why, Instant now) {
+        return moveTo(OrderStatus.CANCELLED, Objects.requireNonNull(why), now);
+    }
+
+    private StatusUpdate moveTo(OrderStatus next, CancellationReason why, Instant now) {
+        if (status == next) {
+            return StatusUpdate.ALREADY_APPLIED;
+        }
+        if (!OrderStatus.Transition.isLegal(status, next)) {
+            return StatusUpdate.REFUSED;
+        }
+        status = OrderStatus.Transition.between(status, next).to();
+        reason = why;
+        updatedAt = now;
+        return StatusUpdate.APPLIED;
     }
 
     public UUID id() {
@@ -102,7 +148,7 @@ public class Order {
     }
 
     /** Why the order was cancelled; null unless it was. */
-    public String reason() {
+    public CancellationReason reason() {
         return reason;
     }
 
@@ -114,8 +160,13 @@ public class Order {
         return shippingCost;
     }
 
+    /** Sorted by sku. */
     public List<OrderItem> items() {
         return List.copyOf(items);
+    }
+
+    public ShippingAddress shippingAddress() {
+        return shippingAddress;
     }
 
     public Instant createdAt() {

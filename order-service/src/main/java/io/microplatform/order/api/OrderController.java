@@ -1,0 +1,61 @@
+package io.microplatform.order.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.microplatform.order.OrderManagement;
+import io.microplatform.order.domain.Order;
+import io.microplatform.order.domain.OrderNotFoundException;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+    private final OrderManagement orders;
+
+    OrderController(OrderManagement orders) {
+        this.orders = orders;
+    }
+
+    /**
+     * 202: the order is stored and its saga started, its outcome comes later (GET it). A repeated request with the
+     * same Idempotency-Key gets the same answer, with the order as it stands now.
+     */
+    @PostMapping
+    ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw new InvalidIdempotencyKeyException();
+        }
+        Order order = orders.place(request.toOrderRequest(), idempotencyKey);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/orders/" + order.id()))
+                .body(OrderResponse.of(order));
+    }
+
+    /** Anything that is not an order's id, a UUID or not, is an order that does not exist: 404. */
+    @GetMapping("/{orderId}")
+    OrderResponse get(@PathVariable String orderId) {
+        UUID id;
+        try {
+            id = UUID.fromString(orderId);
+        }
+        catch (IllegalArgumentException notAnId) {
+            throw new OrderNotFoundException(orderId);
+        }
+        return OrderResponse.of(orders.get(id));
+    }
+}

@@ -1,0 +1,24 @@
+package io.microplatform.order.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.microplatform.order.domain.CancellationReason;
+import io.microplatform.order.domain.Order;
+import io.microplatform.order.domain.OrderStatus;
+
+/** An order as the API shows it; money as JSON numbers with 2 decimals, times as ISO-8601 UTC strings. */
+record OrderResponse(UUID orderId, String customerId, OrderStatus status, CancellationReason reason, List<Item> items,
+        BigDecimal total, BigDecimal shippingCost, Instant createdAt, Instant updatedAt) {
+
+    record Item(String sku, int quantity, BigDecimal unitPrice) {
+    }
+
+    static OrderResponse of(Order order) {
+        return new OrderResponse(order.id(), order.customerId(), order.status(), order.reason(),
+                order.items().stream().map(item -> new Item(item.sku(), item.quantity(), item.unitPrice())).toList(),
+                order.total(), order.shippingCost(), order.createdAt(), order.updatedAt());
+    }
+}

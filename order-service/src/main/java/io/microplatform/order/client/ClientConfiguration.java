@@ -1,0 +1,80 @@
+package io.microplatform.order.client;
+
+import java.util.Objects;
+
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.autoconfigure.web.client.RestClientBuilderConfigurer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Scope;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClientProperties.class)
+class ClientConfiguration {
+
+    private static final int MAX_CONNECTIONS = 100;
+
+    /**
+     * Boot's own builder (it backs off when any RestClient.Builder bean exists), kept as the primary one because
+     * the Eureka client takes the application's RestClient.Builder for its calls to the registry: given only the
+     * load-balanced one, it would try to resolve the registry's host as a service id and never register
+     * (spring-cloud-netflix#4380, #4591).
+     */
+    @Bean
+    @Primary
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    RestClient.Builder restClientBuilder(RestClientBuilderConfigurer configurer) {
+        return configurer.configure(RestClient.builder());
+    }
+
+    /** Spring Cloud adds its load balancer to builders marked @LoadBalanced: http://<service id> works through it. */
+    @Bean
+    @LoadBalanced
+    RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
+        return configurer.configure(RestClient.builder());
+    }
+
+    @Bean
+    InventoryClient inventoryClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties) {
+        return new InventoryClient(restClient(loadBalanced, properties.inventory(), InventoryClient.SERVICE));
+    }
+
+    @Bean
+    ShippingClient shippingClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties) {
+        return new ShippingClient(restClient(loadBalanced, properties.shipping(), ShippingClient.SERVICE));
+    }
+
+    private static RestClient restClient(RestClient.Builder loadBalanced, ClientProperties.Remote remote,
+            String service) {
+        return loadBalanced.clone()
+                .baseUrl(Objects.requireNonNull(remote.baseUrl(), "order.clients.*.base-url of " + service).toString())
+                .requestFactory(requestFactory(remote))
+                .build();
+    }
+
+    /** Apache HttpClient 5 (on the classpath with the Eureka client) with the remote's timeouts and nothing hidden. */
+    static ClientHttpRequestFactory requestFactory(ClientProperties.Remote remote) {
+        return ClientHttpRequestFactoryBuilder.httpComponents()
+                // by default it re-sends a request answered 503, even a POST, after a second: retries belong around
+                // the call where they are visible and bounded (resilience4j), not inside the HTTP client
+                .withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+                // by default it opens 5 connections per instance and queues further calls for up to 3 minutes: a
+                // limit nobody would look for here; concurrency limits belong with the caller (a bulkhead)
+                .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setMaxConnTotal(MAX_CONNECTIONS))
+                .withDefaultRequestConfigCustomizer(config -> config
+                        .setConnectionRequestTimeout(Timeout.of(remote.connectTimeout())))
+                .build(ClientHttpRequestFactorySettings.defaults()
+                        .withTimeouts(remote.connectTimeout(), remote.readTimeout()));
+    }
+}

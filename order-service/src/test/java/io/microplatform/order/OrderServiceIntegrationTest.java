@@ -1,0 +1,30 @@
+package io.microplatform.order;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.microplatform.testsupport.EmbeddedInfrastructure;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service on a random port against real PostgreSQL (Flyway applied), Kafka and {@link StubRemoteServices}.
+ * One annotation for every such test class, so they share one application context (and one Kafka consumer group
+ * member) instead of starting one each.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// with metrics export on (Boot's tests turn it off), so the shared Prometheus settings are part of the test
+@AutoConfigureObservability
+@EmbeddedInfrastructure
+@ContextConfiguration(initializers = StubRemoteServicesInitializer.class)
+public @interface OrderServiceIntegrationTest {
+}

@@ -1,0 +1,282 @@
+package io.microplatform.order.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.microplatform.order.OrderManagement;
+import io.microplatform.order.client.RemoteServiceUnavailableException;
+import io.microplatform.order.domain.CancellationReason;
+import io.microplatform.order.domain.IdempotencyKeyReusedException;
+import io.microplatform.order.domain.Order;
+import io.microplatform.order.domain.OrderItem;
+import io.microplatform.order.domain.OrderNotFoundException;
+import io.microplatform.order.domain.OrderRequest;
+import io.microplatform.order.domain.ShippingAddress;
+import io.microplatform.order.domain.UnknownSkuException;
+import io.microplatform.order.domain.UnsupportedCountryException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The HTTP contract of /api/orders: status codes, bodies, and a problem detail naming every invalid field. */
+@WebMvcTest(OrderController.class)
+class OrderControllerTest {
+
+    private static final UUID ORDER_ID = UUID.fromString("0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01");
+    private static final Instant PLACED_AT = Instant.parse("2025-11-26T10:15:30.123456Z");
+    private static final ShippingAddress ADDRESS = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
+    private static final String VALID = """
+            {"customerId":"alice","items":[{"sku":"KEYBOARD-01","quantity":2}],
+             "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}""";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private OrderManagement orders;
+
+    @Test
+    void acceptsAnOrderWithItsLocationAndView() throws Exception {
+        given(orders.place(any(), isNull())).willReturn(placedOrder());
+
+        post(VALID, null)
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/orders/" + ORDER_ID))
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().json("""
+                        {"orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01","customerId":"alice","status":"PENDING",
+                         "reason":null,"items":[{"sku":"KEYBOARD-01","quantity":2,"unitPrice":49.90}],
+                         "total":104.79,"shippingCost":4.99,
+                         "createdAt":"2025-11-26T10:15:30.123456Z","updatedAt":"2025-11-26T10:15:30.123456Z"}""", true));
+        verify(orders).place(new OrderRequest("alice", List.of(new OrderRequest.Line("KEYBOARD-01", 2)), ADDRESS), null);
+    }
+
+    @Test
+    void passesTheIdempotencyKeyOn() throws Exception {
+        given(orders.place(any(), eq("retry-me"))).willReturn(placedOrder());
+
+        post(VALID, "retry-me").andExpect(status().isAccepted());
+    }
+
+    static Stream<Arguments> invalidRequests() {
+        return Stream.of(
+                Arguments.of(VALID.replace("\"customerId\":\"alice\",", ""), "customerId", "must not be blank"),
+                Arguments.of(VALID.replace("\"alice\"", "\"  \""), "customerId", "must not be blank"),
+                Arguments.of(VALID.replace("\"alice\"", "\"" + "a".repeat(65) + "\""), "customerId",
+                        "size must be between 0 and 64"),
+                Arguments.of(VALID.replace("\"items\":[{\"sku\":\"KEYBOARD-01\",\"quantity\":2}],", ""), "items",
+                        "must not be empty"),
+                Arguments.of(VALID.replace("[{\"sku\":\"KEYBOARD-01\",\"quantity\":2}]", "[]"), "items",
+                        "must not be empty"),
+                Arguments.of(VALID.replace("[{\"sku\":\"KEYBOARD-01\",\"quantity\":2}]", "[null]"), "items[0]",
+                        "must not be null"),
+                Arguments.of(VALID.replace("\"quantity\":2", "\"quantity\":0"), "items[0].quantity",
+                        "must be greater than or equal to 1"),
+                Arguments.of(VALID.replace("\"quantity\":2", "\"quantity\":1001"), "items[0].quantity",
+                        "must be less than or equal to 1000"),
+                Arguments.of(VALID.replace(",\"quantity\":2", ""), "items[0].quantity", "must not be null"),
+                Arguments.of(VALID.replace("\"sku\":\"KEYBOARD-01\",", ""), "items[0].sku", "must not be blank"),
+                Arguments.of(VALID.replace("[{\"sku\":\"KEYBOARD-01\",\"quantity\":2}]",
+                        "[{\"sku\":\"KEYBOARD-01\",\"quantity\":600},{\"sku\":\"KEYBOARD-01\",\"quantity\":401}]"),
+                        "items", "quantities of lines with the same sku must add up to at most 1000"),
+                Arguments.of("{\"customerId\":\"alice\",\"items\":[{\"sku\":\"KEYBOARD-01\",\"quantity\":2}]}",
+                        "shippingAddress", "must not be null"),
+                Arguments.of(VALID.replace("\"name\":\"Ada\"", "\"name\":\"\""), "shippingAddress.name",
+                        "must not be blank"),
+                Arguments.of(VALID.replace("\"street\":\"1 Main St\",", ""), "shippingAddress.street",
+                        "must not be blank"),
+                Arguments.of(VALID.replace("\"Berlin\"", "\" \""), "shippingAddress.city", "must not be blank"),
+                Arguments.of(VALID.replace("\"10115\"", "\"\""), "shippingAddress.postalCode", "must not be blank"),
+                Arguments.of(VALID.replace("\"country\":\"DE\"", "\"country\":null"), "shippingAddress.country",
+                        "must not be blank"),
+                Arguments.of(VALID.replace("\"quantity\":2", "\"quantity\":\"two\""), "items[0].quantity",
+                        "has the wrong type"),
+                Arguments.of(VALID.replace("\"quantity\":2", "\"quantity\":1.5"), "items[0].quantity",
+                        "has the wrong type"));
+    }
+
+    @ParameterizedTest(name = "{1} {2}")
+    @MethodSource("invalidRequests")
+    void namesTheInvalidField(String body, String field, String message) throws Exception {
+        post(body, null)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Invalid request","status":400,
+                         "detail":"Invalid fields: %s %s","instance":"/api/orders",
+                         "errors":[{"field":"%s","message":"%s"}]}""".formatted(field, message, field, message), true));
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void namesEveryInvalidFieldAtOnce() throws Exception {
+        post("""
+                {"customerId":"","items":[{"sku":" ","quantity":0},{"quantity":1001},null],
+                 "shippingAddress":{"name":"","street":"","city":"","postalCode":"","country":""}}""", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"status":400,"errors":[
+                          {"field":"customerId","message":"must not be blank"},
+                          {"field":"items[0].quantity","message":"must be greater than or equal to 1"},
+                          {"field":"items[0].sku","message":"must not be blank"},
+                          {"field":"items[1].quantity","message":"must be less than or equal to 1000"},
+                          {"field":"items[1].sku","message":"must not be blank"},
+                          {"field":"items[2]","message":"must not be null"},
+                          {"field":"shippingAddress.city","message":"must not be blank"},
+                          {"field":"shippingAddress.country","message":"must not be blank"},
+                          {"field":"shippingAddress.name","message":"must not be blank"},
+                          {"field":"shippingAddress.postalCode","message":"must not be blank"},
+                          {"field":"shippingAddress.street","message":"must not be blank"}]}""", false))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "\"detail\":\"Invalid fields: customerId must not be blank; items[0].quantity must be")));
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void answersMalformedJsonWith400() throws Exception {
+        post("{\"customerId\":\"alice\",\"items\":[", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Malformed request body","status":400,
+                         "detail":"The request body is not valid JSON, or not shaped like an order","instance":"/api/orders"}""", true));
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void answersABlankIdempotencyKeyWith400() throws Exception {
+        post(VALID, " ")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"status":400,"errors":[{"field":"Idempotency-Key",
+                          "message":"must be 1 to 255 characters, not blank"}]}"""));
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void answersUnknownSkusWith422() throws Exception {
+        given(orders.place(any(), any())).willThrow(new UnknownSkuException(List.of("NOPE-01")));
+
+        post(VALID, null)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Unknown SKU","status":422,"detail":"No item with sku NOPE-01",
+                         "instance":"/api/orders","skus":["NOPE-01"]}""", true));
+    }
+
+    @Test
+    void answersAnUnsupportedCountryWith422() throws Exception {
+        given(orders.place(any(), any())).willThrow(new UnsupportedCountryException("XX"));
+
+        post(VALID, null)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Unsupported country","status":422,
+                         "detail":"No shipping to country XX","instance":"/api/orders","country":"XX"}""", true));
+    }
+
+    @Test
+    void answersAReusedIdempotencyKeyWith422() throws Exception {
+        given(orders.place(any(), any())).willThrow(new IdempotencyKeyReusedException("k-1"));
+
+        post(VALID, "k-1")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Idempotency-Key reused","status":422,
+                         "detail":"Idempotency-Key k-1 was already used for a different request",
+                         "instance":"/api/orders","idempotencyKey":"k-1"}""", true));
+    }
+
+    @Test
+    void answersAnUnavailableDependencyWith503() throws Exception {
+        given(orders.place(any(), any())).willThrow(
+                new RemoteServiceUnavailableException("shipping-service", new IllegalStateException("no instances")));
+
+        post(VALID, null)
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Service unavailable","status":503,
+                         "detail":"shipping-service is unavailable, nothing was stored; try again later",
+                         "instance":"/api/orders","service":"shipping-service"}""", true));
+    }
+
+    @Test
+    void showsACancelledOrderWithItsReason() throws Exception {
+        Order order = placedOrder();
+        order.cancel(CancellationReason.OUT_OF_STOCK, PLACED_AT.plusSeconds(2));
+        given(orders.get(ORDER_ID)).willReturn(order);
+
+        mvc.perform(get("/api/orders/" + ORDER_ID))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01","customerId":"alice","status":"CANCELLED",
+                         "reason":"OUT_OF_STOCK","items":[{"sku":"KEYBOARD-01","quantity":2,"unitPrice":49.90}],
+                         "total":104.79,"shippingCost":4.99,
+                         "createdAt":"2025-11-26T10:15:30.123456Z","updatedAt":"2025-11-26T10:15:32.123456Z"}""", true));
+    }
+
+    @Test
+    void answersAnUnknownOrderWith404() throws Exception {
+        given(orders.get(ORDER_ID)).willThrow(new OrderNotFoundException(ORDER_ID.toString()));
+
+        mvc.perform(get("/api/orders/" + ORDER_ID))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Order not found","status":404,
+                         "detail":"No order with id 0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01",
+                         "instance":"/api/orders/0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01",
+                         "orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01"}""", true));
+    }
+
+    @Test
+    void answersSomethingThatIsNotAnOrderIdWith404() throws Exception {
+        mvc.perform(get("/api/orders/12345"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(orders);
+    }
+
+    private ResultActions post(String body, String idempotencyKey) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return mvc.perform(request);
+    }
+
+    private static Order placedOrder() {
+        return Order.place(ORDER_ID, "alice", List.of(new OrderItem("KEYBOARD-01", 2, new BigDecimal("49.90"))),
+                new BigDecimal("4.99"), ADDRESS, PLACED_AT);
+    }
+}

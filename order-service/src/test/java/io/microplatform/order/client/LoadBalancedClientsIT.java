@@ -1,0 +1,40 @@
+package io.microplatform.order.client;
+
+import java.math.BigDecimal;
+
+import io.microplatform.order.OrderServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The clients as the application wires them: by service id, through discovery and the load balancer. */
+@OrderServiceIntegrationTest
+class LoadBalancedClientsIT {
+
+    @Autowired
+    private InventoryClient inventory;
+
+    @Autowired
+    @LoadBalanced
+    private RestClient.Builder loadBalanced;
+
+    @Test
+    void findsInventoryByItsServiceId() {
+        assertThat(inventory.priceOf("MONITOR-27")).contains(new BigDecimal("299.00"));
+    }
+
+    @Test
+    void answersUnavailableWhenDiscoveryKnowsNoInstance() {
+        InventoryClient nowhere = new InventoryClient(loadBalanced.clone().baseUrl("http://no-such-service").build());
+
+        assertThatExceptionOfType(RemoteServiceUnavailableException.class)
+                .isThrownBy(() -> nowhere.priceOf("MONITOR-27"))
+                // the plain interceptor's message: Spring Cloud's load-balancer retry is off (application.yml)
+                .withMessageContaining("No instances available for no-such-service");
+    }
+}

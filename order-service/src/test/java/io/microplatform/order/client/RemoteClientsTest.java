@@ -1,0 +1,111 @@
+package io.microplatform.order.client;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.microplatform.order.StubRemoteServices;
+import io.microplatform.order.domain.OrderRequest;
+import io.microplatform.order.domain.ShippingAddress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The clients against a real HTTP server: what each answer of inventory and shipping means to an order. */
+class RemoteClientsTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    private static final StubRemoteServices remotes = StubRemoteServices.start();
+    private static final List<OrderRequest.Line> LINES = List.of(new OrderRequest.Line("KEYBOARD-01", 2));
+
+    private final InventoryClient inventory = new InventoryClient(restClient(remotes.baseUrl()));
+    private final ShippingClient shipping = new ShippingClient(restClient(remotes.baseUrl()));
+
+    @AfterAll
+    static void stop() {
+        remotes.close();
+    }
+
+    @Test
+    void readsThePriceOfAKnownSku() {
+        assertThat(inventory.priceOf("KEYBOARD-01")).contains(new BigDecimal("49.90"));
+    }
+
+    @Test
+    void readsA404AsAnUnknownSku() {
+        assertThat(inventory.priceOf("NOPE-01")).isEmpty();
+    }
+
+    @Test
+    void readsAServerErrorAsUnavailable() {
+        assertThatExceptionOfType(RemoteServiceUnavailableException.class)
+                .isThrownBy(() -> inventory.priceOf(StubRemoteServices.BROKEN_SKU))
+                .satisfies(e -> assertThat(e.service()).isEqualTo("inventory-service"));
+    }
+
+    @Test
+    void leavesRetriesToTheCaller() {
+        int before = remotes.itemRequests();
+
+        // Apache HttpClient would re-send a request answered 503 with Retry-After on its own
+        assertThatExceptionOfType(RemoteServiceUnavailableException.class)
+                .isThrownBy(() -> inventory.priceOf(StubRemoteServices.OVERLOADED_SKU));
+
+        assertThat(remotes.itemRequests() - before).isOne();
+    }
+
+    @Test
+    void givesUpOnASlowAnswerAfterTheReadTimeout() {
+        try {
+            assertThatExceptionOfType(RemoteServiceUnavailableException.class)
+                    .isThrownBy(() -> inventory.priceOf(StubRemoteServices.SLOW_SKU));
+        }
+        finally {
+            remotes.releaseSlowAnswers();
+        }
+    }
+
+    @Test
+    void readsARefusedConnectionAsUnavailable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ShippingClient nobodyThere = new ShippingClient(restClient("http://127.0.0.1:" + closedPort));
+
+        assertThatExceptionOfType(RemoteServiceUnavailableException.class)
+                .isThrownBy(() -> nobodyThere.quote(address("DE"), LINES))
+                .satisfies(e -> assertThat(e.service()).isEqualTo("shipping-service"));
+    }
+
+    @Test
+    void readsTheQuoteForADestination() {
+        assertThat(shipping.quote(address("DE"), LINES)).contains(new BigDecimal("4.99"));
+        assertThat(shipping.quote(address("JP"), LINES)).contains(new BigDecimal("14.99"));
+    }
+
+    @Test
+    void readsA422AsAnUnsupportedCountry() {
+        assertThat(shipping.quote(address("XX"), LINES)).isEmpty();
+    }
+
+    private static ShippingAddress address(String country) {
+        return new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", country);
+    }
+
+    /** As ClientConfiguration builds them, without the load balancer. */
+    private static RestClient restClient(String baseUrl) {
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestFactory(ClientConfiguration.requestFactory(
+                        new ClientProperties.Remote(URI.create(baseUrl), Duration.ofSeconds(1), READ_TIMEOUT)))
+                .build();
+    }
+}
