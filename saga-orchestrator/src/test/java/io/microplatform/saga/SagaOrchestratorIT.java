@@ -2,15 +2,11 @@ package io.microplatform.saga;
 
 import java.time.Duration;
 
-import io.microplatform.testsupport.EmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The whole service against real PostgreSQL (Flyway applied) and Kafka. */
-// with metrics export on (Boot's tests turn it off), so the shared Prometheus settings are part of the test
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
-@EmbeddedInfrastructure
+@SagaIntegrationTest
 class SagaOrchestratorIT {
 
     private static final String READY = """

@@ -1,0 +1,64 @@
+package io.microplatform.saga;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.microplatform.saga.domain.RetryPolicy;
+import io.microplatform.saga.lease.LeaderElection;
+import io.microplatform.saga.lease.LeaseProperties;
+import io.microplatform.saga.lease.Leases;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.StringUtils;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties({ SagaProperties.class, LeaseProperties.class })
+class SagaConfiguration {
+
+    /** The lease whose holder runs the deadline sweeper. */
+    static final String SWEEPER_LEASE = "saga-deadline-sweeper";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RetryPolicy retryPolicy(SagaProperties properties) {
+        return properties.retryPolicy();
+    }
+
+    @Bean
+    Leases leases(DataSource dataSource) {
+        return new Leases(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    LeaderElection sweeperLeaderElection(Leases leases, LeaseProperties properties) {
+        String instanceId = StringUtils.hasText(properties.instanceId()) ? properties.instanceId() : defaultInstanceId();
+        return new LeaderElection(leases, SWEEPER_LEASE, instanceId, properties.ttl(), properties.renewInterval());
+    }
+
+    /**
+     * host:pid:random. The random part makes it unique per process even when a restarted process gets the old pid,
+     * so a new process never inherits its predecessor's fencing token.
+     */
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,166 @@
+package io.microplatform.saga;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.microplatform.saga.domain.CommandSender;
+import io.microplatform.saga.domain.OrderDetails;
+import io.microplatform.saga.domain.OutgoingCommand;
+import io.microplatform.saga.domain.ReceivedReply;
+import io.microplatform.saga.domain.ReplyOutcome;
+import io.microplatform.saga.domain.RetryPolicy;
+import io.microplatform.saga.domain.Saga;
+import io.microplatform.saga.domain.SagaNotFoundException;
+import io.microplatform.saga.domain.SagaRepository;
+import io.microplatform.saga.domain.SagaState;
+import io.microplatform.saga.lease.FencingToken;
+import io.microplatform.saga.lease.Leases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The orchestrator's use cases, each one transaction: the saga change, the command it decides (into the outbox) and,
+ * for replies, the processed-message record of the caller commit together or not at all. Two writers of one saga
+ * (a reply and the deadline sweeper, possibly on different instances) are kept apart by the saga's version column:
+ * the later commit fails with an optimistic locking error and its caller retries (the Kafka consumer redelivers the
+ * reply; the sweeper looks again on its next round).
+ */
+@Service
+public class SagaManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaManagement.class);
+
+    private final SagaRepository sagas;
+    private final CommandSender commands;
+    private final Leases leases;
+    private final SagaMetrics metrics;
+    private final RetryPolicy policy;
+    private final Clock clock;
+
+    SagaManagement(SagaRepository sagas, CommandSender commands, Leases leases, SagaMetrics metrics, RetryPolicy policy,
+            Clock clock) {
+        this.sagas = sagas;
+        this.commands = commands;
+        this.leases = leases;
+        this.metrics = metrics;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the order's saga and sends its first command.
+     *
+     * @return false when the order already has a saga (a repeated OrderPlaced starts nothing)
+     */
+    @Transactional
+    public boolean start(UUID orderId, OrderDetails order) {
+        // the order id is the saga's primary key: should two deliveries race past this check, the second insert
+        // fails on the key and its redelivery finds the saga
+        if (sagas.existsById(orderId)) {
+            log.info("Order {} already has a saga: the repeated OrderPlaced starts nothing", orderId);
+            return false;
+        }
+        Saga saga = sagas.save(Saga.start(orderId, order, policy, now()));
+        OutgoingCommand first = saga.outstandingCommand().orElseThrow();
+        commands.send(first);
+        metrics.started();
+        log.info("Started saga {}: sent {} {}", orderId, first.command(), first.commandId());
+        return true;
+    }
+
+    /** A participant's reply: advances the saga when it answers the outstanding command, else is ignored and counted. */
+    @Transactional
+    public void onReply(ReceivedReply reply) {
+        Optional<Saga> found = sagas.findById(reply.orderId());
+        if (found.isEmpty()) {
+            log.warn("Ignoring {} in reply to {}: order {} has no saga", reply.type(), reply.inReplyTo(), reply.orderId());
+            metrics.replyIgnored(reply.type());
+            return;
+        }
+        Saga saga = found.get();
+        SagaState before = saga.state();
+        ReplyOutcome outcome = saga.replied(reply, policy, now());
+        if (outcome instanceof ReplyOutcome.Ignored ignored) {
+            log.info("Ignoring {} for saga {}: {}", reply.type(), reply.orderId(), ignored.why());
+            metrics.replyIgnored(reply.type());
+            return;
+        }
+        Optional<OutgoingCommand> next = ((ReplyOutcome.Accepted) outcome).next();
+        next.ifPresent(commands::send);
+        log.info("Saga {} got {}: {}", saga.orderId(), reply.type(),
+                next.map(command -> "sent " + command.command() + " " + command.commandId()).orElse("now " + saga.state()));
+        ended(saga, before);
+    }
+
+    /**
+     * The deadline sweeper's write for one saga: re-send, give up and compensate, or park. Refused (nothing is
+     * written) when {@code token} is no longer the sweeper lease's token; the check holds a share lock on the lease to
+     * the end of this transaction, so a takeover waits for this write to commit.
+     *
+     * @throws io.microplatform.saga.lease.StaleLeaseException when another instance took the lease over
+     */
+    @Transactional
+    public void onDeadline(UUID orderId, FencingToken token, Instant now) {
+        leases.verify(token);
+        Optional<Saga> found = sagas.findById(orderId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Saga saga = found.get();
+        SagaState before = saga.state();
+        Optional<OutgoingCommand> awaited = saga.outstandingCommand();
+        if (!saga.isDue(now)) {
+            // a reply moved it on since the sweeper looked
+            return;
+        }
+        Optional<OutgoingCommand> next = saga.deadlinePassed(policy, now);
+        next.ifPresent(commands::send);
+        if (next.isPresent() && next.map(OutgoingCommand::commandId).equals(awaited.map(OutgoingCommand::commandId))) {
+            log.info("No reply to {} {} of saga {}: re-sent it (attempt {})", next.get().command(),
+                    next.get().commandId(), orderId, saga.attempts());
+        } else {
+            log.warn("No reply to {} of saga {} after every attempt: gave up; {}", awaited.map(OutgoingCommand::command)
+                    .orElse(null), orderId, next.map(command -> "sent " + command.command() + " with reason "
+                    + saga.reason().orElse(null)).orElse("now " + saga.state()));
+        }
+        ended(saga, before);
+    }
+
+    @Transactional(readOnly = true)
+    public Saga get(UUID orderId) {
+        return sagas.findWithStepsByOrderId(orderId).orElseThrow(() -> new SagaNotFoundException(orderId));
+    }
+
+    /** The 100 oldest sagas in {@code state}, or the 100 newest of all. */
+    @Transactional(readOnly = true)
+    public List<Saga> list(Optional<SagaState> state) {
+        return state.map(sagas::findTop100ByStateOrderByCreatedAtAsc).orElseGet(sagas::findTop100ByOrderByCreatedAtDesc);
+    }
+
+    private void ended(Saga saga, SagaState before) {
+        if (saga.state() == before || !saga.state().isFinal()) {
+            return;
+        }
+        metrics.ended(saga);
+        if (saga.state() == SagaState.FAILED) {
+            log.error("Saga {} FAILED while compensating (reason {}) at step {}: a compensation was refused or never "
+                    + "answered. The order stays unfinished until someone resolves it", saga.orderId(),
+                    saga.reason().orElse(null), saga.currentStepName());
+        } else {
+            log.info("Saga {} ended {}{}", saga.orderId(), saga.state(), saga.reason().map(reason -> " (" + reason + ")")
+                    .orElse(""));
+        }
+    }
+
+    // PostgreSQL keeps microseconds: truncate, so a saga reads back exactly as it was written
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,20 @@
+package io.microplatform.saga.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+import jakarta.persistence.Embeddable;
+
+/** One line of the order, kept by the saga so it can build ReserveStock again after a restart. */
+@Embeddable
+public record OrderedItem(String sku, int quantity, BigDecimal unitPrice) {
+
+    public OrderedItem {
+        Objects.requireNonNull(sku, "sku");
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive: " + quantity);
+        }
+        unitPrice = unitPrice.setScale(2, RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,152 @@
+package io.microplatform.saga;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.microplatform.contracts.Command;
+import io.microplatform.contracts.Message;
+import io.microplatform.contracts.OrderLine;
+import io.microplatform.contracts.OrderMessages.OrderPlaced;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.ShippingAddress;
+import io.microplatform.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/**
+ * Plays order-service and the three participants for the orchestrator under test: reads every command from the
+ * command topics (from the moment it was opened, outside any consumer group) and writes OrderPlaced and replies as
+ * JSON, the way the real services do.
+ */
+final class Participants implements AutoCloseable {
+
+    static final ShippingAddress ADDRESS = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
+    static final List<OrderLine> LINES = List.of(new OrderLine("KEYBOARD-01", 2, new BigDecimal("49.90")));
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    private static final List<String> COMMAND_TOPICS = List.of(Topics.INVENTORY_COMMANDS, Topics.PAYMENT_COMMANDS,
+            Topics.SHIPPING_COMMANDS, Topics.ORDER_COMMANDS);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final KafkaConsumer<String, String> consumer;
+    private final KafkaProducer<String, String> producer;
+    private final List<Command> received = new CopyOnWriteArrayList<>();
+
+    Participants(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : COMMAND_TOPICS) {
+            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy: resolve the positions now, before the test makes the orchestrator send anything
+        partitions.forEach(consumer::position);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    static OrderPlaced placed(UUID orderId, String customerId) {
+        return new OrderPlaced(UUID.randomUUID(), orderId, customerId, LINES, new BigDecimal("4.99"),
+                new BigDecimal("104.79"), ADDRESS);
+    }
+
+    /** Order-service's part: publish OrderPlaced on order-events. */
+    RecordMetadata publish(OrderPlaced placed) {
+        return send(Topics.ORDER_EVENTS, placed);
+    }
+
+    RecordMetadata reply(Reply reply) {
+        return send(Topics.SAGA_REPLIES, reply);
+    }
+
+    /** Every command record received for the order, re-sends included, in the order they arrived. */
+    List<Command> commandsFor(UUID orderId) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+            received.add(read(record.value()));
+        }
+        return received.stream().filter(command -> command.orderId().equals(orderId)).toList();
+    }
+
+    /** The commands for the order, each message id once, in the order they were first sent. */
+    List<Command> distinctCommandsFor(UUID orderId) {
+        Map<UUID, Command> distinct = new LinkedHashMap<>();
+        commandsFor(orderId).forEach(command -> distinct.putIfAbsent(command.messageId(), command));
+        return List.copyOf(distinct.values());
+    }
+
+    /** Waits for the first command of {@code type} for the order. */
+    <T extends Command> T awaitCommand(Class<T> type, UUID orderId) {
+        return Awaitility.await().atMost(PATIENCE)
+                .until(() -> commandsFor(orderId).stream().filter(type::isInstance).map(type::cast).findFirst(),
+                        found -> found.isPresent())
+                .orElseThrow();
+    }
+
+    /** Waits until the orchestrator's consumer group committed past {@code sent}: the record was handled. */
+    void awaitHandled(RecordMetadata sent) {
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Awaitility.await().atMost(PATIENCE).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("saga-orchestrator")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
+    }
+
+    private RecordMetadata send(String topic, Message message) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, message.orderId().toString(),
+                    JSON.writeValueAsString(message))).get();
+        } catch (JsonProcessingException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Command read(String json) {
+        try {
+            return (Command) JSON.readValue(json, Message.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable command " + json, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ZERO);
+        producer.close(Duration.ZERO);
+    }
+}
