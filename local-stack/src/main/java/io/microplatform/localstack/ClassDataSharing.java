@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class ClassDataSharing {
 
+    /** CDS_DYNAMIC_ARCHIVE_MAGIC in HotSpot's include/cds.h (JDK 17 to 25 at least). */
+    private static final int DYNAMIC_ARCHIVE_MAGIC = 0xf00baba8;
+
     private final Path directory;
     private final String jvm;
     private final int javaFeature;
@@ -31,7 +34,7 @@ final class ClassDataSharing {
     }
 
     Options options(String name, Instant codePreparedAt, boolean mayTrain) {
-        Path archive = directory.resolve(name + ".jsa");
+        Path archive = archive(directory, name);
         List<String> options = new ArrayList<>(quiet());
         if (usable(archive, codePreparedAt)) {
             options.add("-XX:SharedArchiveFile=" + archive);
@@ -50,6 +53,10 @@ final class ClassDataSharing {
         }
         options.add("-XX:ArchiveClassesAtExit=" + archive);
         return new Options(options, true, archive);
+    }
+
+    static Path archive(Path directory, String name) {
+        return directory.resolve(name + ".jsa");
     }
 
     /** A training run that did not get far (a failed start) would leave an archive of too few classes. */
@@ -72,13 +79,14 @@ final class ClassDataSharing {
     }
 
     /**
-     * The JVM writes an archive's header (starting with its magic number) last: zeros there mean the writing JVM was
-     * killed half-way, and the file would never map.
+     * A dynamic archive starts with its magic number, which the JVM writes last (with the rest of the header): anything
+     * else is a file whose writing JVM was killed half-way, or no archive at all, and would never map.
      */
     private static boolean complete(Path archive) throws IOException {
         try (java.io.InputStream in = Files.newInputStream(archive)) {
             byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && (magic[0] | magic[1] | magic[2] | magic[3]) != 0;
+            return magic.length == 4 && java.nio.ByteBuffer.wrap(magic).order(java.nio.ByteOrder.nativeOrder()).getInt()
+                    == DYNAMIC_ARCHIVE_MAGIC;
         }
     }
 

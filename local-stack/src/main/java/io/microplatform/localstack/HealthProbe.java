@@ -92,7 +92,14 @@ final class HealthProbe {
             } catch (java.io.IOException e) {
                 return "HTTP " + response.statusCode();
             }
-        }).exceptionally(failure -> UNREACHABLE);
+        }).exceptionally(HealthProbe::failure);
+    }
+
+    private static String failure(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof java.net.http.HttpTimeoutException ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"
+                : UNREACHABLE;
     }
 
     /** "ORDER-SERVICE:8081" -> "UP" for every instance Eureka lists; empty while the registry is not answering. */

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** {@code logs [-f] [SERVICE]}: the logs of all processes, of one service's instances or of one instance. */
@@ -36,18 +38,24 @@ final class Logs {
         return 0;
     }
 
-    /** The log files there are, whether their process runs or not, in stack order. */
+    /**
+     * The log files in stack order: of the instances the run files list (an order-service-2 scaled away long ago
+     * would only confuse), or of every instance once nothing is recorded (after down, or a start that failed) or
+     * when one is named.
+     */
     private List<LogFollower.Source> sources() {
         Path logs = stack.settings.logs();
         if (!Files.isDirectory(logs)) {
             return List.of();
         }
+        Set<String> recorded = stack.state.records().stream().map(RunRecord::instance).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(logs)) {
             return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".log"))
                     .map(name -> Topology.instance(name.substring(0, name.length() - ".log".length())))
                     .flatMap(Optional::stream)
-                    .filter(ref -> target.map(name -> name.equals(ref.name()) || name.equals(ref.service())).orElse(true))
+                    .filter(ref -> target.map(name -> name.equals(ref.name()) || name.equals(ref.service()))
+                            .orElse(recorded.isEmpty() || recorded.contains(ref.name())))
                     .map(ref -> new Instance(ref.service(), ref.index(), 0))
                     .sorted(StackPlan.startOrder())
                     .map(instance -> new LogFollower.Source(instance, stack.settings.log(instance.name())))

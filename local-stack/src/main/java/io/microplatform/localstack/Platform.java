@@ -24,6 +24,8 @@ public final class Platform {
             PLATFORM_JAVA_OPTS adds JVM options to every process; PLATFORM_START_TIMEOUT (seconds, default 180).
             """;
 
+    static final String PREFIX = "platform: ";
+
     private Platform() {
     }
 
@@ -33,12 +35,14 @@ public final class Platform {
             status = run(List.of(args), System.getenv());
         } catch (UsageException e) {
             if (e.getMessage() != null) {
-                System.err.println("platform: " + e.getMessage());
+                System.err.println(PREFIX + e.getMessage());
             }
             System.err.println(CommandLine.USAGE);
             status = 2;
         } catch (PlatformException e) {
-            System.err.println("platform: " + e.getMessage());
+            if (!e.reported()) {
+                System.err.println(PREFIX + e.getMessage());
+            }
             status = 1;
         }
         System.exit(status);

@@ -50,8 +50,9 @@ final class Restart {
                 if (session.aborted()) {
                     LockSupport.park();
                 }
+                RuntimeException failure = e instanceof PlatformException platform ? platform.reportNow() : e;
                 session.abort();
-                throw e;
+                throw failure;
             }
             stack.terminal.println(stack.terminal.green(String.format("restarted %s in %.1f s", target,
                     stack.watch(begin).seconds())));

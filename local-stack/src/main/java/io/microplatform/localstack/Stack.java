@@ -105,7 +105,8 @@ final class Stack {
         return probe.check(processes, registryPort());
     }
 
+    /** When this JVM started, to the millisecond (the kernel's process start time is only as exact as its boot time). */
     static Instant launcherStart() {
-        return ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        return Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 }

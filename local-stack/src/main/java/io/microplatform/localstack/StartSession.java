@@ -44,19 +44,27 @@ final class StartSession implements AutoCloseable {
     }
 
     /** Stops what this session started; a CDS archive trained by a start that failed would be a poor one. */
-    synchronized void abort() {
+    void abort() {
+        abort(false);
+    }
+
+    private void onSignal() {
+        // set before taking the lock: the command's own thread stops waiting at once
+        aborted = true;
+        abort(true);
+    }
+
+    private synchronized void abort(boolean interrupted) {
         aborted = true;
         if (done) {
             return;
         }
         done = true;
+        if (interrupted) {
+            stack.terminal.println("interrupted: stopping what this command started ...");
+        }
         stack.stopper.stop(started.stream().map(InstanceLauncher.Started::record).toList(), false);
         started.stream().filter(s -> s.cds().training()).forEach(s -> ClassDataSharing.discard(s.cds().archive()));
-    }
-
-    private void onSignal() {
-        aborted = true;
-        abort();
     }
 
     @Override

@@ -29,7 +29,10 @@ final class StartupWatch {
         this.begin = begin;
     }
 
-    /** A process to wait for; {@code process} is present when this launcher started it (it knows the exit code). */
+    /**
+     * A process to wait for; {@code process} is present when this launcher started it (it knows the exit code, and
+     * its becoming healthy is news worth a line).
+     */
     record Watched(Instance instance, RunRecord record, Optional<Process> process, Instant since) {
     }
 
@@ -48,8 +51,10 @@ final class StartupWatch {
                 HealthProbe.Health state = health.get(w.instance());
                 if (state.healthy()) {
                     pending.remove(w.instance());
-                    terminal.println(String.format("%s %s (%.1f s)", w.instance().name(),
-                            w.instance().kind() == Topology.Kind.INFRASTRUCTURE ? "ready" : "healthy", seconds()));
+                    if (w.process().isPresent()) {
+                        terminal.println(String.format("%s %s (%.1f s)", w.instance().name(),
+                                w.instance().kind() == Topology.Kind.INFRASTRUCTURE ? "ready" : "healthy", seconds()));
+                    }
                 } else if (!state.alive()) {
                     throw new PlatformException(w.instance().name() + " exited" + exitCode(w)
                             + " before it was healthy; see " + w.record().log());

@@ -46,6 +46,9 @@ final class Stopper {
      * and without waiting long for CDS archives, which are discarded anyway.
      */
     void stop(List<RunRecord> records, boolean report) {
+        if (report && records.stream().anyMatch(r -> r.trainsArchive() && r.isAlive())) {
+            terminal.println("the JVMs write their CDS archives as they exit (once per build; next starts are faster) ...");
+        }
         for (Topology.Kind kind : List.of(Topology.Kind.SERVICE, Topology.Kind.REGISTRY, Topology.Kind.INFRASTRUCTURE)) {
             List<RunRecord> group = records.stream().filter(r -> r.asInstance().kind() == kind).toList();
             CompletableFuture.allOf(group.stream()
@@ -65,8 +68,10 @@ final class Stopper {
             process.get().destroy();
             if (exited(process.get(), grace)) {
                 if (report) {
+                    boolean archived = record.trainsArchive()
+                            && Files.isRegularFile(ClassDataSharing.archive(settings.cds(), record.service()));
                     terminal.println(String.format("stopped %s (%.1f s%s)", record.instance(), (System.nanoTime() - started) / 1e9,
-                            record.trainsArchive() ? ", wrote its CDS archive" : ""));
+                            archived ? ", wrote its CDS archive" : ""));
                 }
             } else {
                 process.get().destroyForcibly();
@@ -86,8 +91,16 @@ final class Stopper {
 
     /** After a kill -9 of the infrastructure JVM its PostgreSQL (a separate process) lives on, holding the data folder. */
     void stopOrphanedPostgres() {
-        if (Files.exists(settings.postgresData().resolve("postmaster.pid"))) {
+        java.nio.file.Path pidFile = settings.postgresData().resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            String pid;
+            try {
+                pid = Files.readAllLines(pidFile).stream().findFirst().orElse("?").strip();
+            } catch (IOException e) {
+                pid = "?";
+            }
             PostgresServer.stopStaleServer(settings.postgresData());
+            terminal.println("stopped PostgreSQL (pid " + pid + ") left running by an infrastructure JVM that was killed");
         }
     }
 

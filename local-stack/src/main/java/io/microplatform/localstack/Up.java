@@ -37,14 +37,19 @@ final class Up {
                 StartSession session = new StartSession(stack)) {
             try {
                 startMissing(session);
+                if (!command.detach()) {
+                    // before the session lets go of the processes: from here on Ctrl-C stops the whole stack
+                    Runtime.getRuntime().addShutdownHook(new Thread(this::stopStack, "platform-stop"));
+                }
                 session.succeeded();
             } catch (RuntimeException e) {
                 if (session.aborted()) {
                     // Ctrl-C: the shutdown hook stops what was started and ends the JVM; nothing more to say
                     LockSupport.park();
                 }
+                RuntimeException failure = e instanceof PlatformException platform ? platform.reportNow() : e;
                 session.abort();
-                throw e;
+                throw failure;
             }
         }
         if (!command.detach()) {
@@ -117,19 +122,26 @@ final class Up {
 
     /** Foreground: all logs behind a prefix, until Ctrl-C (which stops the stack) or until nothing runs any more. */
     private void followUntilStopped() {
-        Thread hook = new Thread(this::stopStack, "platform-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         stack.terminal.println("following the logs; Ctrl-C stops the stack");
         new LogFollower(stack.terminal).follow(
                 () -> stack.state.records().stream().map(LogFollower.Source::of).toList(),
                 () -> !stopping && stack.state.records().stream().anyMatch(RunRecord::isAlive), false);
-        if (!stopping) {
-            stack.terminal.println("every process of the stack has stopped");
+        synchronized (this) {
+            if (!stopping) {
+                // stopped from elsewhere (./platform down): nothing left for the shutdown hook to do
+                stopping = true;
+                stack.terminal.println("every process of the stack has stopped");
+            }
         }
     }
 
     private void stopStack() {
-        stopping = true;
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
         stack.terminal.println("stopping the stack ...");
         try (StackLock lock = StackLock.acquire(stack.settings.run(), stack.terminal)) {
             stack.stopper.stop(stack.state.records());
