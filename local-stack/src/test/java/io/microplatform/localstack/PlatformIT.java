@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,9 +20,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,7 @@ class PlatformIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private final ShopClient shop = new ShopClient(SERVICE_PORTS);
 
     @Test
     @Order(1)
@@ -67,13 +73,15 @@ class PlatformIT {
 
     @Test
     @Order(2)
-    void startsEveryServiceHealthyAndStopsThemWithoutLeftovers() throws Exception {
-        Result up = platform(Duration.ofMinutes(5), "up", "-d");
+    void startsEveryServiceHealthyAndRegisteredIncludingScaledInstances() throws Exception {
+        Result up = platform(Duration.ofMinutes(5), "up", "-d", "--scale", "inventory-service=2");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).containsPattern("all healthy in \\d+\\.\\d s");
-        assertThat(registeredUpInEureka()).containsExactlyInAnyOrderElementsOf(SERVICE_PORTS.entrySet().stream()
+        List<String> expected = new ArrayList<>(SERVICE_PORTS.entrySet().stream()
                 .map(e -> e.getKey().toUpperCase() + ":" + e.getValue()).toList());
+        expected.add("INVENTORY-SERVICE:" + (SERVICE_PORTS.get("inventory-service") + 100));
+        assertThat(registeredUpInEureka()).containsExactlyInAnyOrderElementsOf(expected);
         for (int port : SERVICE_PORTS.values()) {
             assertThat(readiness(port)).as("readiness of port %d", port).isEqualTo("UP");
         }
@@ -83,8 +91,166 @@ class PlatformIT {
         assertThat(ps.output()).containsPattern("infrastructure\\s+infrastructure\\s+\\d+\\s+" + POSTGRES_PORT + "\\s+ready");
         SERVICE_PORTS.forEach((service, port) -> assertThat(ps.output())
                 .containsPattern(service + "\\s+" + service + "\\s+\\d+\\s+" + port + "\\s+healthy\\s+http://127.0.0.1:" + port));
+        assertThat(ps.output()).containsPattern("inventory-service\\s+inventory-service-2\\s+\\d+\\s+28183\\s+healthy");
+        assertThat(recordedPids()).hasSize(8);
+    }
+
+    @Test
+    @Order(3)
+    void servesTheDemoDataTheReadmeShows() {
+        assertThat(shop.item("KEYBOARD-01").toString()).isEqualTo(
+                "{\"sku\":\"KEYBOARD-01\",\"name\":\"Mechanical keyboard\",\"price\":49.90,\"stock\":100}");
+        assertThat(shop.balance("alice")).isEqualByComparingTo("10000.00");
+        assertThat(shop.balance("bob")).isEqualByComparingTo("50.00");
+        assertThat(shop.stock("MOUSE-01")).isEqualTo(200);
+        assertThat(shop.stock("MONITOR-27")).isEqualTo(10);
+        assertThat(shop.stock("LAPTOP-14")).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void confirmsAnOrderAfterReservingChargingAndShipping() {
+        BigDecimal aliceBefore = shop.balance("alice");
+
+        ShopClient.Response placed = shop.placeOrder(ShopClient.order("alice", "KEYBOARD-01", 2, "10115", "DE"));
+
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        String orderId = placed.body().path("orderId").asText();
+        assertThat(placed.location()).isEqualTo("/api/orders/" + orderId);
+        assertThat(placed.body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(placed.body().path("total").decimalValue()).isEqualByComparingTo("104.79");
+        JsonNode order = awaitFinal(orderId);
+        assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(order.path("reason").isNull()).isTrue();
+        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(98);
+        assertThat(shop.balance("alice")).isEqualByComparingTo(aliceBefore.subtract(new BigDecimal("104.79")));
+        assertThat(shop.shipments(orderId)).extracting(s -> s.path("status").asText()).containsExactly("CREATED");
+        JsonNode saga = shop.sagaOf(orderId);
+        assertThat(saga.path("state").asText()).isEqualTo("CONFIRMED");
+        assertThat(saga.path("steps")).extracting(s -> s.path("command").asText() + ":" + s.path("outcome").asText())
+                .containsExactly("RESERVE_STOCK:SUCCEEDED", "CHARGE_PAYMENT:SUCCEEDED", "CREATE_SHIPMENT:SUCCEEDED",
+                        "CONFIRM_ORDER:SUCCEEDED");
+        assertThat(shop.get("saga-orchestrator", "/api/sagas?state=CONFIRMED").body())
+                .extracting(s -> s.path("orderId").asText()).contains(orderId);
+        assertThat(shop.get("saga-orchestrator", "/api/sagas?state=RUNNING").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void cancelsEachBusinessFailureWithEveryCompletedStepUndone() {
+        BigDecimal aliceBefore = shop.balance("alice");
+
+        String outOfStock = placed(ShopClient.order("alice", "LAPTOP-14", 1, "10115", "DE"));
+        String declined = placed(ShopClient.order("bob", "MONITOR-27", 1, "75001", "FR"));
+        String undeliverable = placed(ShopClient.order("alice", "MOUSE-01", 1, "00000", "NL"));
+
+        assertCancelled(awaitFinal(outOfStock), "OUT_OF_STOCK");
+        assertCancelled(awaitFinal(declined), "PAYMENT_DECLINED");
+        assertCancelled(awaitFinal(undeliverable), "SHIPPING_FAILED");
+        assertThat(shop.payments(outOfStock)).isEmpty();
+        assertThat(shop.payments(declined)).isEmpty();
+        assertThat(shop.payments(undeliverable)).extracting(p -> p.path("type").asText()).containsExactly("CHARGE", "REFUND");
+        assertThat(shop.shipments(undeliverable)).noneMatch(s -> s.path("status").asText().equals("CREATED"));
+        assertThat(shop.stock("LAPTOP-14")).isZero();
+        assertThat(shop.stock("MONITOR-27")).isEqualTo(10);
+        assertThat(shop.stock("MOUSE-01")).isEqualTo(200);
+        assertThat(shop.balance("bob")).isEqualByComparingTo("50.00");
+        assertThat(shop.balance("alice")).isEqualByComparingTo(aliceBefore);
+        assertThat(shop.sagaOf(undeliverable).path("steps"))
+                .extracting(s -> s.path("command").asText() + ":" + s.path("outcome").asText())
+                .containsExactly("RESERVE_STOCK:SUCCEEDED", "CHARGE_PAYMENT:SUCCEEDED", "CREATE_SHIPMENT:FAILED",
+                        "REFUND_PAYMENT:SUCCEEDED", "RELEASE_STOCK:SUCCEEDED", "CANCEL_ORDER:SUCCEEDED");
+    }
+
+    @Test
+    @Order(6)
+    void rejectsBadInputAndReplaysAnIdempotentRequest() {
+        ShopClient.Response invalid = shop.placeOrder("{\"customerId\":\"\",\"items\":[]}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(shop.placeOrder(ShopClient.order("alice", "NOPE-1", 1, "10115", "DE")).status()).isEqualTo(422);
+        assertThat(shop.placeOrder(ShopClient.order("alice", "MOUSE-01", 1, "10115", "XX")).status()).isEqualTo(422);
+
+        String body = ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE");
+        ShopClient.Response first = shop.placeOrder(body, "platform-it-key");
+        ShopClient.Response again = shop.placeOrder(body, "platform-it-key");
+        ShopClient.Response otherBody = shop.placeOrder(ShopClient.order("alice", "MOUSE-01", 2, "10115", "DE"),
+                "platform-it-key");
+
+        assertThat(again.body().path("orderId")).isEqualTo(first.body().path("orderId"));
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(awaitFinal(first.body().path("orderId").asText()).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(shop.stock("MOUSE-01")).isEqualTo(199);
+    }
+
+    @Test
+    @Order(7)
+    void neverOversellsUnderConcurrentOrders() throws Exception {
+        assertThat(shop.stock("MONITOR-27")).isEqualTo(10);
+        ExecutorService clients = Executors.newFixedThreadPool(30);
+        List<Future<ShopClient.Response>> responses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            responses.add(clients.submit(() -> shop.placeOrder(ShopClient.order("alice", "MONITOR-27", 1, "10115", "DE"))));
+        }
+        List<String> orderIds = new ArrayList<>();
+        for (Future<ShopClient.Response> response : responses) {
+            assertThat(response.get().status()).as(response.get().body().toString()).isEqualTo(202);
+            orderIds.add(response.get().body().path("orderId").asText());
+        }
+        clients.shutdown();
+
+        List<JsonNode> orders = orderIds.stream().map(this::awaitFinal).toList();
+
+        assertThat(orders).filteredOn(o -> o.path("status").asText().equals("CONFIRMED")).hasSize(10);
+        assertThat(orders).filteredOn(o -> o.path("reason").asText().equals("OUT_OF_STOCK")).hasSize(20);
+        assertThat(shop.stock("MONITOR-27")).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void finishesEverySagaAfterTheOrchestratorIsKilledAndRestarted() throws Exception {
+        int keyboardsBefore = shop.stock("KEYBOARD-01");
+        List<String> inFlight = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            inFlight.add(placed(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE")));
+        }
+
+        Result kill = platform(Duration.ofSeconds(60), "kill", "saga-orchestrator");
+        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        String whileDown = placed(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE"));
+        assertThat(shop.orderOf(whileDown).path("status").asText()).isEqualTo("PENDING");
+        Result restart = platform(Duration.ofMinutes(3), "restart", "saga-orchestrator");
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        inFlight.add(whileDown);
+
+        assertThat(inFlight.stream().map(this::awaitFinal).map(order -> order.path("status").asText()))
+                .containsOnly("CONFIRMED");
+        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(keyboardsBefore - 6);
+        Result logs = platform(Duration.ofSeconds(60), "logs", "saga-orchestrator");
+        assertThat(logs.output()).contains("saga-orchestrator");
+    }
+
+    @Test
+    @Order(9)
+    void followsTheLogsOfOneServiceUntilStopped() throws Exception {
+        Path output = HOME.getParent().resolve("platform-logs-follow.out");
+        Process follow = processBuilder("logs", "order-service", "-f").redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        try {
+            placed(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.size(output) > 0);
+            assertThat(follow.isAlive()).as("-f keeps following").isTrue();
+        } finally {
+            follow.destroy();
+            follow.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readString(output)).contains("order-service");
+    }
+
+    @Test
+    @Order(10)
+    void stopsEverythingWithoutLeftovers() throws Exception {
         List<Long> pids = recordedPids();
-        assertThat(pids).hasSize(7);
 
         Result down = platform(Duration.ofMinutes(4), "down");
 
@@ -97,6 +263,62 @@ class PlatformIT {
         });
     }
 
+    /** The README's main command: in the foreground, on data kept from the first run, stopped by Ctrl-C. */
+    @Test
+    @Order(11)
+    void foregroundUpKeepsTheDataAndStopsCleanlyOnCtrlC() throws Exception {
+        Path output = HOME.getParent().resolve("platform-up-foreground.out");
+        Process up = processBuilder("up").redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Files.readString(output).contains("all healthy in") || !up.isAlive());
+            assertThat(up.isAlive()).as(Files.readString(output)).isTrue();
+            assertThat(shop.stock("MONITOR-27")).as("data kept across restarts").isZero();
+
+            new ProcessBuilder("kill", "-INT", Long.toString(up.pid())).start().waitFor();
+
+            assertThat(up.waitFor(3, TimeUnit.MINUTES)).as(Files.readString(output)).isTrue();
+            System.out.println(Files.readString(output).lines().filter(line -> line.contains("all healthy in"))
+                    .findFirst().orElse(""));
+        } finally {
+            up.destroyForcibly();
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(processesOfTheStack()).isEmpty();
+            assertThat(allPorts()).allMatch(PlatformIT::free);
+        });
+    }
+
+    @Test
+    @Order(12)
+    void downWithVolumesWipesTheData() throws Exception {
+        Result down = platform(Duration.ofMinutes(2), "down", "-v");
+
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(HOME.resolve("data")).doesNotExist();
+    }
+
+    private String placed(String body) {
+        ShopClient.Response response = shop.placeOrder(body);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(202);
+        return response.body().path("orderId").asText();
+    }
+
+    private JsonNode awaitFinal(String orderId) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> shop.orderOf(orderId), order -> !order.path("status").asText().equals("PENDING"));
+    }
+
+    private static void assertCancelled(JsonNode order, String reason) {
+        assertThat(order.path("status").asText()).as(order.toString()).isEqualTo("CANCELLED");
+        assertThat(order.path("reason").asText()).as(order.toString()).isEqualTo(reason);
+    }
+
+    @BeforeAll
+    static void startFromNothing() throws Exception {
+        platform(Duration.ofMinutes(4), "down", "-v");
+    }
+
     @AfterAll
     static void stopWhateverATestLeftRunning() throws Exception {
         platform(Duration.ofMinutes(4), "down");
@@ -106,19 +328,8 @@ class PlatformIT {
     }
 
     private static Result platform(Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(REPOSITORY.resolve("platform").toString());
-        command.addAll(List.of(args));
-        Files.createDirectories(HOME);
         Path output = Files.createTempFile(HOME.getParent(), "platform-" + args[0], ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("PLATFORM_HOME", HOME.toString());
-        SERVICE_PORTS.forEach((service, port) -> builder.environment().put(Topology.portKey(service), port.toString()));
-        builder.environment().put("POSTGRES_PORT", Integer.toString(POSTGRES_PORT));
-        builder.environment().put("KAFKA_PORT", Integer.toString(KAFKA_PORT));
-        builder.environment().put("KAFKA_CONTROLLER_PORT", Integer.toString(KAFKA_CONTROLLER_PORT));
-        builder.environment().remove("PLATFORM_COLOR");
+        ProcessBuilder builder = processBuilder(args).redirectErrorStream(true).redirectOutput(output.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -134,6 +345,22 @@ class PlatformIT {
         System.out.printf("$ ./platform %s   (%.1f s, exit code %d)%n%s%n", String.join(" ", args),
                 (System.nanoTime() - start) / 1e9, process.exitValue(), text);
         return new Result(process.exitValue(), text, elapsed);
+    }
+
+    /** ./platform from the repository root, on the test's own ports and state folder. */
+    private static ProcessBuilder processBuilder(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(REPOSITORY.resolve("platform").toString());
+        command.addAll(List.of(args));
+        Files.createDirectories(HOME);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
+        builder.environment().put("PLATFORM_HOME", HOME.toString());
+        SERVICE_PORTS.forEach((service, port) -> builder.environment().put(Topology.portKey(service), port.toString()));
+        builder.environment().put("POSTGRES_PORT", Integer.toString(POSTGRES_PORT));
+        builder.environment().put("KAFKA_PORT", Integer.toString(KAFKA_PORT));
+        builder.environment().put("KAFKA_CONTROLLER_PORT", Integer.toString(KAFKA_CONTROLLER_PORT));
+        builder.environment().remove("PLATFORM_COLOR");
+        return builder;
     }
 
     private List<String> registeredUpInEureka() throws Exception {
