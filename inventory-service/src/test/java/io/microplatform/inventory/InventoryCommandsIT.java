@@ -1,5 +1,6 @@
 package io.microplatform.inventory;
 
+import io.microplatform.testsupport.SagaReplies;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

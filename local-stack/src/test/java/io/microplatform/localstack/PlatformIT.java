@@ -74,13 +74,15 @@ class PlatformIT {
     @Test
     @Order(2)
     void startsEveryServiceHealthyAndRegisteredIncludingScaledInstances() throws Exception {
-        Result up = platform(Duration.ofMinutes(5), "up", "-d", "--scale", "inventory-service=2");
+        Result up = platform(Duration.ofMinutes(5), "up", "-d", "--scale", "inventory-service=2",
+                "--scale", "saga-orchestrator=2");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).containsPattern("all healthy in \\d+\\.\\d s");
         List<String> expected = new ArrayList<>(SERVICE_PORTS.entrySet().stream()
                 .map(e -> e.getKey().toUpperCase() + ":" + e.getValue()).toList());
         expected.add("INVENTORY-SERVICE:" + (SERVICE_PORTS.get("inventory-service") + 100));
+        expected.add("SAGA-ORCHESTRATOR:" + (SERVICE_PORTS.get("saga-orchestrator") + 100));
         assertThat(registeredUpInEureka()).containsExactlyInAnyOrderElementsOf(expected);
         for (int port : SERVICE_PORTS.values()) {
             assertThat(readiness(port)).as("readiness of port %d", port).isEqualTo("UP");
@@ -92,7 +94,8 @@ class PlatformIT {
         SERVICE_PORTS.forEach((service, port) -> assertThat(ps.output())
                 .containsPattern(service + "\\s+" + service + "\\s+\\d+\\s+" + port + "\\s+healthy\\s+http://127.0.0.1:" + port));
         assertThat(ps.output()).containsPattern("inventory-service\\s+inventory-service-2\\s+\\d+\\s+28183\\s+healthy");
-        assertThat(recordedPids()).hasSize(8);
+        assertThat(ps.output()).containsPattern("saga-orchestrator\\s+saga-orchestrator-2\\s+\\d+\\s+28185\\s+healthy");
+        assertThat(recordedPids()).hasSize(9);
     }
 
     @Test
@@ -206,9 +209,27 @@ class PlatformIT {
         assertThat(shop.stock("MONITOR-27")).isZero();
     }
 
+    /** Two orchestrators share the sagas (replies are keyed by order id); the survivor of a kill -9 takes over. */
     @Test
     @Order(8)
-    void finishesEverySagaAfterTheOrchestratorIsKilledAndRestarted() throws Exception {
+    void finishesEverySagaWhenOneOrchestratorIsKilled() throws Exception {
+        int keyboardsBefore = shop.stock("KEYBOARD-01");
+        List<String> inFlight = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            inFlight.add(placed(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE")));
+        }
+
+        Result kill = platform(Duration.ofSeconds(60), "kill", "saga-orchestrator-2");
+
+        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        assertThat(inFlight.stream().map(this::awaitFinal).map(order -> order.path("status").asText()))
+                .containsOnly("CONFIRMED");
+        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(keyboardsBefore - 5);
+    }
+
+    @Test
+    @Order(9)
+    void resumesEverySagaAfterEveryOrchestratorIsKilledAndRestarted() throws Exception {
         int keyboardsBefore = shop.stock("KEYBOARD-01");
         List<String> inFlight = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -231,7 +252,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void followsTheLogsOfOneServiceUntilStopped() throws Exception {
         Path output = HOME.getParent().resolve("platform-logs-follow.out");
         Process follow = processBuilder("logs", "order-service", "-f").redirectErrorStream(true)
@@ -248,7 +269,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stopsEverythingWithoutLeftovers() throws Exception {
         List<Long> pids = recordedPids();
 
@@ -265,7 +286,7 @@ class PlatformIT {
 
     /** The README's main command: in the foreground, on data kept from the first run, stopped by Ctrl-C. */
     @Test
-    @Order(11)
+    @Order(12)
     void foregroundUpKeepsTheDataAndStopsCleanlyOnCtrlC() throws Exception {
         Path output = HOME.getParent().resolve("platform-up-foreground.out");
         Process up = processBuilder("up").redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -290,7 +311,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void downWithVolumesWipesTheData() throws Exception {
         Result down = platform(Duration.ofMinutes(2), "down", "-v");
 

@@ -1,5 +1,6 @@
 package io.microplatform.payment;
 
+import io.microplatform.testsupport.SagaReplies;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.microplatform.shipping;
 
+import io.microplatform.testsupport.SagaReplies;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

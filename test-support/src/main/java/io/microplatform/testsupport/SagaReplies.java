@@ -1,4 +1,4 @@
-package io.microplatform.shipping;
+package io.microplatform.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,16 +21,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The orchestrator's ear: reads saga-replies from its end at creation, outside any consumer group, and parses each
+ * The orchestrator's ear, for tests of saga participants: reads saga-replies from its end at creation, outside any consumer group, and parses each
  * record by its logical type id, as the orchestrator does.
  */
-final class SagaReplies implements AutoCloseable {
+public final class SagaReplies implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final ObjectMapper json;
     private final List<Reply> received = new CopyOnWriteArrayList<>();
 
-    SagaReplies(String bootstrapServers, ObjectMapper json) {
+    public SagaReplies(String bootstrapServers, ObjectMapper json) {
         this.json = json;
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringDeserializer(), new StringDeserializer());
@@ -44,22 +44,22 @@ final class SagaReplies implements AutoCloseable {
     }
 
     /** Waits until at least count replies to the command arrived; returns all of them. */
-    List<Reply> awaitRepliesTo(UUID commandId, int count) {
+    public List<Reply> awaitRepliesTo(UUID commandId, int count) {
         awaitUntil(() -> repliesTo(commandId).size() >= count);
         return repliesTo(commandId);
     }
 
     /** Waits until every command has a reply; returns the first reply to each, in the commands' order. */
-    List<Reply> awaitAReplyToEach(List<UUID> commandIds) {
+    public List<Reply> awaitAReplyToEach(List<UUID> commandIds) {
         awaitUntil(() -> commandIds.stream().allMatch(commandId -> !repliesTo(commandId).isEmpty()));
         return commandIds.stream().map(commandId -> repliesTo(commandId).get(0)).toList();
     }
 
-    Reply awaitReplyTo(UUID commandId) {
+    public Reply awaitReplyTo(UUID commandId) {
         return awaitRepliesTo(commandId, 1).get(0);
     }
 
-    List<Reply> repliesTo(UUID commandId) {
+    public List<Reply> repliesTo(UUID commandId) {
         consumer.poll(Duration.ofMillis(50)).forEach(record -> received.add(read(record.value())));
         return received.stream().filter(reply -> reply.inReplyTo().equals(commandId)).toList();
     }
