@@ -12,7 +12,7 @@ record CommandLine(Verb verb, boolean detach, boolean volumes, boolean follow, M
         Optional<String> target) {
 
     static final String USAGE = "usage: ./platform up [-d] [--scale SERVICE=N]... | down [-v] | ps | logs [-f] [SERVICE]"
-            + " | restart SERVICE | kill SERVICE | help";
+            + " | restart SERVICE | kill SERVICE | " + FaultCommand.USAGE + " | help";
 
     enum Verb {
         UP, DOWN, PS, LOGS, RESTART, KILL, HELP

@@ -120,6 +120,9 @@ final class InstanceLauncher {
         environment.put("DB_PASSWORD", database);
         // Tomcat would otherwise leave a tomcat.<port>.* folder in /tmp on every start
         environment.put("SERVER_TOMCAT_BASEDIR", settings.tmp(instance.name()).toString());
+        // fault injection is on in the local stack (./platform fault), unless the user's environment says false
+        environment.put(FaultToken.ENABLED_VARIABLE, settings.environment().getOrDefault(FaultToken.ENABLED_VARIABLE, "true"));
+        environment.put(FaultToken.TOKEN_VARIABLE, FaultToken.getOrCreate(settings));
         return environment;
     }
 

@@ -17,6 +17,13 @@ public final class Platform {
               logs [-f] [SERVICE]            logs of all processes, a service or an instance; -f follows them
               restart SERVICE                restart a service's instances, or one instance (order-service-2)
               kill SERVICE                   kill -9 a service's instances or one instance (for failure demos)
+              fault SERVICE --target TYPE:NAME [--latency 2s] [--jitter 200ms] [--error-rate 0.5]
+                    [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]
+                                             add a fault injection rule to every running instance of SERVICE;
+                                             TYPE:NAME is inbound:/api/path/**, outbound:SERVICE-ID or
+                                             kafka:inventory.ReserveStock (docs/fault-injection.md)
+              fault SERVICE                  list its rules
+              fault clear [SERVICE]          clear the rules of SERVICE, or of every service
               help                           this text
 
             Ports come from .env; an environment variable of the same name overrides one. Instance i of a scaled
@@ -49,6 +56,10 @@ public final class Platform {
     }
 
     static int run(List<String> args, Map<String, String> environment) {
+        if (!args.isEmpty() && args.get(0).equals(FaultCommand.VERB)) {
+            FaultCommand fault = FaultCommand.parse(args.subList(1, args.size()));
+            return new Fault(new Stack(Settings.load(environment), Terminal.system(environment)), fault).run();
+        }
         CommandLine command = CommandLine.parse(args);
         if (command.verb() == CommandLine.Verb.HELP) {
             System.out.print(HELP);

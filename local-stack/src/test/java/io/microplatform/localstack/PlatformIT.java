@@ -268,8 +268,40 @@ class PlatformIT {
         assertThat(Files.readString(output)).contains("order-service");
     }
 
+    /** docs/fault-injection.md: a latency rule on one route through the CLI, visible to a caller, then cleared. */
     @Test
     @Order(11)
+    void slowsAQuoteWithAnInjectedFaultUntilCleared() throws Exception {
+        Result added = platform(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
+                "inbound:/api/shipping/quotes", "--latency", "1s");
+        assertThat(added.exitCode()).as(added.output()).isZero();
+        assertThat(added.output()).contains("added rule", "inbound-http:/api/shipping/quotes latency PT1S");
+        assertThat(platform(Duration.ofSeconds(60), "fault", "shipping-service").output())
+                .contains("inbound-http:/api/shipping/quotes latency PT1S");
+
+        assertThat(quoteTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+        Result cleared = platform(Duration.ofSeconds(60), "fault", "clear");
+        assertThat(cleared.exitCode()).as(cleared.output()).isZero();
+        assertThat(cleared.output()).contains("shipping-service: cleared 1 rule(s)");
+        assertThat(quoteTime()).isLessThan(Duration.ofSeconds(1));
+    }
+
+    private Duration quoteTime() throws Exception {
+        HttpRequest quote = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVICE_PORTS.get("shipping-service")
+                        + "/api/shipping/quotes")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"country\":\"DE\",\"postalCode\":\"10115\",\"items\":[{\"sku\":\"KEYBOARD-01\",\"quantity\":1}]}"))
+                .build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(quote, HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return took;
+    }
+
+    @Test
+    @Order(12)
     void stopsEverythingWithoutLeftovers() throws Exception {
         List<Long> pids = recordedPids();
 
@@ -286,7 +318,7 @@ class PlatformIT {
 
     /** The README's main command: in the foreground, on data kept from the first run, stopped by Ctrl-C. */
     @Test
-    @Order(12)
+    @Order(13)
     void foregroundUpKeepsTheDataAndStopsCleanlyOnCtrlC() throws Exception {
         Path output = HOME.getParent().resolve("platform-up-foreground.out");
         Process up = processBuilder("up").redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -311,7 +343,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void downWithVolumesWipesTheData() throws Exception {
         Result down = platform(Duration.ofMinutes(2), "down", "-v");
 

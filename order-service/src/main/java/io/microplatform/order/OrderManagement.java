@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.microplatform.order.domain.CancellationReason;
 import io.microplatform.order.domain.Catalogue;
+import io.microplatform.order.domain.Degradation;
 import io.microplatform.order.domain.IdempotencyKey;
 import io.microplatform.order.domain.IdempotencyKeyReusedException;
 import io.microplatform.order.domain.IdempotencyKeys;
@@ -73,7 +76,8 @@ public class OrderManagement {
      * @throws UnknownSkuException when inventory-service does not know a sku
      * @throws UnsupportedCountryException when shipping-service does not ship to the address's country
      * @throws IdempotencyKeyReusedException when the key came earlier with a different request
-     * @throws io.microplatform.order.client.RemoteServiceUnavailableException when prices or quote are unavailable
+     * @throws io.microplatform.order.client.RemoteServiceUnavailableException when inventory-service is down and a
+     *         price is not in its cache (a down shipping-service costs the flat rate instead, see docs/resilience.md)
      */
     public Order place(OrderRequest request, @Nullable String idempotencyKey) {
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
@@ -83,9 +87,13 @@ public class OrderManagement {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        List<OrderItem> items = priced(request);
-        BigDecimal shippingCost = shippingRates.quote(request.shippingAddress(), request.lines())
+        Set<Degradation> degraded = EnumSet.noneOf(Degradation.class);
+        List<OrderItem> items = priced(request, degraded);
+        ShippingRates.Quote quote = shippingRates.quote(request.shippingAddress(), request.lines())
                 .orElseThrow(() -> new UnsupportedCountryException(request.shippingAddress().country()));
+        if (quote.flatRate()) {
+            degraded.add(Degradation.SHIPPING_QUOTE);
+        }
         UUID orderId = key.map(IdempotencyKey::orderId).orElseGet(UUID::randomUUID);
         return transaction.execute(status -> {
             Instant now = now();
@@ -95,8 +103,8 @@ public class OrderManagement {
                 log.info("Idempotency-Key {} was taken by a concurrent request; answering with its order", key.get().key());
                 return earlierOrder(key.get()).orElseThrow();
             }
-            Order order = orders.save(Order.place(orderId, request.customerId(), items, shippingCost,
-                    request.shippingAddress(), now));
+            Order order = orders.save(Order.place(orderId, request.customerId(), items, quote.cost(),
+                    request.shippingAddress(), degraded, now));
             events.placed(order);
             return order;
         });
@@ -142,12 +150,17 @@ public class OrderManagement {
         });
     }
 
-    private List<OrderItem> priced(OrderRequest request) {
+    private List<OrderItem> priced(OrderRequest request, Set<Degradation> degraded) {
         List<OrderItem> items = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (OrderRequest.Line line : request.lines()) {
             catalogue.priceOf(line.sku()).ifPresentOrElse(
-                    price -> items.add(new OrderItem(line.sku(), line.quantity(), price)),
+                    price -> {
+                        items.add(new OrderItem(line.sku(), line.quantity(), price.unitPrice()));
+                        if (price.fromCache()) {
+                            degraded.add(Degradation.INVENTORY_PRICES);
+                        }
+                    },
                     () -> unknown.add(line.sku()));
         }
         if (!unknown.isEmpty()) {

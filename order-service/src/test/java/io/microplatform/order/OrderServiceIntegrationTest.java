@@ -21,7 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// production's resilience settings (application.yml), but a breaker probes again after 2 s, not 10 s: the breaker test
+// waits for it
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s")
 // with metrics export on (Boot's tests turn it off), so the shared Prometheus settings are part of the test
 @AutoConfigureObservability
 @EmbeddedInfrastructure

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +51,11 @@ public final class StubRemoteServices implements AutoCloseable {
     private volatile CountDownLatch slowAnswers = new CountDownLatch(1);
     private volatile CountDownLatch quoteGate;
     private final AtomicInteger itemRequests = new AtomicInteger();
+    // faults the resilience tests inject: inventory answering 500, shipping answering late
+    private final AtomicInteger failingItemRequests = new AtomicInteger();
+    private volatile boolean itemsDown;
+    private volatile Duration quoteLatency = Duration.ZERO;
+    private volatile CountDownLatch lateQuotes = new CountDownLatch(1);
     private final AtomicInteger quoteRequests = new AtomicInteger();
 
     private StubRemoteServices() {
@@ -91,6 +97,30 @@ public final class StubRemoteServices implements AutoCloseable {
         return quoteRequests.get();
     }
 
+    /** The next {@code requests} item requests answer 500, whatever the sku. */
+    public void failNextItemRequests(int requests) {
+        failingItemRequests.set(requests);
+    }
+
+    /** Every item request answers 500 until {@link #recover()}. */
+    public void takeItemsDown() {
+        itemsDown = true;
+    }
+
+    /** Every quote request is answered only after this long (or {@link #recover()}). */
+    public void delayQuotes(Duration latency) {
+        quoteLatency = latency;
+    }
+
+    /** No more injected faults; late quotes still waiting are answered now. */
+    public void recover() {
+        itemsDown = false;
+        failingItemRequests.set(0);
+        quoteLatency = Duration.ZERO;
+        lateQuotes.countDown();
+        lateQuotes = new CountDownLatch(1);
+    }
+
     public void releaseSlowAnswers() {
         slowAnswers.countDown();
         slowAnswers = new CountDownLatch(1);
@@ -101,6 +131,9 @@ public final class StubRemoteServices implements AutoCloseable {
         String sku = exchange.getRequestURI().getPath().substring("/api/inventory/items/".length());
         if (!"GET".equals(exchange.getRequestMethod())) {
             respond(exchange, 405, "application/problem+json", "{\"status\":405}");
+        }
+        else if (itemsDown || failingItemRequests.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            respond(exchange, 500, "application/problem+json", "{\"title\":\"Injected fault\",\"status\":500}");
         }
         else if (BROKEN_SKU.equals(sku)) {
             respond(exchange, 500, "application/problem+json", "{\"title\":\"Internal Server Error\",\"status\":500}");
@@ -131,6 +164,15 @@ public final class StubRemoteServices implements AutoCloseable {
         if (gate != null) {
             gate.countDown();
             await(gate);
+        }
+        Duration latency = quoteLatency;
+        if (!latency.isZero()) {
+            try {
+                lateQuotes.await(latency.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         String country = request.path("country").asText();
         if (!"POST".equals(exchange.getRequestMethod()) || !request.path("items").isArray()
@@ -168,6 +210,7 @@ public final class StubRemoteServices implements AutoCloseable {
     @Override
     public void close() {
         slowAnswers.countDown();
+        lateQuotes.countDown();
         server.stop(0);
         threads.shutdownNow();
     }

@@ -2,39 +2,87 @@ package io.microplatform.payment;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.microplatform.payment.client.PaymentProviderClient;
+import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.payment.domain.AccountRepository;
 import io.microplatform.payment.domain.ChargeOutcome;
 import io.microplatform.payment.domain.OrderPayment;
 import io.microplatform.payment.domain.OrderPaymentRepository;
 import io.microplatform.payment.domain.Payment;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Charges and refunds for the order saga. Each use case is one transaction and idempotent per order: the order's
- * one payment record (its primary key) is looked up first, so a redelivered or re-sent command changes nothing and
- * is answered as the first one was.
+ * Charges and refunds for the order saga, idempotent per order: the order's one payment record (its primary key)
+ * is looked up first, so a redelivered or re-sent command changes nothing and is answered as the first one was.
+ *
+ * <p>A charge has two steps: {@link #authorize} asks the external payment provider, outside any transaction, so a
+ * slow provider holds neither a database connection nor the account's row lock; then {@link #charge}, one
+ * transaction, debits the account (or declines) and stores the decision.
  */
 @Service
-@Transactional
 public class PaymentManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentManagement.class);
 
     private final AccountRepository accounts;
     private final OrderPaymentRepository orderPayments;
+    private final PaymentProviderClient provider;
 
-    PaymentManagement(AccountRepository accounts, OrderPaymentRepository orderPayments) {
+    PaymentManagement(AccountRepository accounts, OrderPaymentRepository orderPayments, PaymentProviderClient provider) {
         this.accounts = accounts;
         this.orderPayments = orderPayments;
+        this.provider = provider;
     }
 
-    /** Debits the amount if the balance covers it; never takes a balance below zero, however many orders race. */
-    public ChargeOutcome charge(UUID orderId, String customerId, BigDecimal amount) {
+    /**
+     * Step one of a charge, to be called outside a transaction: has the payment provider authorize the charge,
+     * unless the order is decided already (a redelivery, a re-send, a refund that came first: the provider is not
+     * asked again) or the account cannot cover it (declined below without bothering the provider).
+     *
+     * @return the provider's decline reason, empty when the charge may go ahead
+     * @throws RuntimeException when the provider could not be asked (down, slow, breaker open, bulkhead full, or a
+     *         4xx that is no decline): a technical failure, the caller must not answer but let the delivery fail
+     */
+    public Optional<String> authorize(UUID orderId, String customerId, BigDecimal amount) {
+        // each look-up is a short read-only transaction of its own (the repositories' default)
+        if (orderPayments.findByOrderId(orderId).isPresent()
+                || accounts.findByCustomerId(customerId).filter(account -> account.covers(amount)).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String authorizationId = provider.authorize(orderId, customerId, amount);
+            log.info("Payment provider authorized order {}: {}", orderId, authorizationId);
+            return Optional.empty();
+        }
+        catch (PaymentProviderRejectedException rejected) {
+            if (rejected.isDecline()) {
+                return Optional.of("declined by the payment provider");
+            }
+            throw rejected;
+        }
+    }
+
+    /**
+     * Step two, in the caller's transaction: debits the amount if the provider did not decline and the balance
+     * covers it; never takes a balance below zero, however many orders race. A charge the provider authorized but
+     * the balance no longer covers (a concurrent order of the same customer won the row lock) is declined here; its
+     * authorization is left to lapse (a real integration would void it).
+     */
+    @Transactional
+    public ChargeOutcome charge(UUID orderId, String customerId, BigDecimal amount, Optional<String> providerDecline) {
         OrderPayment payment = orderPayments.findByOrderId(orderId)
-                .orElseGet(() -> orderPayments.save(
-                        OrderPayment.charge(orderId, customerId, amount, accounts.lockByCustomerId(customerId))));
+                .orElseGet(() -> orderPayments.save(providerDecline
+                        .map(reason -> OrderPayment.declined(orderId, customerId, amount, reason))
+                        .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount,
+                                accounts.lockByCustomerId(customerId)))));
         return payment.outcome();
     }
 
@@ -42,6 +90,7 @@ public class PaymentManagement {
      * Credits the order's charge back once. Without a charge it records a cancelled payment, so that a ChargePayment
      * arriving after its compensation (a late re-send) is declined instead of taking money nobody will refund.
      */
+    @Transactional
     public void refund(UUID orderId) {
         orderPayments.findByOrderId(orderId).ifPresentOrElse(
                 payment -> {

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
+@Import(ScriptedPaymentProvider.Setup.class)
 class PaymentCommandsIT {
 
     @Autowired
@@ -60,6 +62,8 @@ class PaymentCommandsIT {
     private ObjectMapper json;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private ScriptedPaymentProvider provider;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -106,6 +110,8 @@ class PaymentCommandsIT {
         assertThat(((PaymentDeclined) reply).why()).isEqualTo("insufficient balance");
         assertThat(balance(customer)).isEqualTo("10.00");
         assertThat(paymentsOf(command.orderId())).isEmpty();
+        // a charge the balance cannot cover is declined without asking the payment provider
+        assertThat(provider.callsFor(command.orderId())).isZero();
     }
 
     @Test
@@ -131,6 +137,8 @@ class PaymentCommandsIT {
         assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
         assertThat(balance(customer)).isEqualTo("40.00");
         assertThat(paymentsOf(command.orderId())).hasSize(1);
+        // the redelivery is answered from the stored charge: the payment provider was asked once
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.microplatform.shipping.client.CarrierClient;
+import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.shipping.domain.Address;
 import io.microplatform.shipping.domain.DestinationRepository;
 import io.microplatform.shipping.domain.Quote;
@@ -13,47 +15,92 @@ import io.microplatform.shipping.domain.ShipmentOutcome.Failed;
 import io.microplatform.shipping.domain.ShipmentRepository;
 import io.microplatform.shipping.domain.UnsupportedCountryException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Shipments for the order saga and quotes for order placement. The saga's use cases are one transaction each and
- * idempotent per order: the order's one shipment (unique order id) is looked up first, so a redelivered or re-sent
- * command changes nothing and is answered as the first one was.
+ * Shipments for the order saga and quotes for order placement, idempotent per order: the order's one shipment
+ * (unique order id) is looked up first, so a redelivered or re-sent command changes nothing and is answered as the
+ * first one was.
+ *
+ * <p>Creating a shipment has two steps: {@link #book} books it with the external carrier, outside any transaction,
+ * so a slow carrier holds no database connection; then {@link #create}, one transaction, stores the shipment.
  */
 @Service
-@Transactional
 public class ShippingManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(ShippingManagement.class);
 
     private final DestinationRepository destinations;
     private final ShipmentRepository shipments;
+    private final CarrierClient carrier;
 
-    ShippingManagement(DestinationRepository destinations, ShipmentRepository shipments) {
+    ShippingManagement(DestinationRepository destinations, ShipmentRepository shipments, CarrierClient carrier) {
         this.destinations = destinations;
         this.shipments = shipments;
+        this.carrier = carrier;
     }
 
     /**
-     * Creates the order's shipment unless the address is undeliverable. A refusal stores nothing: the same address
-     * is refused again on a redelivery, as destinations do not change while the service runs.
+     * Step one, to be called outside a transaction: books the shipment with the carrier, unless the order has its
+     * answer already (a redelivery, a re-send, a cancellation that came first: the carrier is not asked again) or
+     * the address is refused anyway (incomplete, postal code 00000, unsupported country: {@link #create} answers
+     * that without bothering the carrier).
+     *
+     * @return the carrier's refusal, empty when the shipment may be created
+     * @throws RuntimeException when the carrier could not be asked (down, slow, breaker open, bulkhead full, or a
+     *         4xx that is no refusal): a technical failure, the caller must not answer but let the delivery fail
      */
-    public ShipmentOutcome create(UUID orderId, Address address) {
+    public Optional<String> book(UUID orderId, Address address) {
+        // each look-up is a short read-only transaction of its own (the repositories' default)
+        if (shipments.findByOrderId(orderId).isPresent() || refusal(address).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            String trackingNumber = carrier.book(orderId, address.postalCode(), address.country());
+            log.info("Carrier booked order {}: tracking number {}", orderId, trackingNumber);
+            return Optional.empty();
+        }
+        catch (CarrierRejectedException rejected) {
+            if (rejected.isRefusal()) {
+                return Optional.of("the carrier refused the shipment");
+            }
+            throw rejected;
+        }
+    }
+
+    /**
+     * Step two, in the caller's transaction: creates the order's shipment unless the address is undeliverable or
+     * the carrier refused it. A refusal stores nothing: the same address is refused again on a redelivery, as
+     * destinations do not change while the service runs.
+     */
+    @Transactional
+    public ShipmentOutcome create(UUID orderId, Address address, Optional<String> carrierRefusal) {
         Optional<Shipment> existing = shipments.findByOrderId(orderId);
         if (existing.isPresent()) {
             return existing.get().outcome();
         }
-        Optional<String> refusal = Shipment.refusal(address,
-                address == null || address.country() == null ? Optional.empty() : destinations.findByCountryCode(address.country()));
+        Optional<String> refusal = refusal(address).or(() -> carrierRefusal);
         if (refusal.isPresent()) {
             return new Failed(refusal.get());
         }
         return shipments.save(Shipment.create(orderId, address)).outcome();
     }
 
+    private Optional<String> refusal(Address address) {
+        return Shipment.refusal(address, address == null || address.country() == null
+                ? Optional.empty()
+                : destinations.findByCountryCode(address.country()));
+    }
+
     /**
      * Cancels the order's shipment once. Without one it records a cancelled tombstone, so that a CreateShipment
      * arriving after its compensation (a late re-send) is refused instead of shipping an order nobody will cancel.
      */
+    @Transactional
     public void cancel(UUID orderId) {
         shipments.findByOrderId(orderId).ifPresentOrElse(
                 Shipment::cancel,

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
+@Import(ScriptedCarrier.Setup.class)
 class ShippingCommandsIT {
 
     private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
@@ -55,6 +57,8 @@ class ShippingCommandsIT {
     private JdbcClient jdbc;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private ScriptedCarrier carrier;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -101,6 +105,8 @@ class ShippingCommandsIT {
         assertThat(((ShipmentFailed) reply).why()).isEqualTo("postal code 00000 is undeliverable");
         assertThat(shipmentsOf(command.orderId())).isEmpty();
         assertThat(rows(command.orderId())).isZero();
+        // a business refusal: the carrier is not asked
+        assertThat(carrier.callsFor(command.orderId())).isZero();
     }
 
     @Test
@@ -125,6 +131,8 @@ class ShippingCommandsIT {
 
         assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
         assertThat(rows(command.orderId())).isOne();
+        // the redelivery is answered from the stored shipment: the carrier was asked once
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
     }
 
     @Test

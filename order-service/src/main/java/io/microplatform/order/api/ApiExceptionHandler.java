@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -104,14 +105,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** With Retry-After: when the caller may expect the remote's breaker to probe it again. */
     @ExceptionHandler
-    ProblemDetail remoteServiceUnavailable(RemoteServiceUnavailableException ex) {
+    ResponseEntity<ProblemDetail> remoteServiceUnavailable(RemoteServiceUnavailableException ex) {
         log.warn("Cannot place an order: {}", ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 ex.service() + " is unavailable, nothing was stored; try again later");
         problem.setTitle("Service unavailable");
         problem.setProperty("service", ex.service());
-        return problem;
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The rest are bugs: logged with their stack trace, answered without it. */

@@ -2,6 +2,9 @@ package io.microplatform.order.client;
 
 import java.util.Objects;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.util.Timeout;
 
@@ -44,14 +47,21 @@ class ClientConfiguration {
         return configurer.configure(RestClient.builder());
     }
 
+    /** The registries are resilience4j's Boot starter's: configured by resilience4j.* and bound to Micrometer. */
     @Bean
-    InventoryClient inventoryClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties) {
-        return new InventoryClient(restClient(loadBalanced, properties.inventory(), InventoryClient.SERVICE));
+    InventoryClient inventoryClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
+            CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, RetryRegistry retries) {
+        return new InventoryClient(restClient(loadBalanced, properties.inventory(), InventoryClient.SERVICE),
+                new ResilientCalls(InventoryClient.REMOTE, circuitBreakers, bulkheads, retries),
+                new PriceCache(properties.priceCache()));
     }
 
     @Bean
-    ShippingClient shippingClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties) {
-        return new ShippingClient(restClient(loadBalanced, properties.shipping(), ShippingClient.SERVICE));
+    ShippingClient shippingClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
+            CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, RetryRegistry retries) {
+        return new ShippingClient(restClient(loadBalanced, properties.shipping(), ShippingClient.SERVICE),
+                new ResilientCalls(ShippingClient.REMOTE, circuitBreakers, bulkheads, retries),
+                properties.shippingFlatRate());
     }
 
     private static RestClient restClient(RestClient.Builder loadBalanced, ClientProperties.Remote remote,

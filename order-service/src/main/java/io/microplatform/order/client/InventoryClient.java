@@ -3,26 +3,59 @@ package io.microplatform.order.client;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.microplatform.order.domain.Catalogue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** Prices from inventory-service: {@code GET /api/inventory/items/{sku}}. */
+/**
+ * Prices from inventory-service: {@code GET /api/inventory/items/{sku}}, through the {@code inventory} breaker,
+ * bulkhead and retry ({@link ResilientCalls}). While inventory-service is down, a price read within the cache's maximum
+ * age stands in (the order says {@code inventory-prices} is degraded); without one the order cannot be priced: 503.
+ */
 class InventoryClient implements Catalogue {
 
     static final String SERVICE = "inventory-service";
+    static final String REMOTE = "inventory";
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryClient.class);
 
     private final RestClient http;
+    private final ResilientCalls resilience;
+    private final PriceCache cache;
 
-    InventoryClient(RestClient http) {
+    InventoryClient(RestClient http, ResilientCalls resilience, PriceCache cache) {
         this.http = http;
+        this.resilience = resilience;
+        this.cache = cache;
     }
 
     @Override
-    public Optional<BigDecimal> priceOf(String sku) {
+    public Optional<Price> priceOf(String sku) {
+        Optional<BigDecimal> price;
+        try {
+            price = resilience.call(() -> fetch(sku));
+        }
+        catch (HttpClientErrorException e) {
+            // any other 4xx means this client asks wrongly: a bug here, not an outage there
+            throw new IllegalStateException(SERVICE + " refused GET item " + sku + ": " + e.getMessage(), e);
+        }
+        catch (RestClientException | CallNotPermittedException | BulkheadFullException down) {
+            return cached(sku, down);
+        }
+        price.ifPresent(fresh -> cache.put(sku, fresh));
+        return price.map(fresh -> new Price(fresh, false));
+    }
+
+    /** One attempt; a 404 is an answer (no such sku), everything else that is not a 200 an exception. */
+    private Optional<BigDecimal> fetch(String sku) {
         try {
             Item item = http.get()
                     .uri("/api/inventory/items/{sku}", sku)
@@ -34,15 +67,20 @@ class InventoryClient implements Catalogue {
         catch (HttpClientErrorException.NotFound unknown) {
             return Optional.empty();
         }
-        catch (HttpClientErrorException e) {
-            // any other 4xx means this client asks wrongly: a bug here, not an outage there
-            throw new IllegalStateException(SERVICE + " refused GET item " + sku + ": " + e.getMessage(), e);
+        catch (IllegalStateException | IllegalArgumentException noInstance) {
+            // the load balancer has no instance of the service (which exception depends on whether Spring Cloud's
+            // load-balancer retry is on): as unreachable as a refused connection, and recorded and retried like one
+            throw new ResourceAccessException(noInstance.getMessage());
         }
-        catch (RestClientException | IllegalStateException | IllegalArgumentException e) {
-            // Illegal...Exception: the load balancer has no instance of the service (which one depends on whether
-            // Spring Cloud's load-balancer retry is on)
-            throw new RemoteServiceUnavailableException(SERVICE, e);
+    }
+
+    private Optional<Price> cached(String sku, RuntimeException down) {
+        Optional<BigDecimal> cached = cache.fresh(sku);
+        if (cached.isEmpty()) {
+            throw new RemoteServiceUnavailableException(SERVICE, down, resilience.retryAfter());
         }
+        log.warn("Pricing {} from the cache: {} is unavailable ({})", sku, SERVICE, down.toString());
+        return Optional.of(new Price(cached.get(), true));
     }
 
     /** The fields of inventory-service's item view this service reads; the others are ignored. */

@@ -4,51 +4,80 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.ShippingAddress;
 import io.microplatform.order.domain.ShippingRates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** Shipping costs from shipping-service: {@code POST /api/shipping/quotes}. */
+/**
+ * Shipping costs from shipping-service: {@code POST /api/shipping/quotes}, through the {@code shipping} breaker,
+ * bulkhead and retry ({@link ResilientCalls}). The POST is retried like a GET: a quote is a pure computation from the
+ * request and the stored rates, it changes nothing, so sending it twice is harmless (idempotent). While
+ * shipping-service is down the order costs the documented flat rate ({@code order.clients.shipping-flat-rate}) and
+ * says {@code shipping-quote} is degraded.
+ */
 class ShippingClient implements ShippingRates {
 
     static final String SERVICE = "shipping-service";
+    static final String REMOTE = "shipping";
+
+    private static final Logger log = LoggerFactory.getLogger(ShippingClient.class);
 
     private final RestClient http;
+    private final ResilientCalls resilience;
+    private final BigDecimal flatRate;
 
-    ShippingClient(RestClient http) {
+    ShippingClient(RestClient http, ResilientCalls resilience, BigDecimal flatRate) {
         this.http = http;
+        this.resilience = resilience;
+        this.flatRate = flatRate;
     }
 
     @Override
-    public Optional<BigDecimal> quote(ShippingAddress to, List<OrderRequest.Line> lines) {
+    public Optional<Quote> quote(ShippingAddress to, List<OrderRequest.Line> lines) {
         QuoteRequest request = new QuoteRequest(to.country(), to.postalCode(),
                 lines.stream().map(line -> new QuoteRequest.Item(line.sku(), line.quantity())).toList());
         try {
-            Quote quote = http.post()
-                    .uri("/api/shipping/quotes")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(request)
-                    .retrieve()
-                    .body(Quote.class);
-            return Optional.of(quote.cost());
-        }
-        catch (HttpClientErrorException.UnprocessableEntity unsupportedCountry) {
-            return Optional.empty();
+            return resilience.call(() -> fetch(request)).map(cost -> new Quote(cost, false));
         }
         catch (HttpClientErrorException e) {
             // any other 4xx means this client asks wrongly: a bug here, not an outage there
             throw new IllegalStateException(SERVICE + " refused quote " + request + ": " + e.getMessage(), e);
         }
-        catch (RestClientException | IllegalStateException | IllegalArgumentException e) {
-            // Illegal...Exception: the load balancer has no instance of the service (which one depends on whether
-            // Spring Cloud's load-balancer retry is on)
-            throw new RemoteServiceUnavailableException(SERVICE, e);
+        catch (RestClientException | CallNotPermittedException | BulkheadFullException down) {
+            log.warn("Charging the flat rate {} for shipping to {}: {} is unavailable ({})", flatRate, to.country(),
+                    SERVICE, down.toString());
+            return Optional.of(new Quote(flatRate, true));
+        }
+    }
+
+    /** One attempt; a 422 is an answer (no shipping to that country), everything else not a 200 an exception. */
+    private Optional<BigDecimal> fetch(QuoteRequest request) {
+        try {
+            QuoteResponse quote = http.post()
+                    .uri("/api/shipping/quotes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .body(QuoteResponse.class);
+            return Optional.of(quote.cost());
+        }
+        catch (HttpClientErrorException.UnprocessableEntity unsupportedCountry) {
+            return Optional.empty();
+        }
+        catch (IllegalStateException | IllegalArgumentException noInstance) {
+            // the load balancer has no instance of the service: as unreachable as a refused connection
+            throw new ResourceAccessException(noInstance.getMessage());
         }
     }
 
@@ -58,6 +87,6 @@ class ShippingClient implements ShippingRates {
         }
     }
 
-    record Quote(String country, BigDecimal cost) {
+    record QuoteResponse(String country, BigDecimal cost) {
     }
 }

@@ -7,5 +7,13 @@ import java.util.Optional;
 public interface Catalogue {
 
     /** Empty when there is no item with that sku. */
-    Optional<BigDecimal> priceOf(String sku);
+    Optional<Price> priceOf(String sku);
+
+    /**
+     * @param unitPrice the price
+     * @param fromCache true when inventory-service was down and the price is the last one it gave (within a stated
+     *        maximum age): the order then says its prices are degraded
+     */
+    record Price(BigDecimal unitPrice, boolean fromCache) {
+    }
 }

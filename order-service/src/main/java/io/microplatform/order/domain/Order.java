@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -69,6 +71,11 @@ public class Order {
     @AttributeOverride(name = "country", column = @Column(name = "shipping_country"))
     private ShippingAddress shippingAddress;
 
+    // which parts came from a fallback because their owner was down (V3); stored, so GET says it as POST did
+    @NotNull
+    @Convert(converter = DegradationsConverter.class)
+    private List<Degradation> degraded;
+
     @NotNull
     private Instant createdAt;
 
@@ -83,9 +90,15 @@ public class Order {
         // for JPA
     }
 
-    /** A new PENDING order; its total is the lines plus shipping. */
+    /** A new PENDING order; its total is the lines plus shipping. Nothing degraded. */
     public static Order place(UUID id, String customerId, List<OrderItem> items, BigDecimal shippingCost,
             ShippingAddress shippingAddress, Instant now) {
+        return place(id, customerId, items, shippingCost, shippingAddress, List.of(), now);
+    }
+
+    /** A new PENDING order; its total is the lines plus shipping; {@code degraded} names the parts from a fallback. */
+    public static Order place(UUID id, String customerId, List<OrderItem> items, BigDecimal shippingCost,
+            ShippingAddress shippingAddress, Collection<Degradation> degraded, Instant now) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
@@ -104,6 +117,7 @@ public class Order {
         order.shippingCost = shippingCost.setScale(2, RoundingMode.UNNECESSARY);
         order.total = items.stream().map(OrderItem::lineTotal).reduce(order.shippingCost, BigDecimal::add);
         order.shippingAddress = Objects.requireNonNull(shippingAddress);
+        order.degraded = degraded.stream().distinct().sorted().toList();
         order.createdAt = now;
         order.updatedAt = now;
         return order;
@@ -167,6 +181,11 @@ public class Order {
 
     public ShippingAddress shippingAddress() {
         return shippingAddress;
+    }
+
+    /** The parts that came from a fallback, in declaration order; empty when none did. */
+    public List<Degradation> degraded() {
+        return List.copyOf(degraded);
     }
 
     public Instant createdAt() {

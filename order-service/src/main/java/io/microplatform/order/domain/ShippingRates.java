@@ -8,5 +8,12 @@ import java.util.Optional;
 public interface ShippingRates {
 
     /** Empty when nothing is shipped to the address's country. */
-    Optional<BigDecimal> quote(ShippingAddress to, List<OrderRequest.Line> lines);
+    Optional<Quote> quote(ShippingAddress to, List<OrderRequest.Line> lines);
+
+    /**
+     * @param cost the shipping cost
+     * @param flatRate true when shipping-service was down and the cost is the documented flat rate instead
+     */
+    record Quote(BigDecimal cost, boolean flatRate) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.microplatform.order.api;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -68,7 +69,7 @@ class OrderControllerTest {
                 .andExpect(content().json("""
                         {"orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01","customerId":"alice","status":"PENDING",
                          "reason":null,"items":[{"sku":"KEYBOARD-01","quantity":2,"unitPrice":49.90}],
-                         "total":104.79,"shippingCost":4.99,
+                         "total":104.79,"shippingCost":4.99,"degraded":[],
                          "createdAt":"2025-11-26T10:15:30.123456Z","updatedAt":"2025-11-26T10:15:30.123456Z"}""", true));
         verify(orders).place(new OrderRequest("alice", List.of(new OrderRequest.Line("KEYBOARD-01", 2)), ADDRESS), null);
     }
@@ -217,15 +218,17 @@ class OrderControllerTest {
     @Test
     void answersAnUnavailableDependencyWith503() throws Exception {
         given(orders.place(any(), any())).willThrow(
-                new RemoteServiceUnavailableException("shipping-service", new IllegalStateException("no instances")));
+                new RemoteServiceUnavailableException("inventory-service", new IllegalStateException("no instances"),
+                        Duration.ofSeconds(10)));
 
         post(VALID, null)
                 .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "10"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().json("""
                         {"type":"about:blank","title":"Service unavailable","status":503,
-                         "detail":"shipping-service is unavailable, nothing was stored; try again later",
-                         "instance":"/api/orders","service":"shipping-service"}""", true));
+                         "detail":"inventory-service is unavailable, nothing was stored; try again later",
+                         "instance":"/api/orders","service":"inventory-service"}""", true));
     }
 
     @Test
@@ -239,7 +242,7 @@ class OrderControllerTest {
                 .andExpect(content().json("""
                         {"orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01","customerId":"alice","status":"CANCELLED",
                          "reason":"OUT_OF_STOCK","items":[{"sku":"KEYBOARD-01","quantity":2,"unitPrice":49.90}],
-                         "total":104.79,"shippingCost":4.99,
+                         "total":104.79,"shippingCost":4.99,"degraded":[],
                          "createdAt":"2025-11-26T10:15:30.123456Z","updatedAt":"2025-11-26T10:15:32.123456Z"}""", true));
     }
 

@@ -1,8 +1,13 @@
 package io.microplatform.order.client;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.microplatform.order.OrderServiceIntegrationTest;
+import io.microplatform.order.domain.Catalogue;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,12 +30,15 @@ class LoadBalancedClientsIT {
 
     @Test
     void findsInventoryByItsServiceId() {
-        assertThat(inventory.priceOf("MONITOR-27")).contains(new BigDecimal("299.00"));
+        assertThat(inventory.priceOf("MONITOR-27")).contains(new Catalogue.Price(new BigDecimal("299.00"), false));
     }
 
     @Test
     void answersUnavailableWhenDiscoveryKnowsNoInstance() {
-        InventoryClient nowhere = new InventoryClient(loadBalanced.clone().baseUrl("http://no-such-service").build());
+        InventoryClient nowhere = new InventoryClient(loadBalanced.clone().baseUrl("http://no-such-service").build(),
+                new ResilientCalls("nowhere", CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
+                        RetryRegistry.ofDefaults()),
+                new PriceCache(new ClientProperties.PriceCache(Duration.ofMinutes(1), 10)));
 
         assertThatExceptionOfType(RemoteServiceUnavailableException.class)
                 .isThrownBy(() -> nowhere.priceOf("MONITOR-27"))

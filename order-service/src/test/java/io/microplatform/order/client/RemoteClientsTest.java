@@ -7,7 +7,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.microplatform.order.StubRemoteServices;
+import io.microplatform.order.domain.Catalogue;
+import io.microplatform.order.domain.ShippingRates;
 import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.ShippingAddress;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +31,12 @@ class RemoteClientsTest {
     private static final StubRemoteServices remotes = StubRemoteServices.start();
     private static final List<OrderRequest.Line> LINES = List.of(new OrderRequest.Line("KEYBOARD-01", 2));
 
-    private final InventoryClient inventory = new InventoryClient(restClient(remotes.baseUrl()));
-    private final ShippingClient shipping = new ShippingClient(restClient(remotes.baseUrl()));
+    private static final BigDecimal FLAT_RATE = new BigDecimal("9.99");
+
+    private final InventoryClient inventory = new InventoryClient(restClient(remotes.baseUrl()),
+            singleAttempt("inventory"), new PriceCache(new ClientProperties.PriceCache(Duration.ofMinutes(10), 100)));
+    private final ShippingClient shipping = new ShippingClient(restClient(remotes.baseUrl()), singleAttempt("shipping"),
+            FLAT_RATE);
 
     @AfterAll
     static void stop() {
@@ -35,7 +45,7 @@ class RemoteClientsTest {
 
     @Test
     void readsThePriceOfAKnownSku() {
-        assertThat(inventory.priceOf("KEYBOARD-01")).contains(new BigDecimal("49.90"));
+        assertThat(inventory.priceOf("KEYBOARD-01")).contains(new Catalogue.Price(new BigDecimal("49.90"), false));
     }
 
     @Test
@@ -73,22 +83,21 @@ class RemoteClientsTest {
     }
 
     @Test
-    void readsARefusedConnectionAsUnavailable() throws IOException {
+    void chargesTheFlatRateWhenShippingRefusesConnections() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ShippingClient nobodyThere = new ShippingClient(restClient("http://127.0.0.1:" + closedPort));
+        ShippingClient nobodyThere = new ShippingClient(restClient("http://127.0.0.1:" + closedPort),
+                singleAttempt("shipping"), FLAT_RATE);
 
-        assertThatExceptionOfType(RemoteServiceUnavailableException.class)
-                .isThrownBy(() -> nobodyThere.quote(address("DE"), LINES))
-                .satisfies(e -> assertThat(e.service()).isEqualTo("shipping-service"));
+        assertThat(nobodyThere.quote(address("DE"), LINES)).contains(new ShippingRates.Quote(FLAT_RATE, true));
     }
 
     @Test
     void readsTheQuoteForADestination() {
-        assertThat(shipping.quote(address("DE"), LINES)).contains(new BigDecimal("4.99"));
-        assertThat(shipping.quote(address("JP"), LINES)).contains(new BigDecimal("14.99"));
+        assertThat(shipping.quote(address("DE"), LINES)).contains(new ShippingRates.Quote(new BigDecimal("4.99"), false));
+        assertThat(shipping.quote(address("JP"), LINES)).contains(new ShippingRates.Quote(new BigDecimal("14.99"), false));
     }
 
     @Test
@@ -98,6 +107,12 @@ class RemoteClientsTest {
 
     private static ShippingAddress address(String country) {
         return new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", country);
+    }
+
+    /** A breaker and bulkhead with resilience4j's defaults, one attempt: what each answer means, not how often. */
+    private static ResilientCalls singleAttempt(String remote) {
+        return new ResilientCalls(remote, CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
+                RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()));
     }
 
     /** As ClientConfiguration builds them, without the load balancer. */

@@ -47,7 +47,7 @@ public class Account {
         return balance;
     }
 
-    boolean covers(BigDecimal amount) {
+    public boolean covers(BigDecimal amount) {
         return balance.compareTo(amount) >= 0;
     }
 

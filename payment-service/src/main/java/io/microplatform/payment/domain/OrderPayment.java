@@ -102,6 +102,17 @@ public class OrderPayment {
         return charged;
     }
 
+    /**
+     * Records a decline made before the account was looked at (the payment provider refused to authorize): nothing
+     * is debited, and a redelivered ChargePayment gets the same answer without asking the provider again.
+     */
+    public static OrderPayment declined(UUID orderId, String customerId, BigDecimal amount, String reason) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(reason, "reason");
+        return new OrderPayment(orderId, customerId, amount.setScale(2, RoundingMode.UNNECESSARY),
+                OrderPaymentStatus.DECLINED, reason);
+    }
+
     /** RefundPayment came first (the saga compensates a step whose command is late or lost): refuses a later charge. */
     public static OrderPayment cancelledBeforeCharged(UUID orderId) {
         return new OrderPayment(orderId, null, null, OrderPaymentStatus.CANCELLED, null);

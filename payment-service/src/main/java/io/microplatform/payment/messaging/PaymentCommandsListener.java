@@ -1,5 +1,6 @@
 package io.microplatform.payment.messaging;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
@@ -19,10 +20,11 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The orchestrator's commands to payment. Each handler is one transaction: processed-message record, effect and
- * reply (through the outbox) commit together or not at all. Every delivery is answered, a redelivery too: the
+ * The orchestrator's commands to payment. In each handler one transaction holds processed-message record, effect
+ * and reply (through the outbox): they commit together or not at all. Every delivery is answered, a redelivery too: the
  * reply the first delivery sent may be the message that got lost. An exception means a technical failure: the
  * record is retried and then dead-lettered, never answered with a failure reply.
  */
@@ -33,24 +35,38 @@ class PaymentCommandsListener {
     private final PaymentManagement payments;
     private final ProcessedMessages processedMessages;
     private final Outbox outbox;
+    private final TransactionTemplate transactions;
 
-    PaymentCommandsListener(PaymentManagement payments, ProcessedMessages processedMessages, Outbox outbox) {
+    PaymentCommandsListener(PaymentManagement payments, ProcessedMessages processedMessages, Outbox outbox,
+            TransactionTemplate transactions) {
         this.payments = payments;
         this.processedMessages = processedMessages;
         this.outbox = outbox;
+        this.transactions = transactions;
     }
 
+    /**
+     * Not one transaction from the start: the payment provider is asked first, outside any transaction, so that a
+     * slow provider holds no database connection and no account row lock. Only then one transaction records the
+     * message, debits (or declines) and sends the reply. If the provider cannot be asked (down, breaker open), the
+     * handler throws before anything is written or answered: the delivery is retried and then dead-lettered, and the
+     * orchestrator's deadline turns the silence into a TIMED_OUT compensation. A provider's decline is business and
+     * answered PaymentDeclined.
+     */
     @KafkaHandler
-    @Transactional
     public void charge(ChargePayment command) {
-        // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
-        // the order (one payment record each), which also covers a re-send under a new message id, and the answer
-        // comes from the stored record: a redelivery changes nothing and gets the first answer again.
-        processedMessages.markProcessed("payment.charge-payment", command.messageId());
-        ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount());
-        reply(command.orderId(), outcome instanceof Declined declined
-                ? new PaymentDeclined(UUID.randomUUID(), command.orderId(), command.messageId(), declined.reason())
-                : new PaymentCharged(UUID.randomUUID(), command.orderId(), command.messageId()));
+        Optional<String> providerDecline = payments.authorize(command.orderId(), command.customerId(), command.amount());
+        transactions.executeWithoutResult(status -> {
+            // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
+            // the order (one payment record each), which also covers a re-send under a new message id, and the answer
+            // comes from the stored record: a redelivery changes nothing and gets the first answer again.
+            processedMessages.markProcessed("payment.charge-payment", command.messageId());
+            ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount(),
+                    providerDecline);
+            reply(command.orderId(), outcome instanceof Declined declined
+                    ? new PaymentDeclined(UUID.randomUUID(), command.orderId(), command.messageId(), declined.reason())
+                    : new PaymentCharged(UUID.randomUUID(), command.orderId(), command.messageId()));
+        });
     }
 
     @KafkaHandler

@@ -1,5 +1,6 @@
 package io.microplatform.shipping.messaging;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.microplatform.contracts.Reply;
@@ -21,10 +22,11 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The orchestrator's commands to shipping. Each handler is one transaction: processed-message record, effect and
- * reply (through the outbox) commit together or not at all. Every delivery is answered, a redelivery too: the
+ * The orchestrator's commands to shipping. In each handler one transaction holds processed-message record, effect
+ * and reply (through the outbox): they commit together or not at all. Every delivery is answered, a redelivery too: the
  * reply the first delivery sent may be the message that got lost. An exception means a technical failure: the
  * record is retried and then dead-lettered, never answered with a failure reply.
  */
@@ -35,24 +37,38 @@ class ShippingCommandsListener {
     private final ShippingManagement shipping;
     private final ProcessedMessages processedMessages;
     private final Outbox outbox;
+    private final TransactionTemplate transactions;
 
-    ShippingCommandsListener(ShippingManagement shipping, ProcessedMessages processedMessages, Outbox outbox) {
+    ShippingCommandsListener(ShippingManagement shipping, ProcessedMessages processedMessages, Outbox outbox,
+            TransactionTemplate transactions) {
         this.shipping = shipping;
         this.processedMessages = processedMessages;
         this.outbox = outbox;
+        this.transactions = transactions;
     }
 
+    /**
+     * Not one transaction from the start: the carrier is asked first, outside any transaction, so that a slow
+     * carrier holds no database connection. Only then one transaction records the message, creates the shipment
+     * (or refuses) and sends the reply. If the carrier cannot be asked (down, breaker open), the handler throws before
+     * anything is written or answered: the delivery is retried and then dead-lettered, and the orchestrator's deadline
+     * turns the silence into a TIMED_OUT compensation. An undeliverable address (postal code 00000) is refused without
+     * asking the carrier; a carrier's refusal is business too: both are answered ShipmentFailed.
+     */
     @KafkaHandler
-    @Transactional
     public void create(CreateShipment command) {
-        // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
-        // the order (one shipment each), which also covers a re-send under a new message id, and the answer comes
-        // from the stored shipment: a redelivery changes nothing and gets the first answer again.
-        processedMessages.markProcessed("shipping.create-shipment", command.messageId());
-        ShipmentOutcome outcome = shipping.create(command.orderId(), address(command.address()));
-        reply(command.orderId(), outcome instanceof Failed failed
-                ? new ShipmentFailed(UUID.randomUUID(), command.orderId(), command.messageId(), failed.reason())
-                : new ShipmentCreated(UUID.randomUUID(), command.orderId(), command.messageId()));
+        Address address = address(command.address());
+        Optional<String> carrierRefusal = shipping.book(command.orderId(), address);
+        transactions.executeWithoutResult(status -> {
+            // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
+            // the order (one shipment each), which also covers a re-send under a new message id, and the answer comes
+            // from the stored shipment: a redelivery changes nothing and gets the first answer again.
+            processedMessages.markProcessed("shipping.create-shipment", command.messageId());
+            ShipmentOutcome outcome = shipping.create(command.orderId(), address, carrierRefusal);
+            reply(command.orderId(), outcome instanceof Failed failed
+                    ? new ShipmentFailed(UUID.randomUUID(), command.orderId(), command.messageId(), failed.reason())
+                    : new ShipmentCreated(UUID.randomUUID(), command.orderId(), command.messageId()));
+        });
     }
 
     @KafkaHandler

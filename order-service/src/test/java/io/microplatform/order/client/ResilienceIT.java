@@ -1,0 +1,314 @@
+package io.microplatform.order.client;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.microplatform.order.OrderServiceIntegrationTest;
+import io.microplatform.order.StubRemoteServices;
+import io.microplatform.order.StubRemoteServicesInitializer;
+import io.microplatform.order.domain.Catalogue;
+import io.microplatform.order.domain.OrderRequest;
+import io.microplatform.order.domain.ShippingAddress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The breakers, bulkheads and retries of order-service's calls, as configured in application.yml, against a real HTTP
+ * server (StubRemoteServices) found through discovery and the load balancer; faults injected into that server.
+ */
+@OrderServiceIntegrationTest
+class ResilienceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<OrderRequest.Line> LINES = List.of(new OrderRequest.Line("KEYBOARD-01", 1));
+
+    @Autowired
+    private InventoryClient inventory;
+
+    @Autowired
+    private ShippingClient shipping;
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    private BulkheadRegistry bulkheads;
+
+    @Autowired
+    private RetryRegistry retries;
+
+    @LocalServerPort
+    private int port;
+
+    private final StubRemoteServices remotes = StubRemoteServicesInitializer.stub();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    @AfterEach
+    void noFaultsAndClosedBreakers() {
+        remotes.recover();
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    @Test
+    void opensAfterItsThresholdRejectsWithoutCallingHalfOpensAfterItsWaitAndClosesOnRecovery() {
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("inventory");
+        int minimumCalls = breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls();
+        remotes.takeItemsDown();
+
+        int requestsBefore = remotes.itemRequests();
+        for (int call = 0; call < minimumCalls && breaker.getState() == CircuitBreaker.State.CLOSED; call++) {
+            tryToPrice("LAPTOP-14");
+        }
+
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // every attempt is a call of the breaker: it opened once it had seen its minimum number of calls
+        assertThat(remotes.itemRequests() - requestsBefore).isBetween(minimumCalls, minimumCalls + 2);
+
+        // open: no request reaches inventory, and the answer takes well under a millisecond
+        int requestsWhileOpen = remotes.itemRequests();
+        int calls = 2_000;
+        long started = System.nanoTime();
+        for (int call = 0; call < calls; call++) {
+            tryToPrice("LAPTOP-14");
+        }
+        double microsPerCall = (System.nanoTime() - started) / 1_000.0 / calls;
+        assertThat(remotes.itemRequests()).isEqualTo(requestsWhileOpen);
+        assertThat(microsPerCall).as("microseconds per call while open").isLessThan(1_000);
+        System.out.printf("inventory breaker open: %.1f us per rejected call over %d calls%n", microsPerCall, calls);
+
+        // after wait-duration-in-open-state (2 s here) it lets probes through on its own
+        remotes.recover();
+        await().atMost(Duration.ofSeconds(5)).until(breaker::getState, CircuitBreaker.State.HALF_OPEN::equals);
+        int probes = breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState();
+        int requestsBeforeProbes = remotes.itemRequests();
+        for (int probe = 0; probe < probes; probe++) {
+            assertThat(inventory.priceOf("LAPTOP-14")).contains(new Catalogue.Price(new BigDecimal("1299.00"), false));
+        }
+
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(remotes.itemRequests() - requestsBeforeProbes).isEqualTo(probes);
+    }
+
+    @Test
+    void retriesTwoFailuresAndSucceedsOnTheThirdAttempt() {
+        Retry retry = retries.retry("inventory");
+        long retriedSuccessesBefore = retry.getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt();
+        int requestsBefore = remotes.itemRequests();
+        remotes.failNextItemRequests(2);
+
+        assertThat(inventory.priceOf("MOUSE-01")).contains(new Catalogue.Price(new BigDecimal("19.90"), false));
+
+        assertThat(remotes.itemRequests() - requestsBefore).isEqualTo(3);
+        assertThat(retry.getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt() - retriedSuccessesBefore).isOne();
+    }
+
+    @Test
+    void doesNotRetryA4xx() {
+        int itemsBefore = remotes.itemRequests();
+        int quotesBefore = remotes.quoteRequests();
+
+        assertThat(inventory.priceOf("NOPE-01")).isEmpty();
+        assertThat(shipping.quote(address("XX"), LINES)).isEmpty();
+
+        assertThat(remotes.itemRequests() - itemsBefore).isOne();
+        assertThat(remotes.quoteRequests() - quotesBefore).isOne();
+        // and a 4xx is no failure of the remote
+        assertThat(circuitBreakers.circuitBreaker("inventory").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(circuitBreakers.circuitBreaker("shipping").getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void stopsAfterMaxAttemptsWhenEveryAttemptFails() {
+        int maxAttempts = retries.retry("inventory").getRetryConfig().getMaxAttempts();
+        int requestsBefore = remotes.itemRequests();
+
+        assertThatExceptionOfType(RemoteServiceUnavailableException.class)
+                .isThrownBy(() -> inventory.priceOf(StubRemoteServices.BROKEN_SKU));
+
+        assertThat(remotes.itemRequests() - requestsBefore).isEqualTo(maxAttempts).isEqualTo(3);
+    }
+
+    /** Retry(CircuitBreaker(Bulkhead(call))): a rejection of the bulkhead passes the breaker, which ignores it. */
+    @Test
+    void aFullBulkheadIsNotAFailureOfTheRemoteAndIsNotRetried() {
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("inventory");
+        Bulkhead bulkhead = bulkheads.bulkhead("inventory");
+        int permits = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+        int requestsBefore = remotes.itemRequests();
+        // every permit taken, as by that many calls in flight
+        IntStream.range(0, permits).forEach(i -> assertThat(bulkhead.tryAcquirePermission()).isTrue());
+        try {
+            assertThatExceptionOfType(RemoteServiceUnavailableException.class)
+                    .isThrownBy(() -> inventory.priceOf("NEVER-PRICED-01"))
+                    .withCauseInstanceOf(BulkheadFullException.class);
+        }
+        finally {
+            IntStream.range(0, permits).forEach(i -> bulkhead.onComplete());
+        }
+
+        assertThat(remotes.itemRequests()).as("requests sent, retries included").isEqualTo(requestsBefore);
+        CircuitBreaker.Metrics metrics = breaker.getMetrics();
+        assertThat(metrics.getNumberOfFailedCalls()).isZero();
+        assertThat(metrics.getNumberOfBufferedCalls()).as("calls the breaker counted at all").isZero();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void pricesFromTheCacheWhileInventoryIsDownAndSaysSo() throws Exception {
+        String customer = "resilience-" + UUID.randomUUID();
+        JsonNode normal = place(customer, "KEYBOARD-01", "DE");
+        assertThat(normal.path("degraded")).isEmpty();
+        remotes.takeItemsDown();
+
+        HttpResponse<String> degraded = send(order(customer, "KEYBOARD-01", "DE")).join();
+
+        assertThat(degraded.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(degraded.body());
+        assertThat(body.path("degraded").toString()).isEqualTo("[\"inventory-prices\"]");
+        assertThat(body.path("items").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("49.90");
+        assertThat(body.path("shippingCost").decimalValue()).isEqualByComparingTo("4.99");
+        // stored with the order: GET says so too
+        JsonNode read = JSON.readTree(get("/api/orders/" + body.path("orderId").asText()).body());
+        assertThat(read.path("degraded").toString()).isEqualTo("[\"inventory-prices\"]");
+    }
+
+    /**
+     * Shipping answers after 5 s: every placement answers within shipping's read timeout plus a margin, with the flat
+     * rate; the shipping bulkhead fills up, inventory's does not, and inventory calls keep their normal latency.
+     */
+    @Test
+    void aSlowShippingCostsTheFlatRateAndLeavesInventoryAlone() throws Exception {
+        Bulkhead shippingBulkhead = bulkheads.bulkhead("shipping");
+        Bulkhead inventoryBulkhead = bulkheads.bulkhead("inventory");
+        int placements = shippingBulkhead.getBulkheadConfig().getMaxConcurrentCalls() + 5;
+        long readTimeoutMillis = 2_000;
+        long marginMillis = 1_500;
+        // warm the inventory path, so the latencies below are the normal ones
+        inventory.priceOf("MOUSE-01");
+        remotes.delayQuotes(Duration.ofSeconds(5));
+        int quotesBefore = remotes.quoteRequests();
+        String customer = "isolation-" + UUID.randomUUID();
+
+        long started = System.nanoTime();
+        List<CompletableFuture<Timed>> responses = IntStream.range(0, placements)
+                .mapToObj(i -> timed(send(order(customer, "MOUSE-01", "FR"))))
+                .toList();
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> shippingBulkhead.getMetrics().getAvailableConcurrentCalls() == 0);
+        // meanwhile: inventory answers as usual, its bulkhead has room
+        for (int call = 0; call < 5; call++) {
+            long callStarted = System.nanoTime();
+            assertThat(inventory.priceOf("MOUSE-01")).contains(new Catalogue.Price(new BigDecimal("19.90"), false));
+            long millis = (System.nanoTime() - callStarted) / 1_000_000;
+            assertThat(millis).as("an inventory call while shipping's bulkhead is full").isLessThan(300);
+            assertThat(inventoryBulkhead.getMetrics().getAvailableConcurrentCalls()).isPositive();
+        }
+        assertThat(shippingBulkhead.getMetrics().getAvailableConcurrentCalls()).isZero();
+
+        List<Timed> answers = responses.stream().map(CompletableFuture::join).toList();
+        long allMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("%d placements with shipping at 5 s: all answered within %d ms%n", placements, allMillis);
+        for (Timed answer : answers) {
+            assertThat(answer.response().statusCode()).isEqualTo(202);
+            JsonNode body = JSON.readTree(answer.response().body());
+            assertThat(body.path("shippingCost").decimalValue()).isEqualByComparingTo("9.99");
+            assertThat(body.path("degraded").toString()).isEqualTo("[\"shipping-quote\"]");
+            assertThat(answer.millis()).isLessThan(readTimeoutMillis + marginMillis);
+        }
+        // read timeouts are not retried, and a full bulkhead or an open breaker sends nothing: at most one request
+        // per bulkhead permit reached shipping
+        assertThat(remotes.quoteRequests() - quotesBefore)
+                .isLessThanOrEqualTo(shippingBulkhead.getBulkheadConfig().getMaxConcurrentCalls());
+        assertThat(circuitBreakers.circuitBreaker("inventory").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void exposesTheBreakersAndTheirMetrics() throws Exception {
+        inventory.priceOf("MOUSE-01");
+        shipping.quote(address("DE"), LINES);
+
+        HttpResponse<String> breakers = get("/actuator/circuitbreakers");
+        HttpResponse<String> events = get("/actuator/circuitbreakerevents");
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+
+        assertThat(breakers.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(breakers.body()).path("circuitBreakers").has("inventory")).isTrue();
+        assertThat(JSON.readTree(breakers.body()).path("circuitBreakers").has("shipping")).isTrue();
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains(
+                "resilience4j_circuitbreaker_state{", "name=\"inventory\"", "name=\"shipping\"",
+                "resilience4j_bulkhead_available_concurrent_calls{", "resilience4j_retry_calls_total{");
+    }
+
+    private void tryToPrice(String sku) {
+        try {
+            inventory.priceOf(sku);
+        }
+        catch (RemoteServiceUnavailableException expected) {
+            // down, and not in the cache
+        }
+    }
+
+    private JsonNode place(String customer, String sku, String country) throws Exception {
+        HttpResponse<String> response = send(order(customer, sku, country)).join();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body());
+    }
+
+    private static String order(String customer, String sku, String country) {
+        return """
+                {"customerId":"%s","items":[{"sku":"%s","quantity":1}],
+                 "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Paris","postalCode":"75001","country":"%s"}}
+                """.formatted(customer, sku, country);
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(String body) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static CompletableFuture<Timed> timed(CompletableFuture<HttpResponse<String>> response) {
+        long started = System.nanoTime();
+        return response.thenApply(answer -> new Timed(answer, (System.nanoTime() - started) / 1_000_000));
+    }
+
+    private static ShippingAddress address(String country) {
+        return new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", country);
+    }
+
+    record Timed(HttpResponse<String> response, long millis) {
+    }
+}

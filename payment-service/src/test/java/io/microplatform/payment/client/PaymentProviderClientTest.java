@@ -1,0 +1,241 @@
+package io.microplatform.payment.client;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration;
+import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The decorator order of {@link PaymentProviderClient} as it runs, with the real resilience4j aspects and
+ * application.yml's settings, over real HTTP to a JDK HttpServer: no database, no Kafka.
+ */
+@SpringBootTest(classes = PaymentProviderClientTest.Setup.class, webEnvironment = WebEnvironment.NONE)
+class PaymentProviderClientTest {
+
+    private static final Provider PROVIDER = new Provider();
+
+    @DynamicPropertySource
+    static void providerUrl(DynamicPropertyRegistry registry) {
+        registry.add("payment.provider.base-url", PROVIDER::baseUrl);
+    }
+
+    @Autowired
+    private PaymentProviderClient client;
+    @Autowired
+    private CircuitBreakerRegistry breakers;
+
+    @BeforeEach
+    void closeTheBreaker() {
+        breaker().reset();
+        PROVIDER.reset();
+    }
+
+    @AfterAll
+    static void stop() {
+        PROVIDER.stop();
+    }
+
+    @Test
+    void aFullBulkheadRejectsAtOnceWithoutRetryAndWithoutCountingAsAFailure() throws Exception {
+        PROVIDER.hold();
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        try {
+            // max-concurrent-calls: 5, all five held by the provider
+            List<Future<String>> held = IntStream.range(0, 5)
+                    .mapToObj(i -> callers.submit(() -> authorize()))
+                    .toList();
+            await().until(() -> PROVIDER.calls.get() == 5);
+
+            assertThatThrownBy(this::authorize).isInstanceOf(BulkheadFullException.class);
+
+            // not retried (no sixth call reached the provider) and ignored by the breaker
+            assertThat(PROVIDER.calls.get()).isEqualTo(5);
+            assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+            PROVIDER.release();
+            for (Future<String> call : held) {
+                assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("auth-1");
+            }
+            assertThat(breaker().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(5);
+            assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+        }
+        finally {
+            PROVIDER.release();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void retriesEveryAttemptThroughTheBreakerAndStopsRetryingWhenItOpens() {
+        PROVIDER.failWith(500);
+
+        // 3 attempts, all recorded; the breaker needs 5 calls before it judges
+        assertThatThrownBy(this::authorize).hasMessageContaining("500");
+        assertThat(PROVIDER.calls.get()).isEqualTo(3);
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
+
+        // attempts 4 and 5 open it; the third attempt of this call is rejected and not retried
+        assertThatThrownBy(this::authorize).isInstanceOf(CallNotPermittedException.class);
+        assertThat(PROVIDER.calls.get()).isEqualTo(5);
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    @Test
+    void anOpenBreakerAnswersInUnderAMillisecondWithoutTouchingTheNetwork() {
+        PROVIDER.failWith(500);
+        while (breaker().getState() != CircuitBreaker.State.OPEN) {
+            assertThatThrownBy(this::authorize).isInstanceOf(RuntimeException.class);
+        }
+        int calls = PROVIDER.calls.get();
+        IntStream.range(0, 200).forEach(i -> assertThatThrownBy(this::authorize)
+                .isInstanceOf(CallNotPermittedException.class));
+
+        int rejections = 1000;
+        long started = System.nanoTime();
+        for (int i = 0; i < rejections; i++) {
+            try {
+                authorize();
+            }
+            catch (CallNotPermittedException expected) {
+                // what an open breaker answers
+            }
+        }
+        long averageNanos = (System.nanoTime() - started) / rejections;
+
+        assertThat(averageNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(PROVIDER.calls.get()).isEqualTo(calls);
+    }
+
+    @Test
+    void neverRetriesA4xx() {
+        PROVIDER.failWith(422);
+
+        assertThatThrownBy(this::authorize).isInstanceOfSatisfying(PaymentProviderRejectedException.class,
+                rejected -> assertThat(rejected.isDecline()).isTrue());
+        assertThat(PROVIDER.calls.get()).isEqualTo(1);
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    private String authorize() {
+        return client.authorize(UUID.randomUUID(), "alice", new BigDecimal("10.00"));
+    }
+
+    private CircuitBreaker breaker() {
+        return breakers.circuitBreaker(PaymentProviderClient.REMOTE);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ AopAutoConfiguration.class, JacksonAutoConfiguration.class,
+            HttpMessageConvertersAutoConfiguration.class, RestClientAutoConfiguration.class,
+            CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class, BulkheadAutoConfiguration.class })
+    @Import(ClientConfiguration.class)
+    static class Setup {
+    }
+
+    /** Answers every charge with auth-1, or with a status, or holds it until released. */
+    private static final class Provider {
+
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+        final AtomicInteger calls = new AtomicInteger();
+        private volatile int failure;
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+
+        Provider() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            }
+            catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/charges", this::answer);
+            server.setExecutor(threads);
+            server.start();
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void reset() {
+            calls.set(0);
+            failure = 0;
+            gate = new CountDownLatch(0);
+        }
+
+        void failWith(int status) {
+            failure = status;
+        }
+
+        void hold() {
+            gate = new CountDownLatch(1);
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
+        private void answer(HttpExchange exchange) throws IOException {
+            try {
+                exchange.getRequestBody().readAllBytes();
+                calls.incrementAndGet();
+                gate.await(10, TimeUnit.SECONDS);
+                int status = failure == 0 ? 200 : failure;
+                byte[] body = (status == 200 ? "{\"authorizationId\":\"auth-1\"}" : "{\"status\":" + status + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            finally {
+                exchange.close();
+            }
+        }
+
+        void stop() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.microplatform.support.faults;
+
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One active fault: what it hits ({@link Target}) and what it does there. Durations are written ISO-8601
+ * ({@code PT2S}) and read in either form ({@code 2s}, {@code 500ms}, {@code PT2S}).
+ */
+record FaultRule(String id, Target target,
+        @JsonSerialize(using = ToStringSerializer.class) Duration latency,
+        @JsonSerialize(using = ToStringSerializer.class) Duration jitter,
+        double errorRate, int errorStatus, boolean refuse, boolean duplicateDelivery, boolean crashBeforeAck,
+        String createdAt) {
+
+    static final int DEFAULT_ERROR_STATUS = 503;
+
+    FaultRule {
+        if (errorRate < 0 || errorRate > 1) {
+            throw new IllegalArgumentException("errorRate must be between 0 and 1, was " + errorRate);
+        }
+        if (errorStatus < 500 || errorStatus > 599) {
+            throw new IllegalArgumentException("errorStatus must be a 5xx status, was " + errorStatus);
+        }
+        if (latency.isNegative() || jitter.isNegative()) {
+            throw new IllegalArgumentException("latency and jitter must not be negative");
+        }
+        if ((duplicateDelivery || crashBeforeAck) && target.type() != TargetType.KAFKA) {
+            throw new IllegalArgumentException("duplicateDelivery and crashBeforeAck apply to kafka targets only");
+        }
+        if (latency.isZero() && jitter.isZero() && errorRate == 0 && !refuse && !duplicateDelivery && !crashBeforeAck) {
+            throw new IllegalArgumentException("a rule needs at least one effect: latency, jitter, errorRate, refuse,"
+                    + " duplicateDelivery or crashBeforeAck");
+        }
+    }
+
+    /** Fixed latency plus a uniform share of the jitter: what this one call waits. */
+    Duration delay() {
+        long jitterNanos = jitter.toNanos();
+        return jitterNanos == 0 ? latency : latency.plusNanos(ThreadLocalRandom.current().nextLong(jitterNanos + 1));
+    }
+
+    boolean delays() {
+        return !latency.isZero() || !jitter.isZero();
+    }
+
+    /** Decided per call, so {@code 0.5} fails about every other call. */
+    boolean failsThisCall() {
+        return errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate;
+    }
+
+    record Target(TargetType type, String name) {
+
+        Target {
+            if (type == null || name == null || name.isBlank()) {
+                throw new IllegalArgumentException("target needs a type (inbound-http, outbound-http, kafka) and a name");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return type.wireName() + ":" + name;
+        }
+    }
+
+    enum TargetType {
+        INBOUND_HTTP, OUTBOUND_HTTP, KAFKA;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static TargetType of(String wireName) {
+            for (TargetType type : values()) {
+                if (type.wireName().equalsIgnoreCase(String.valueOf(wireName).strip())) {
+                    return type;
+                }
+            }
+            throw new IllegalArgumentException("target type must be inbound-http, outbound-http or kafka, was " + wireName);
+        }
+    }
+
+    /** The effect label of the {@code faults.injected} counter. */
+    enum Effect {
+        LATENCY, ERROR, REFUSE, DUPLICATE, CRASH_BEFORE_ACK;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.microplatform.support.faults;
+
+import io.microplatform.support.faults.FaultRule.Effect;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Inbound faults, before any handler (and before Spring MVC) runs: refuse answers 503 without running the handler,
+ * latency waits before it, an error answers the rule's 5xx instead of it. The faults endpoint itself is never
+ * affected, so a rule on {@code /**} can still be cleared.
+ */
+class InboundFaultFilter extends OncePerRequestFilter {
+
+    private final FaultRules rules;
+    private final String endpointPath;
+
+    InboundFaultFilter(FaultRules rules, String endpointPath) {
+        this.rules = rules;
+        this.endpointPath = endpointPath;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<FaultRule> matching = path.startsWith(endpointPath) ? List.of() : rules.inbound(path);
+        String detail = request.getMethod() + " " + path;
+        for (FaultRule rule : matching) {
+            if (rule.refuse()) {
+                rules.injected(rule, Effect.REFUSE, detail);
+                Problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+                        "Refused by fault injection rule " + rule.id(), path);
+                return;
+            }
+            rules.delay(rule, detail);
+            if (rule.failsThisCall()) {
+                rules.injected(rule, Effect.ERROR, detail);
+                Problems.write(response, rule.errorStatus(), "Injected fault",
+                        "Failed by fault injection rule " + rule.id(), path);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

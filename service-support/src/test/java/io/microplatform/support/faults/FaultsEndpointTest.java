@@ -1,0 +1,225 @@
+package io.microplatform.support.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The HTTP contract of /actuator/faults and the inbound and outbound effects, against a real server. */
+@SpringBootTest(classes = FaultsEndpointTest.App.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "spring.application.name=faults-test", "platform.faults.enabled=true", "platform.faults.token=s3cret",
+        "management.endpoints.web.exposure.include=health,faults", "eureka.client.enabled=false" })
+class FaultsEndpointTest {
+
+    private static final String TOKEN = "s3cret";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private RestClient.Builder restClientBuilder;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void clearRules() throws Exception {
+        send("DELETE", "/actuator/faults", TOKEN, null);
+    }
+
+    @Test
+    void refusesCallsWithoutTheRightToken() throws Exception {
+        HttpResponse<String> missing = send("GET", "/actuator/faults", null, null);
+        HttpResponse<String> wrong = send("POST", "/actuator/faults", "guess", rule("inbound-http", "/api/**", "\"refuse\":true"));
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(missing.body()).path("status").asInt()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(rules()).isEmpty();
+    }
+
+    @Test
+    void addsListsRemovesAndClearsRules() throws Exception {
+        HttpResponse<String> added = send("POST", "/actuator/faults", TOKEN,
+                rule("inbound-http", "/api/things", "\"latency\":\"2s\",\"jitter\":\"500ms\",\"errorRate\":0.5"));
+        JsonNode rule = json.readTree(added.body());
+        send("POST", "/actuator/faults", TOKEN, rule("kafka", "inventory.ReserveStock", "\"duplicateDelivery\":true"));
+
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(rule.path("id").asText()).isNotBlank();
+        assertThat(rule.path("target").path("type").asText()).isEqualTo("inbound-http");
+        assertThat(rule.path("latency").asText()).isEqualTo("PT2S");
+        assertThat(rule.path("errorStatus").asInt()).isEqualTo(503);
+        assertThat(rules()).hasSize(2);
+        assertThat(meters.get("faults.active").gauge().value()).isEqualTo(2.0);
+
+        assertThat(send("DELETE", "/actuator/faults/" + rule.path("id").asText(), TOKEN, null).statusCode()).isEqualTo(200);
+        assertThat(rules()).hasSize(1);
+        assertThat(send("DELETE", "/actuator/faults", TOKEN, null).statusCode()).isEqualTo(200);
+        assertThat(rules()).isEmpty();
+    }
+
+    @Test
+    void rejectsAnInvalidRule() throws Exception {
+        assertThat(send("POST", "/actuator/faults", TOKEN, rule("database", "x", "\"refuse\":true")).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/actuator/faults", TOKEN, rule("inbound-http", "/api/**", "\"errorRate\":2")).statusCode())
+                .isEqualTo(400);
+        assertThat(send("POST", "/actuator/faults", TOKEN, rule("inbound-http", "/api/**", "")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void delaysAnInboundRouteByItsLatency() throws Exception {
+        add(rule("inbound-http", "/api/things", "\"latency\":\"1s\",\"jitter\":\"200ms\""));
+
+        long started = System.nanoTime();
+        HttpResponse<String> slowed = send("GET", "/api/things", null, null);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(slowed.statusCode()).isEqualTo(200);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(3));
+        assertThat(injected("inbound-http", "/api/things", "latency")).isEqualTo(1.0);
+        assertThat(Duration.ofNanos(timed(() -> send("GET", "/api/other", null, null)))).isLessThan(Duration.ofMillis(900));
+    }
+
+    @Test
+    void failsAboutTheRuleShareOfInboundCallsAndRefusesWithoutRunningTheHandler() throws Exception {
+        add(rule("inbound-http", "/api/**", "\"errorRate\":0.5,\"errorStatus\":502"));
+
+        long failed = IntStream.range(0, 200).map(i -> status("/api/things")).filter(status -> status == 502).count();
+
+        assertThat(failed).isBetween(70L, 130L);
+        assertThat(injected("inbound-http", "/api/**", "error")).isEqualTo(failed);
+
+        send("DELETE", "/actuator/faults", TOKEN, null);
+        add(rule("inbound-http", "/api/things", "\"refuse\":true"));
+        long handled = App.handled.get();
+        HttpResponse<String> refused = send("GET", "/api/things", null, null);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(json.readTree(refused.body()).path("detail").asText()).contains("fault injection");
+        assertThat(App.handled.get()).isEqualTo(handled);
+    }
+
+    @Test
+    void refusesAnOutboundCallThroughBootsRestClientBuilder() throws Exception {
+        RestClient client = restClientBuilder.baseUrl("http://localhost:" + port).build();
+        assertThat(client.get().uri("/api/things").retrieve().body(String.class)).isEqualTo("things");
+
+        add(rule("outbound-http", "localhost", "\"refuse\":true"));
+        long handled = App.handled.get();
+
+        assertThatThrownBy(() -> client.get().uri("/api/things").retrieve().body(String.class))
+                .isInstanceOf(ResourceAccessException.class).hasRootCauseInstanceOf(ConnectException.class);
+        assertThat(App.handled.get()).isEqualTo(handled);
+        assertThat(injected("outbound-http", "localhost", "refuse")).isEqualTo(1.0);
+    }
+
+    @Test
+    void answersAnOutboundCallWithTheRuleStatus() throws Exception {
+        RestClient client = restClientBuilder.baseUrl("http://localhost:" + port).build();
+        add(rule("outbound-http", "localhost", "\"errorRate\":1.0"));
+
+        Integer status = client.get().uri("/api/things").exchange((request, response) -> response.getStatusCode().value());
+
+        assertThat(status).isEqualTo(503);
+    }
+
+    private int status(String path) {
+        try {
+            return send("GET", path, null, null).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double injected(String type, String target, String effect) {
+        var counter = meters.find("faults.injected").tag("target_type", type).tag("target", target).tag("effect", effect)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private JsonNode rules() throws Exception {
+        return json.readTree(send("GET", "/actuator/faults", TOKEN, null).body()).path("rules");
+    }
+
+    private void add(String rule) throws Exception {
+        HttpResponse<String> added = send("POST", "/actuator/faults", TOKEN, rule);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    }
+
+    private static String rule(String type, String name, String effects) {
+        return "{\"target\":{\"type\":\"" + type + "\",\"name\":\"" + name + "\"}" + (effects.isEmpty() ? "" : "," + effects)
+                + "}";
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header(FaultTokenFilter.HEADER, token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long timed(ThrowingRunnable call) throws Exception {
+        long started = System.nanoTime();
+        call.run();
+        return System.nanoTime() - started;
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(App.Things.class)
+    static class App {
+
+        static final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+
+        @RestController
+        static class Things {
+
+            @GetMapping("/api/things")
+            String things() {
+                handled.incrementAndGet();
+                return "things";
+            }
+
+            @GetMapping("/api/other")
+            String other() {
+                return "other";
+            }
+        }
+    }
+}

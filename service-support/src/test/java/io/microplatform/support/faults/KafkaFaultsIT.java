@@ -1,0 +1,143 @@
+package io.microplatform.support.faults;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.microplatform.testsupport.EmbeddedInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Kafka faults on a real @KafkaListener against test-support's embedded broker, through Boot's container factory. */
+@SpringBootTest(classes = KafkaFaultsIT.App.class, webEnvironment = WebEnvironment.NONE, properties = {
+        "spring.application.name=kafka-faults", "platform.faults.enabled=true", "platform.faults.token=s3cret",
+        "spring.kafka.consumer.auto-offset-reset=earliest" })
+@EmbeddedInfrastructure
+class KafkaFaultsIT {
+
+    static final String TOPIC = "faults-it-commands";
+
+    @Autowired
+    private FaultRules rules;
+
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @AfterEach
+    void clearRules() {
+        rules.clear();
+    }
+
+    @Test
+    void deliversARecordTwiceToTheHandlerWithDuplicateDelivery() {
+        rules.add(rule("test.Ping", 0, false, true, false));
+
+        String ping = send("test.Ping");
+        String other = send("test.Other");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(ping) == 2 && App.handled(other) == 1);
+        assertThat(injected("test.Ping", "duplicate")).isEqualTo(1.0);
+    }
+
+    @Test
+    void failsTheHandlerWithoutRunningItAtErrorRateOne() {
+        rules.add(rule("test.Fail", 1.0, false, false, false));
+
+        String failing = send("test.Fail");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> injected("test.Fail", "error") >= 3);
+        assertThat(App.handled(failing)).isZero();
+        rules.clear();
+        String after = send("test.Fail");
+        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(after) == 1);
+    }
+
+    @Test
+    void redeliversARecordWhoseHandlerRanButCrashedBeforeAcknowledging() {
+        rules.add(rule("test.Crash", 0, false, false, true));
+
+        String crashing = send("test.Crash");
+
+        // runs, is not acknowledged, arrives again and runs again: an idempotent handler must cope
+        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(crashing) == 2);
+        assertThat(injected("test.Crash", "crash-before-ack")).isEqualTo(1.0);
+    }
+
+    private FaultRule rule(String type, double errorRate, boolean refuse, boolean duplicate, boolean crash) {
+        return new FaultRule(UUID.randomUUID().toString(), new FaultRule.Target(FaultRule.TargetType.KAFKA, type),
+                Duration.ZERO, Duration.ZERO, errorRate, 503, refuse, duplicate, crash, Instant.now().toString());
+    }
+
+    private String send(String type) {
+        String value = type + "-" + UUID.randomUUID();
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, value, value);
+        record.headers().add(KafkaFaultListener.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).join();
+        return value;
+    }
+
+    private double injected(String type, String effect) {
+        var counter = meters.find("faults.injected").tag("target_type", "kafka").tag("target", type).tag("effect", effect)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(App.Listener.class)
+    static class App {
+
+        static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
+
+        static int handled(String value) {
+            AtomicInteger count = HANDLED.get(value);
+            return count == null ? 0 : count.get();
+        }
+
+        @Bean
+        NewTopic faultsTopic() {
+            return TopicBuilder.name(TOPIC).partitions(1).replicas(1).build();
+        }
+
+        /** Like messaging-support's: retried with back-off, then given up on (services send it to the DLT). */
+        @Bean
+        CommonErrorHandler errorHandler() {
+            return new DefaultErrorHandler(new FixedBackOff(100, 4));
+        }
+
+        static class Listener {
+
+            @KafkaListener(topics = TOPIC, groupId = "kafka-faults")
+            void on(String value) {
+                HANDLED.computeIfAbsent(value, key -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+    }
+
+}

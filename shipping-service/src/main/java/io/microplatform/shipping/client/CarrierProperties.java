@@ -1,0 +1,21 @@
+package io.microplatform.shipping.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the carrier is and how long to wait for it, under {@code shipping.carrier.*}.
+ *
+ * @param baseUrl a fixed URL, not a Eureka service id: the carrier is a third party, not in our registry (locally
+ *        the simulated carrier this service hosts under /simulated/carrier)
+ * @param connectTimeout how long to wait for a TCP connection
+ * @param readTimeout how long to wait for the answer to one attempt; with the retries it bounds how long one
+ *        CreateShipment delivery can take (max-attempts x read-timeout + back-off), far below max.poll.interval.ms
+ */
+@ConfigurationProperties("shipping.carrier")
+record CarrierProperties(URI baseUrl, @DefaultValue("500ms") Duration connectTimeout,
+        @DefaultValue("2s") Duration readTimeout) {
+}

@@ -1,0 +1,202 @@
+package io.microplatform.shipping;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.microplatform.contracts.Command;
+import io.microplatform.contracts.ShippingAddress;
+import io.microplatform.contracts.ShippingMessages.CreateShipment;
+import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
+import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
+import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.EmbeddedInfrastructure;
+import io.microplatform.testsupport.SagaReplies;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * CreateShipment with the external carrier failing, over real HTTP: the carrier is the simulated one this service
+ * hosts, behind {@link ScriptedCarrier}, which makes it fail for one order at a time. Real Kafka, real PostgreSQL,
+ * real resilience4j.
+ */
+// the same configuration as the other ITs, so all share one application context
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@EmbeddedInfrastructure
+@Import(ScriptedCarrier.Setup.class)
+class CarrierIT {
+
+    private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
+
+    @Autowired
+    private KafkaTemplate<String, Object> kafka;
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private ScriptedCarrier carrier;
+    @Autowired
+    private CircuitBreakerRegistry breakers;
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    private SagaReplies replies;
+    private DeadLetters deadLetters;
+
+    @BeforeEach
+    void listen() {
+        breaker().reset();
+        replies = new SagaReplies(bootstrapServers, json);
+        deadLetters = new DeadLetters(bootstrapServers);
+    }
+
+    @AfterEach
+    void stopListening() {
+        replies.close();
+        deadLetters.close();
+        // the other ITs in this context need a closed breaker
+        breaker().reset();
+    }
+
+    @Test
+    void theSimulatedCarrierBooksOncePerOrder() {
+        Map<String, Object> booking = Map.of("orderId", UUID.randomUUID(), "postalCode", "10115", "country", "DE");
+
+        ResponseEntity<JsonNode> first = http.postForEntity("/simulated/carrier/bookings", booking, JsonNode.class);
+        ResponseEntity<JsonNode> again = http.postForEntity("/simulated/carrier/bookings", booking, JsonNode.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().get("trackingNumber").asText()).startsWith("SIMDE");
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(http.postForEntity("/simulated/carrier/bookings", Map.of("country", "DE"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void createsTheShipmentAfterThreeAttemptsWhenTheCarrierFailsTwice() {
+        CreateShipment command = create(BERLIN);
+        carrier.failNext(command.orderId(), 2, 503);
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(rows(command.orderId())).isOne();
+    }
+
+    @Test
+    void doesNotRetryTheCarriersRefusal() {
+        CreateShipment command = create(BERLIN);
+        carrier.alwaysAnswer(command.orderId(), 422);
+
+        send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(ShipmentFailed.class);
+        assertThat(((ShipmentFailed) reply).why()).isEqualTo("the carrier refused the shipment");
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(rows(command.orderId())).isZero();
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void sendsNoReplyAndCreatesNothingWhileTheCarrierIsDownAndOpensTheBreaker() {
+        CreateShipment command = create(BERLIN);
+        carrier.alwaysAnswer(command.orderId(), 500);
+
+        send(command);
+
+        // retried by resilience4j, then by the Kafka consumer, then dead-lettered
+        deadLetters.awaitRecordFor(command.orderId());
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the carrier
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(5);
+        assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
+        assertThat(replies.repliesTo(command.messageId())).isEmpty();
+        assertThat(rows(command.orderId())).isZero();
+
+        // while open, postal code 00000 is still refused as business, without the carrier
+        CreateShipment undeliverable = create(new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+        send(undeliverable);
+        assertThat(replies.awaitReplyTo(undeliverable.messageId())).isInstanceOf(ShipmentFailed.class);
+        assertThat(carrier.callsFor(undeliverable.orderId())).isZero();
+    }
+
+    private CircuitBreaker breaker() {
+        return breakers.circuitBreaker("carrier");
+    }
+
+    private void send(Command command) {
+        kafka.send(Topics.SHIPPING_COMMANDS, command.orderId().toString(), command).join();
+    }
+
+    private static CreateShipment create(ShippingAddress address) {
+        return new CreateShipment(UUID.randomUUID(), UUID.randomUUID(), address);
+    }
+
+    private long rows(UUID orderId) {
+        return jdbc.sql("SELECT count(*) FROM shipments WHERE order_id = ?").param(orderId).query(Long.class).single();
+    }
+
+    /** shipping-commands-dlt from its end at creation, outside any consumer group. */
+    private static final class DeadLetters implements AutoCloseable {
+
+        private final KafkaConsumer<String, String> consumer;
+        private final List<String> keys = new CopyOnWriteArrayList<>();
+
+        DeadLetters(String bootstrapServers) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                    new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS))
+                    .stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        }
+
+        void awaitRecordFor(UUID orderId) {
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> keys.add(record.key()));
+                return keys.contains(orderId.toString());
+            });
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
