@@ -75,9 +75,14 @@ final class FaultRules {
         return matching(TargetType.INBOUND_HTTP, path, (pattern, value) -> PATHS.match(pattern, value));
     }
 
-    /** Outbound: the rule's name is the host of the request URI (a service id before load balancing), or {@code *}. */
-    List<FaultRule> outbound(String host) {
-        return matching(TargetType.OUTBOUND_HTTP, host, FaultRules::nameMatches);
+    /**
+     * Outbound: the rule's name is the host of the request URI (a service id before load balancing, or an external
+     * provider's host), {@code *}, or, starting with {@code /}, a pattern for the request path
+     * ({@code /simulated/payment-provider/**}: an external provider on a shared host).
+     */
+    List<FaultRule> outbound(String host, String path) {
+        return matching(TargetType.OUTBOUND_HTTP, host, (name, value) -> name.startsWith("/")
+                ? path != null && PATHS.match(name, path) : nameMatches(name, value));
     }
 
     /** Kafka: the rule's name is a logical message type id ({@code inventory.ReserveStock}), or {@code *}. */

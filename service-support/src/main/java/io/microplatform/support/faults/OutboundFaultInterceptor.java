@@ -15,7 +15,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Outbound faults, matched by the host of the request URI. On a {@code @LoadBalanced} builder this interceptor is
+ * Outbound faults, matched by the host of the request URI (or its path, see {@link FaultRules#outbound}). On a {@code @LoadBalanced} builder this interceptor is
  * added by Boot's customizers before Spring Cloud adds its load balancer, so it sees {@code http://inventory-service/...}
  * and the host is the service id. Refuse throws {@link ConnectException} (what a closed port gives) and an error answers
  * the rule's 5xx, both without sending anything; latency waits on the caller's thread before sending, so the caller's
@@ -34,7 +34,7 @@ class OutboundFaultInterceptor implements ClientHttpRequestInterceptor {
             throws IOException {
         String host = request.getURI().getHost();
         String detail = request.getMethod() + " " + request.getURI();
-        for (FaultRule rule : rules.outbound(host)) {
+        for (FaultRule rule : rules.outbound(host, request.getURI().getPath())) {
             if (rule.refuse()) {
                 rules.injected(rule, Effect.REFUSE, detail);
                 throw new ConnectException("Connection refused by fault injection rule " + rule.id() + " (" + host + ")");

@@ -151,6 +151,16 @@ class FaultsEndpointTest {
         assertThat(status).isEqualTo(503);
     }
 
+    @Test
+    void matchesAnExternalProviderOnASharedHostByItsPath() throws Exception {
+        RestClient client = restClientBuilder.baseUrl("http://localhost:" + port).build();
+        add(rule("outbound-http", "/api/other/**", "\"refuse\":true"));
+
+        assertThat(client.get().uri("/api/things").retrieve().body(String.class)).isEqualTo("things");
+        assertThatThrownBy(() -> client.get().uri("/api/other").retrieve().body(String.class))
+                .hasRootCauseInstanceOf(ConnectException.class);
+    }
+
     private int status(String path) {
         try {
             return send("GET", path, null, null).statusCode();
