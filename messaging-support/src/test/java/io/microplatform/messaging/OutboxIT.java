@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -171,14 +173,17 @@ class OutboxIT {
 
         // two sweeps at once stand for two instances of the same service
         CountDownLatch start = new CountDownLatch(1);
+        // threads of our own: the common pool may run one task at a time on 2 cores, which would serialize the sweeps
+        ExecutorService instances = Executors.newFixedThreadPool(2);
         List<CompletableFuture<Integer>> sweeps = IntStream.range(0, 2)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                     awaitQuietly(start);
                     return sweeper.sweep();
-                }))
+                }, instances))
                 .toList();
         start.countDown();
         CompletableFuture.allOf(sweeps.toArray(CompletableFuture[]::new)).get();
+        instances.shutdown();
 
         List<String> expected = stranded.stream().map(message -> message.messageId().toString()).toList();
         await().atMost(Duration.ofSeconds(10)).until(() -> orderEvents.poll().stream()

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -127,11 +129,13 @@ class LeaseIT {
         FencingToken old = leases.acquire(lease, "old-leader", Duration.ofMillis(200)).orElseThrow();
         CountDownLatch fenced = new CountDownLatch(1);
         CountDownLatch finishWrite = new CountDownLatch(1);
+        // threads of our own: the common pool may run one task at a time on 2 cores, which would serialize the two
+        ExecutorService leaders = Executors.newFixedThreadPool(2);
         CompletableFuture<Void> write = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             leases.verify(old);
             fenced.countDown();
             awaitQuietly(finishWrite);
-        }));
+        }), leaders);
         assertThat(fenced.await(10, TimeUnit.SECONDS)).isTrue();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
@@ -139,13 +143,14 @@ class LeaseIT {
                 .single());
 
         CompletableFuture<Optional<FencingToken>> takeover = CompletableFuture.supplyAsync(() ->
-                leases.acquire(lease, "new-leader", Duration.ofMinutes(1)));
+                leases.acquire(lease, "new-leader", Duration.ofMinutes(1)), leaders);
 
         // the lease expired, yet the takeover blocks behind the old leader's open transaction
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !takeover.isDone());
         finishWrite.countDown();
         write.get(10, TimeUnit.SECONDS);
         assertThat(takeover.get(10, TimeUnit.SECONDS)).map(FencingToken::value).contains(old.value() + 1);
+        leaders.shutdown();
     }
 
     @Test

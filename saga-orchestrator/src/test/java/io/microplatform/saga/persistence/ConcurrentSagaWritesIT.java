@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.microplatform.saga.SagaIntegrationTest;
@@ -49,24 +51,27 @@ class ConcurrentSagaWritesIT {
         OutgoingCommand reserve = transaction.execute(status ->
                 sagas.save(Saga.start(orderId, order(), policy, started)).outstandingCommand().orElseThrow());
         CountDownLatch bothLoaded = new CountDownLatch(2);
+        // two threads of our own: the common pool may run one task at a time on 2 cores (JDK 25), and they wait on each other
+        ExecutorService writers = Executors.newFixedThreadPool(2);
 
         CompletableFuture<Void> reply = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             Saga saga = sagas.findById(orderId).orElseThrow();
             countDownAndWait(bothLoaded);
             saga.replied(new ReceivedReply(orderId, reserve.commandId(), SagaCommand.RESERVE_STOCK, false,
                     "inventory.StockUnavailable"), policy, started.plusMillis(10));
-        }));
+        }), writers);
         CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             Saga saga = sagas.findById(orderId).orElseThrow();
             countDownAndWait(bothLoaded);
             // both read version 0; this one writes after the reply committed
             reply.join();
             saga.deadlinePassed(policy, started.plusSeconds(3600));
-        }));
+        }), writers);
 
         reply.get(10, TimeUnit.SECONDS);
         assertThat(deadline).failsWithin(10, TimeUnit.SECONDS).withThrowableThat()
                 .withCauseInstanceOf(ObjectOptimisticLockingFailureException.class);
+        writers.shutdown();
         Saga stored = transaction.execute(status -> {
             Saga saga = sagas.findById(orderId).orElseThrow();
             saga.steps();
