@@ -1,0 +1,124 @@
+package io.microplatform.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * A real HTTP server (the JDK's) that a service's ITs put between the service and its simulated third party (payment
+ * provider, carrier): it forwards every call to the real /simulated/... endpoint of the service under test, unless a
+ * test scripted answers for that order (500 twice, always 422, ...). Per order, so the ITs can share one application
+ * context (one set of Kafka listeners) and still make the third party fail for one order only. It counts the calls per
+ * order, which is how the tests see retries.
+ */
+public class ScriptedThirdParty implements AutoCloseable {
+
+    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final HttpClient forwarder = HttpClient.newHttpClient();
+    private final Environment environment;
+    private final String simulatedPath;
+    private final Map<UUID, Script> scripts = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /**
+     * @param operationPath the path the service calls below its configured base URL, e.g. {@code /charges}
+     * @param simulatedPath the service's own simulated endpoint that answers unscripted calls
+     */
+    protected ScriptedThirdParty(Environment environment, String operationPath, String simulatedPath) throws IOException {
+        this.environment = environment;
+        this.simulatedPath = simulatedPath;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(operationPath, this::answer);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** The base URL the service is given for its third party. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next {@code times} calls for the order are answered {@code status}; later ones are forwarded. */
+    public void failNext(UUID orderId, int times, int status) {
+        scripts.put(orderId, new Script(status, new AtomicInteger(times)));
+    }
+
+    /** Every call for the order is answered {@code status}: the third party is down (5xx) or refuses (4xx). */
+    public void alwaysAnswer(UUID orderId, int status) {
+        scripts.put(orderId, new Script(status, new AtomicInteger(Integer.MAX_VALUE)));
+    }
+
+    public int callsFor(UUID orderId) {
+        AtomicInteger count = calls.get(orderId);
+        return count == null ? 0 : count.get();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Matcher orderId = ORDER_ID.matcher(new String(body, StandardCharsets.UTF_8));
+            UUID order = orderId.find() ? UUID.fromString(orderId.group(1)) : null;
+            if (order != null) {
+                calls.computeIfAbsent(order, id -> new AtomicInteger()).incrementAndGet();
+                Script script = scripts.get(order);
+                if (script != null && script.remaining().getAndDecrement() > 0) {
+                    respond(exchange, script.status(), "{\"title\":\"scripted " + script.status() + "\"}");
+                    return;
+                }
+            }
+            HttpResponse<String> real = forwarder.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + environment.getProperty("local.server.port") + simulatedPath))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            respond(exchange, real.statusCode(), real.body());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            respond(exchange, 503, "{}");
+        }
+        finally {
+            exchange.close();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type",
+                status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private record Script(int status, AtomicInteger remaining) {
+    }
+}
