@@ -55,7 +55,7 @@ class PlatformIT {
     private final ShopClient shop = new ShopClient(SERVICE_PORTS);
 
     @Test
-    @Order(1)
+    @Order(10)
     void refusesToStartWhenAPortIsTakenAndStartsNothing() throws Exception {
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress("127.0.0.1", 28081));
@@ -72,7 +72,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void startsEveryServiceHealthyAndRegisteredIncludingScaledInstances() throws Exception {
         Result up = platform(Duration.ofMinutes(5), "up", "-d", "--scale", "inventory-service=2",
                 "--scale", "saga-orchestrator=2");
@@ -99,7 +99,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void servesTheDemoDataTheReadmeShows() {
         assertThat(shop.item("KEYBOARD-01").toString()).isEqualTo(
                 "{\"sku\":\"KEYBOARD-01\",\"name\":\"Mechanical keyboard\",\"price\":49.90,\"stock\":100}");
@@ -111,7 +111,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void confirmsAnOrderAfterReservingChargingAndShipping() {
         BigDecimal aliceBefore = shop.balance("alice");
 
@@ -139,7 +139,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void cancelsEachBusinessFailureWithEveryCompletedStepUndone() {
         BigDecimal aliceBefore = shop.balance("alice");
 
@@ -166,7 +166,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void rejectsBadInputAndReplaysAnIdempotentRequest() {
         ShopClient.Response invalid = shop.placeOrder("{\"customerId\":\"\",\"items\":[]}");
         assertThat(invalid.status()).isEqualTo(400);
@@ -187,7 +187,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void neverOversellsUnderConcurrentOrders() throws Exception {
         assertThat(shop.stock("MONITOR-27")).isEqualTo(10);
         ExecutorService clients = Executors.newFixedThreadPool(30);
@@ -211,7 +211,7 @@ class PlatformIT {
 
     /** Two orchestrators share the sagas (replies are keyed by order id); the survivor of a kill -9 takes over. */
     @Test
-    @Order(8)
+    @Order(80)
     void finishesEverySagaWhenOneOrchestratorIsKilled() throws Exception {
         int keyboardsBefore = shop.stock("KEYBOARD-01");
         List<String> inFlight = new ArrayList<>();
@@ -228,7 +228,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void resumesEverySagaAfterEveryOrchestratorIsKilledAndRestarted() throws Exception {
         int keyboardsBefore = shop.stock("KEYBOARD-01");
         List<String> inFlight = new ArrayList<>();
@@ -252,7 +252,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void followsTheLogsOfOneServiceUntilStopped() throws Exception {
         Path output = HOME.getParent().resolve("platform-logs-follow.out");
         Process follow = processBuilder("logs", "order-service", "-f").redirectErrorStream(true)
@@ -270,7 +270,7 @@ class PlatformIT {
 
     /** docs/fault-injection.md: a latency rule on one route through the CLI, visible to a caller, then cleared. */
     @Test
-    @Order(11)
+    @Order(110)
     void slowsAQuoteWithAnInjectedFaultUntilCleared() throws Exception {
         Result added = platform(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
                 "inbound:/api/shipping/quotes", "--latency", "1s");
@@ -301,7 +301,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(12)
+    @Order(120)
     void stopsEverythingWithoutLeftovers() throws Exception {
         List<Long> pids = recordedPids();
 
@@ -318,7 +318,7 @@ class PlatformIT {
 
     /** The README's main command: in the foreground, on data kept from the first run, stopped by Ctrl-C. */
     @Test
-    @Order(13)
+    @Order(130)
     void foregroundUpKeepsTheDataAndStopsCleanlyOnCtrlC() throws Exception {
         Path output = HOME.getParent().resolve("platform-up-foreground.out");
         Process up = processBuilder("up").redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -343,7 +343,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(14)
+    @Order(140)
     void downWithVolumesWipesTheData() throws Exception {
         Result down = platform(Duration.ofMinutes(2), "down", "-v");
 
