@@ -27,6 +27,10 @@ public final class InfrastructureMain {
 
     private static final AtomicReference<PostgresServer> postgres = new AtomicReference<>();
     private static final AtomicReference<KafkaBroker> kafka = new AtomicReference<>();
+    private static final AtomicReference<TraceStoreServer> traceStore = new AtomicReference<>();
+
+    /** The system property with the trace store's port (TraceStoreServer); no trace store without it. */
+    static final String TRACE_STORE_PORT = "platform.trace-store.port";
     private static final CountDownLatch stopped = new CountDownLatch(1);
 
     private InfrastructureMain() {
@@ -57,6 +61,7 @@ public final class InfrastructureMain {
             log.info("PostgreSQL ready at {} (pid {}), databases {}", server.jdbcUrl("postgres"), server.postmasterPid(),
                     databases);
             log.info("Kafka ready at {}", broker.join().bootstrapServers());
+            startTraceStore(home);
             Path written = ready.resolveSibling(ready.getFileName() + ".tmp");
             Files.writeString(written, Long.toString(ProcessHandle.current().pid()));
             Files.move(written, ready, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -74,10 +79,20 @@ public final class InfrastructureMain {
         } catch (IOException e) {
             // the launcher also checks that the pid in it is alive
         }
+        close("trace store", traceStore.getAndSet(null));
         close("Kafka", kafka.getAndSet(null));
         close("PostgreSQL", postgres.getAndSet(null));
         log.info("infrastructure stopped");
         stopped.countDown();
+    }
+
+    private static void startTraceStore(Path home) throws IOException {
+        String port = System.getProperty(TRACE_STORE_PORT);
+        if (port != null) {
+            TraceStore store = new TraceStore(home.resolve("traces").resolve("spans.jsonl"));
+            traceStore.set(TraceStoreServer.start(store, Integer.parseInt(port)));
+            log.info("trace store ready at http://127.0.0.1:{}/api/v2/spans, spans in {}", port, store.file());
+        }
     }
 
     private static void close(String name, AutoCloseable resource) {

@@ -68,7 +68,8 @@ final class InstanceLauncher {
         command.addAll(sharing.jvmOptions());
         command.addAll(extraJavaOptions());
         if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
-            command.addAll(List.of("-Dlogback.configurationFile=infrastructure-logback.xml", "-cp", image.jar().toString(),
+            command.addAll(List.of("-Dlogback.configurationFile=infrastructure-logback.xml",
+                    "-D" + InfrastructureMain.TRACE_STORE_PORT + "=" + settings.ports().traceStore(), "-cp", image.jar().toString(),
                     InfrastructureMain.class.getName(), settings.home().toString(), Integer.toString(settings.ports().postgres()),
                     Integer.toString(settings.ports().kafka()), Integer.toString(settings.ports().kafkaController())));
             Topology.BUSINESS_SERVICES.forEach(service -> command.add(Topology.database(service)));
@@ -112,6 +113,9 @@ final class InstanceLauncher {
         environment.put("EUREKA_URL", "http://127.0.0.1:" + ports.registry() + "/eureka/");
         environment.put("EUREKA_INSTANCE_IP", "127.0.0.1");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+        // spans go to the infrastructure's trace store (TraceStoreServer); export is off unless a launcher says so
+        environment.put("ZIPKIN_ENDPOINT", "http://127.0.0.1:" + ports.traceStore() + "/api/v2/spans");
+        environment.put("ZIPKIN_EXPORT_ENABLED", "true");
         environment.put("DB_HOST", "127.0.0.1");
         environment.put("DB_PORT", Integer.toString(ports.postgres()));
         String database = Topology.database(instance.service());

@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The base ports of the stack, taken from .env and its environment overrides. */
-record Ports(Map<String, Integer> services, int postgres, int kafka, int kafkaController) {
+record Ports(Map<String, Integer> services, int postgres, int kafka, int kafkaController, int traceStore) {
 
     static final String POSTGRES = "POSTGRES_PORT";
     static final String KAFKA = "KAFKA_PORT";
     static final String KAFKA_CONTROLLER = "KAFKA_CONTROLLER_PORT";
+    static final String TRACE_STORE = "TRACE_STORE_PORT";
 
     static Ports from(Map<String, String> settings) {
         Map<String, Integer> services = new LinkedHashMap<>();
@@ -16,7 +17,8 @@ record Ports(Map<String, Integer> services, int postgres, int kafka, int kafkaCo
         for (String service : Topology.BUSINESS_SERVICES) {
             services.put(service, port(settings, Topology.portKey(service)));
         }
-        return new Ports(Map.copyOf(services), port(settings, POSTGRES), port(settings, KAFKA), port(settings, KAFKA_CONTROLLER));
+        return new Ports(Map.copyOf(services), port(settings, POSTGRES), port(settings, KAFKA), port(settings, KAFKA_CONTROLLER),
+                port(settings, TRACE_STORE));
     }
 
     int registry() {

@@ -35,6 +35,11 @@ record Settings(Path repository, Path home, Map<String, String> dotEnv, Ports po
         return data().resolve("kafka");
     }
 
+    /** The trace store's spans (TraceStore). */
+    Path traces() {
+        return home.resolve("traces");
+    }
+
     Path run() {
         return home.resolve("run");
     }

@@ -95,6 +95,8 @@ final class Stack {
         terminal.println("PostgreSQL        127.0.0.1:" + ports.postgres() + "  databases " + databases
                 + " (user = password = database)");
         terminal.println("Kafka             127.0.0.1:" + ports.kafka());
+        terminal.println("Traces            http://127.0.0.1:" + ports.traceStore() + "/api/v2/trace/{traceId}  (stored in "
+                + settings.traces().resolve("spans.jsonl") + ")");
         terminal.println(terminal.green(closing));
     }
 

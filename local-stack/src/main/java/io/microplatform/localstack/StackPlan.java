@@ -26,6 +26,7 @@ record StackPlan(List<Instance> instances, List<PortClaim> claims) {
         claims.add(new PortClaim(ports.postgres(), Topology.INFRASTRUCTURE, "PostgreSQL", Ports.POSTGRES));
         claims.add(new PortClaim(ports.kafka(), Topology.INFRASTRUCTURE, "Kafka", Ports.KAFKA));
         claims.add(new PortClaim(ports.kafkaController(), Topology.INFRASTRUCTURE, "Kafka controller", Ports.KAFKA_CONTROLLER));
+        claims.add(new PortClaim(ports.traceStore(), Topology.INFRASTRUCTURE, "trace store", Ports.TRACE_STORE));
         for (String service : Topology.SERVICES.subList(1, Topology.SERVICES.size())) {
             int count = scale.getOrDefault(service, 1);
             for (int index = 0; index < count; index++) {

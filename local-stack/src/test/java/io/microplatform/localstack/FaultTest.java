@@ -48,7 +48,7 @@ class FaultTest {
             exchange.close();
         });
         endpoint.start();
-        Settings settings = new Settings(home, home, Map.of(), new Ports(Map.of(), 1, 2, 3), Path.of("java"), Map.of());
+        Settings settings = new Settings(home, home, Map.of(), new Ports(Map.of(), 1, 2, 3, 4), Path.of("java"), Map.of());
         Files.writeString(FaultToken.file(settings), "t0ken\n");
         int port = endpoint.getAddress().getPort();
         RunRecord.of(new Instance("shipping-service", 0, port), ProcessHandle.current(), "http://127.0.0.1:" + port,

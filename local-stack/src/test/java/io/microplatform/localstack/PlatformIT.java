@@ -49,6 +49,7 @@ class PlatformIT {
     private static final int POSTGRES_PORT = 25432;
     private static final int KAFKA_PORT = 29092;
     private static final int KAFKA_CONTROLLER_PORT = 29093;
+    private static final int TRACE_STORE_PORT = 29411;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -136,6 +137,44 @@ class PlatformIT {
         assertThat(shop.get("saga-orchestrator", "/api/sagas?state=CONFIRMED").body())
                 .extracting(s -> s.path("orderId").asText()).contains(orderId);
         assertThat(shop.get("saga-orchestrator", "/api/sagas?state=RUNNING").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(45)
+    void recordsOneOrderAsOneTraceAcrossAllFiveServices() throws Exception {
+        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array());
+        HttpRequest place = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVICE_PORTS.get("order-service")
+                        + "/api/orders"))
+                .header("Content-Type", "application/json")
+                // the caller's trace, as a browser or gateway with tracing would send it
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE")))
+                .timeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> placed = http.send(place, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        String orderId = json.readTree(placed.body()).path("orderId").asText();
+        assertThat(awaitFinal(orderId).path("status").asText()).isEqualTo("CONFIRMED");
+        URI trace = URI.create("http://127.0.0.1:" + TRACE_STORE_PORT + "/api/v2/trace/" + traceId);
+        // spans are exported in batches (every 5 s at most)
+        JsonNode spans = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> json.readTree(http.send(HttpRequest.newBuilder(trace).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()), found -> servicesOf(found).containsAll(
+                        List.of("order-service", "inventory-service", "shipping-service", "payment-service",
+                                "saga-orchestrator")));
+        System.out.printf("trace %s: %d spans from %s%n", traceId, spans.size(), servicesOf(spans));
+        for (JsonNode span : spans) {
+            assertThat(span.path("traceId").asText()).isEqualTo(traceId);
+        }
+    }
+
+    private static java.util.Set<String> servicesOf(JsonNode spans) {
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        spans.forEach(span -> services.add(span.path("localEndpoint").path("serviceName").asText()));
+        return services;
     }
 
     @Test
@@ -300,6 +339,45 @@ class PlatformIT {
         return took;
     }
 
+    /**
+     * docs/observability.md: every Grafana panel and alert rule selects at least one series the running services
+     * expose, so no dashboard is empty because a metric or label was renamed. Causes the events some panels wait for
+     * on the instances running now (the orchestrator was restarted at 90): a cancellation per reason with
+     * compensations, a dead letter, a skipped duplicate and server errors from injected faults.
+     */
+    @Test
+    @Order(115)
+    void everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose() throws Exception {
+        String outOfStock = placed(ShopClient.order("alice", "LAPTOP-14", 1, "10115", "DE"));
+        String declined = placed(ShopClient.order("bob", "KEYBOARD-01", 2, "10115", "DE"));
+        String undeliverable = placed(ShopClient.order("alice", "MOUSE-01", 1, "00000", "NL"));
+        assertCancelled(awaitFinal(outOfStock), "OUT_OF_STOCK");
+        assertCancelled(awaitFinal(declined), "PAYMENT_DECLINED");
+        assertCancelled(awaitFinal(undeliverable), "SHIPPING_FAILED");
+        io.microplatform.localstack.observability.RunningStack.publishUnreadableRecord(KAFKA_PORT, "payment-commands");
+        // a redelivered command the idempotent consumer skips, and server errors (the order degrades its shipping quote)
+        assertThat(platform(Duration.ofSeconds(60), "fault", "inventory-service", "--target",
+                "kafka:inventory.ReserveStock", "--duplicate").exitCode()).isZero();
+        assertThat(platform(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
+                "inbound:/api/shipping/quotes", "--error-rate", "1").exitCode()).isZero();
+        assertThat(awaitFinal(placed(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"))).path("status").asText())
+                .isEqualTo("CONFIRMED");
+        assertThat(platform(Duration.ofSeconds(60), "fault", "clear").exitCode()).isZero();
+        Map<Integer, String> instances = new LinkedHashMap<>();
+        SERVICE_PORTS.forEach((service, port) -> instances.put(port, service));
+        instances.put(SERVICE_PORTS.get("inventory-service") + 100, "inventory-service");
+        instances.put(SERVICE_PORTS.get("saga-orchestrator") + 100, "saga-orchestrator");
+        List<io.microplatform.localstack.observability.ObservabilityQueries.Query> queries =
+                io.microplatform.localstack.observability.ObservabilityQueries.all(REPOSITORY);
+
+        // gauges refresh every few seconds and the dead letter takes a poll: wait for them, then name every gap
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(io.microplatform.localstack.observability.EmptyQueries.find(queries,
+                        io.microplatform.localstack.observability.RunningStack.scrape(instances)))
+                        .as("panels and alerts (dashboard / title [refId]: selector) that would show no data")
+                        .isEmpty());
+    }
+
     @Test
     @Order(120)
     void stopsEverythingWithoutLeftovers() throws Exception {
@@ -412,6 +490,7 @@ class PlatformIT {
         builder.environment().put("POSTGRES_PORT", Integer.toString(POSTGRES_PORT));
         builder.environment().put("KAFKA_PORT", Integer.toString(KAFKA_PORT));
         builder.environment().put("KAFKA_CONTROLLER_PORT", Integer.toString(KAFKA_CONTROLLER_PORT));
+        builder.environment().put("TRACE_STORE_PORT", Integer.toString(TRACE_STORE_PORT));
         builder.environment().remove("PLATFORM_COLOR");
         return builder;
     }
@@ -468,7 +547,7 @@ class PlatformIT {
 
     private static List<Integer> allPorts() {
         List<Integer> ports = new ArrayList<>(SERVICE_PORTS.values());
-        ports.addAll(List.of(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        ports.addAll(List.of(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, TRACE_STORE_PORT));
         return ports;
     }
 

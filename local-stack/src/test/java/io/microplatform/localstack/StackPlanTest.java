@@ -12,7 +12,8 @@ class StackPlanTest {
 
     private static final Map<String, String> DOT_ENV = Map.of("REGISTRY_SERVICE_PORT", "8761", "ORDER_SERVICE_PORT", "8081",
             "PAYMENT_SERVICE_PORT", "8082", "INVENTORY_SERVICE_PORT", "8083", "SHIPPING_SERVICE_PORT", "8084",
-            "SAGA_ORCHESTRATOR_PORT", "8085", "POSTGRES_PORT", "15432", "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093");
+            "SAGA_ORCHESTRATOR_PORT", "8085", "POSTGRES_PORT", "15432", "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093",
+            "TRACE_STORE_PORT", "19411");
 
     @Test
     void startsInfrastructureThenRegistryThenOneInstanceOfEachService() {
@@ -21,7 +22,7 @@ class StackPlanTest {
         assertThat(plan.instances()).extracting(Instance::name).containsExactly("infrastructure", "registry-service",
                 "order-service", "payment-service", "inventory-service", "shipping-service", "saga-orchestrator");
         assertThat(plan.claims()).extracting(StackPlan.PortClaim::port)
-                .containsExactly(15432, 19092, 19093, 8761, 8081, 8082, 8083, 8084, 8085);
+                .containsExactly(15432, 19092, 19093, 19411, 8761, 8081, 8082, 8083, 8084, 8085);
     }
 
     @Test

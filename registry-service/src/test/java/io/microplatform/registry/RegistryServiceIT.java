@@ -108,6 +108,18 @@ class RegistryServiceIT {
                 .contains("application=\"registry-service\"");
     }
 
+    @Test
+    void countsInstancesPerServiceAndStatusForPrometheus() {
+        assertThat(eureka.register("GAUGE-PROBE", "gauge-probe:1", 9004, RENEWAL_SECONDS, LEASE_SECONDS))
+                .isEqualTo(204);
+
+        // refreshed every 5 s
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(eureka.get("/actuator/prometheus", "text/plain").body()).contains(
+                        "eureka_instances{app=\"gauge-probe\",application=\"registry-service\",status=\"UP\"} 1.0",
+                        "eureka_instances{app=\"registry-service\",application=\"registry-service\",status=\"UP\"} 1.0"));
+    }
+
     private static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.microplatform.saga.definition.Direction;
 import io.microplatform.saga.domain.CommandSender;
 import io.microplatform.saga.domain.OrderDetails;
 import io.microplatform.saga.domain.OutgoingCommand;
@@ -94,6 +95,8 @@ public class SagaManagement {
         }
         Optional<OutgoingCommand> next = ((ReplyOutcome.Accepted) outcome).next();
         next.ifPresent(commands::send);
+        stepEnded(saga, reply.inReplyTo());
+        next.ifPresent(command -> compensationSent(saga));
         log.info("Saga {} got {}: {}", saga.orderId(), reply.type(),
                 next.map(command -> "sent " + command.command() + " " + command.commandId()).orElse("now " + saga.state()));
         ended(saga, before);
@@ -129,6 +132,8 @@ public class SagaManagement {
             log.warn("No reply to {} of saga {} after every attempt: gave up; {}", awaited.map(OutgoingCommand::command)
                     .orElse(null), orderId, next.map(command -> "sent " + command.command() + " with reason "
                     + saga.reason().orElse(null)).orElse("now " + saga.state()));
+            awaited.ifPresent(given -> stepEnded(saga, given.commandId()));
+            next.ifPresent(command -> compensationSent(saga));
         }
         ended(saga, before);
     }
@@ -156,6 +161,21 @@ public class SagaManagement {
         } else {
             log.info("Saga {} ended {}{}", saga.orderId(), saga.state(), saga.reason().map(reason -> " (" + reason + ")")
                     .orElse(""));
+        }
+    }
+
+    /** The history line of {@code commandId} got its final outcome: time it. */
+    private void stepEnded(Saga saga, UUID commandId) {
+        saga.steps().stream()
+                .filter(step -> step.commandId().equals(commandId))
+                .findFirst()
+                .ifPresent(step -> metrics.stepEnded(step, now()));
+    }
+
+    /** Called with a newly sent command only: a compensation is counted once, not per re-send. */
+    private void compensationSent(Saga saga) {
+        if (saga.position().direction() == Direction.BACKWARD) {
+            metrics.compensationSent(saga.currentStepName());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.microplatform.saga;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import io.microplatform.saga.domain.Saga;
 import io.microplatform.saga.domain.SagaRepository;
 import io.microplatform.saga.domain.SagaState;
+import io.microplatform.saga.domain.SagaStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +38,24 @@ class SagaMetrics implements SchedulingConfigurer {
     private final SagaProperties properties;
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    // seconds, kept as millis so the gauge shows sub-second ages in tests
+    private final AtomicLong oldestInFlightMillis = new AtomicLong();
+    private final Clock clock;
 
-    SagaMetrics(MeterRegistry registry, SagaRepository sagas, SagaProperties properties) {
+    SagaMetrics(MeterRegistry registry, SagaRepository sagas, SagaProperties properties, Clock clock) {
         this.registry = registry;
         this.sagas = sagas;
         this.properties = properties;
+        this.clock = clock;
         Gauge.builder("saga.in.flight", inFlight, AtomicLong::get)
                 .description("Sagas RUNNING or COMPENSATING")
                 .register(registry);
         Gauge.builder("saga.failed.current", failed, AtomicLong::get)
                 .description("Sagas parked as FAILED after a compensation kept failing; each needs a human. Alert when > 0")
+                .register(registry);
+        Gauge.builder("saga.oldest.in.flight.age", oldestInFlightMillis, millis -> millis.get() / 1000.0)
+                .description("Age of the oldest saga RUNNING or COMPENSATING (0 when none): compare with the saga deadline")
+                .baseUnit("seconds")
                 .register(registry);
     }
 
@@ -57,6 +68,9 @@ class SagaMetrics implements SchedulingConfigurer {
         try {
             inFlight.set(sagas.countByStateIn(EnumSet.of(SagaState.RUNNING, SagaState.COMPENSATING)));
             failed.set(sagas.countByStateIn(EnumSet.of(SagaState.FAILED)));
+            oldestInFlightMillis.set(sagas.findOldestCreatedAtByStateIn(EnumSet.of(SagaState.RUNNING,
+                    SagaState.COMPENSATING)).map(oldest -> Math.max(0, Duration.between(oldest, clock.instant())
+                    .toMillis())).orElse(0L));
         } catch (RuntimeException e) {
             // keep the last values; an exception would end the schedule
             log.warn("Could not count sagas for the gauges: {}", e.toString());
@@ -71,6 +85,35 @@ class SagaMetrics implements SchedulingConfigurer {
         afterCommit(() -> Counter.builder("saga.replies.ignored")
                 .description("Replies that did not answer the saga's outstanding command (duplicate, late, other step)")
                 .tag("type", replyType)
+                .register(registry)
+                .increment());
+    }
+
+    /**
+     * A command got its answer, or was given up after its last re-send: the time from its first send, tagged with the
+     * step (a compensation carries its forward step's name), the direction and the outcome (SUCCEEDED, FAILED,
+     * TIMED_OUT).
+     */
+    void stepEnded(SagaStep step, Instant now) {
+        Duration latency = Duration.between(step.sentAt(), step.repliedAt() != null ? step.repliedAt() : now);
+        String name = step.name();
+        String direction = step.direction().name();
+        String outcome = step.outcome().name();
+        afterCommit(() -> Timer.builder("saga.step.duration")
+                .description("From a saga command's first send to its accepted reply or to giving it up")
+                .tag("step", name)
+                .tag("direction", direction)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(latency));
+    }
+
+    /** The saga sent the compensation of {@code step} (its first send; re-sends are not counted). */
+    void compensationSent(String step) {
+        afterCommit(() -> Counter.builder("saga.compensations")
+                .description("Compensating commands sent, by the step they undo")
+                .tag("step", step)
                 .register(registry)
                 .increment());
     }

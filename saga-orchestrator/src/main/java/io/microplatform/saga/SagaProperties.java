@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCompensationAttempts sends of a compensation before the saga is parked as FAILED (and alerts)
  * @param sweepInterval how often the leader looks for sagas past their deadline
  * @param sweepBatchSize sagas one sweep handles at most, each in its own transaction
- * @param gaugeRefreshInterval how often saga.in.flight and saga.failed.current are counted in the database
+ * @param gaugeRefreshInterval how often saga.in.flight, saga.failed.current and saga.oldest.in.flight.age are read
+ *        from the database
  */
 @Validated
 @ConfigurationProperties("saga")

@@ -92,6 +92,8 @@ class OrderSagaIT {
         ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
         assertThat(reserve.lines()).isEqualTo(Participants.LINES);
         assertThat(list("RUNNING")).contains(orderId.toString());
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(meters.get("saga.oldest.in.flight.age").gauge().value()).isPositive());
         participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
 
         ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
@@ -126,12 +128,16 @@ class OrderSagaIT {
                 ReserveStock.class, ChargePayment.class, CreateShipment.class, ConfirmOrder.class);
         assertThat(count("saga.confirmed")).isEqualTo(confirmed + 1);
         assertThat(meters.get("saga.duration").tag("state", "CONFIRMED").timer().count()).isPositive();
+        // counted after the commit, which the REST read above may overtake
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.find("saga.step.duration").tags("step",
+                "confirm-order", "direction", "FORWARD", "outcome", "SUCCEEDED").timer()).isNotNull());
         assertThat(list("CONFIRMED")).contains(orderId.toString());
     }
 
     @Test
     void declinedPaymentReleasesTheStockAndCancelsTheOrder() {
         double cancelled = count("saga.cancelled", "reason", "PAYMENT_DECLINED");
+        double releases = count("saga.compensations", "step", "reserve-stock");
         UUID orderId = UUID.randomUUID();
         participants.publish(placed(orderId, "bob"));
 
@@ -161,6 +167,11 @@ class OrderSagaIT {
         assertThat(participants.distinctCommandsFor(orderId)).map(Command::getClass).containsExactly(
                 ReserveStock.class, ChargePayment.class, ReleaseStock.class, CancelOrder.class);
         assertThat(count("saga.cancelled", "reason", "PAYMENT_DECLINED")).isEqualTo(cancelled + 1);
+        assertThat(count("saga.compensations", "step", "reserve-stock")).isEqualTo(releases + 1);
+        assertThat(meters.get("saga.step.duration").tags("step", "charge-payment", "direction", "FORWARD", "outcome",
+                "FAILED").timer().count()).isPositive();
+        assertThat(meters.get("saga.step.duration").tags("step", "reserve-stock", "direction", "BACKWARD", "outcome",
+                "SUCCEEDED").timer().count()).isPositive();
     }
 
     @Test

@@ -46,4 +46,12 @@ class SagaOrchestratorIT {
     void tagsMetricsWithTheServiceName() {
         assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("application=\"saga-orchestrator\"");
     }
+
+    @Test
+    void exposesListenerConsumerLagSagaGaugesAndPoolMetrics() {
+        // Boot's MicrometerConsumerListener still reaches the consumer factory messaging-support customizes
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus",
+                String.class)).contains("kafka_consumer_fetch_manager_records_lag_max", "saga_oldest_in_flight_age_seconds",
+                "hikaricp_connections_active", "jvm_memory_used_bytes"));
+    }
 }

@@ -17,14 +17,17 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
 
     private static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka");
+    // docs/observability.md; their files are checked by ObservabilityFilesTest
+    private static final List<String> OBSERVABILITY = List.of("prometheus", "grafana");
     private static final String INIT_SQL = "deploy/postgres/init-databases.sql";
 
     private final DockerCompose compose = DockerCompose.load();
 
     @Test
-    void runsInfrastructureAndExactlyTheSixServices() {
+    void runsInfrastructureTheSixServicesAndObservability() {
         List<String> expected = new ArrayList<>(INFRASTRUCTURE);
         expected.addAll(PlatformService.names());
+        expected.addAll(OBSERVABILITY);
 
         assertThat(compose.services().keySet()).as("services in " + DockerCompose.FILE)
                 .containsExactlyInAnyOrderElementsOf(expected);

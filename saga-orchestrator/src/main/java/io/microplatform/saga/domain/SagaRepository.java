@@ -27,4 +27,7 @@ public interface SagaRepository {
     List<Saga> findTop100ByOrderByCreatedAtDesc();
 
     long countByStateIn(Collection<SagaState> states);
+
+    /** When the oldest saga in one of {@code states} started; empty when there is none. */
+    Optional<Instant> findOldestCreatedAtByStateIn(Collection<SagaState> states);
 }

@@ -1,12 +1,14 @@
 package io.microplatform.saga.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.microplatform.saga.domain.Saga;
 import io.microplatform.saga.domain.SagaRepository;
+import io.microplatform.saga.domain.SagaState;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Query;
@@ -25,4 +27,8 @@ interface JpaSagaRepository extends SagaRepository, Repository<Saga, UUID> {
     @Query(value = "SELECT order_id FROM sagas WHERE deadline <= :now ORDER BY deadline LIMIT :limit",
             nativeQuery = true)
     List<UUID> findDue(@Param("now") Instant now, @Param("limit") int limit);
+
+    @Override
+    @Query("SELECT min(s.createdAt) FROM Saga s WHERE s.state IN :states")
+    Optional<Instant> findOldestCreatedAtByStateIn(@Param("states") Collection<SagaState> states);
 }

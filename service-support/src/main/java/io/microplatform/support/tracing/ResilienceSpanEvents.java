@@ -1,0 +1,91 @@
+package io.microplatform.support.tracing;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Subscribes to the events of every instance of a registry, including instances created later (order-service
+ * creates its instances by name when its clients are built), and writes each decision on the span current on the
+ * thread that made it: the call's own client or server span. Decisions made off any span (a breaker moving to
+ * HALF_OPEN on resilience4j's scheduler) have no trace to join and are left to the metrics.
+ */
+final class ResilienceSpanEvents {
+
+    private final ObjectProvider<Tracer> tracer;
+
+    private ResilienceSpanEvents(ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
+    }
+
+    static ResilienceSpanEvents of(ObjectProvider<Tracer> tracer) {
+        return new ResilienceSpanEvents(tracer);
+    }
+
+    void observe(CircuitBreakerRegistry registry) {
+        registry.getAllCircuitBreakers().forEach(this::observe);
+        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
+        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+    }
+
+    void observe(RetryRegistry registry) {
+        registry.getAllRetries().forEach(this::observe);
+        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
+        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+    }
+
+    void observe(BulkheadRegistry registry) {
+        registry.getAllBulkheads().forEach(this::observe);
+        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
+        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+    }
+
+    private void observe(CircuitBreaker breaker) {
+        String name = breaker.getName();
+        breaker.getEventPublisher()
+                .onStateTransition(event -> onCurrentSpan(span -> span
+                        .tag("resilience4j.circuitbreaker." + name + ".state", event.getStateTransition().getToState().name())
+                        .event("circuit breaker " + name + " " + event.getStateTransition().getFromState() + " -> "
+                                + event.getStateTransition().getToState())))
+                .onCallNotPermitted(event -> onCurrentSpan(span -> span
+                        .tag("resilience4j.circuitbreaker." + name + ".state", breaker.getState().name())
+                        .event("circuit breaker " + name + " did not permit the call (" + breaker.getState() + ")")));
+    }
+
+    private void observe(Retry retry) {
+        String name = retry.getName();
+        retry.getEventPublisher()
+                .onRetry(event -> onCurrentSpan(span -> span
+                        .tag("resilience4j.retry." + name + ".attempts", Integer.toString(event.getNumberOfRetryAttempts()))
+                        .event("retry " + name + " attempt " + (event.getNumberOfRetryAttempts() + 1) + " after "
+                                + describe(event.getLastThrowable()))))
+                .onError(event -> onCurrentSpan(span -> span
+                        .event("retry " + name + " gave up after " + event.getNumberOfRetryAttempts() + " attempts: "
+                                + describe(event.getLastThrowable()))));
+    }
+
+    private void observe(Bulkhead bulkhead) {
+        String name = bulkhead.getName();
+        bulkhead.getEventPublisher().onCallRejected(event -> onCurrentSpan(span -> span
+                .tag("resilience4j.bulkhead." + name + ".rejected", "true")
+                .event("bulkhead " + name + " full, call rejected")));
+    }
+
+    private void onCurrentSpan(java.util.function.Consumer<Span> write) {
+        Tracer current = tracer.getIfUnique();
+        Span span = current == null ? null : current.currentSpan();
+        if (span != null && !span.isNoop()) {
+            write.accept(span);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure == null ? "no exception" : failure.getClass().getSimpleName();
+    }
+}
