@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
 
     private static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka");
-    // docs/observability.md; their files are checked by ObservabilityFilesTest
-    private static final List<String> OBSERVABILITY = List.of("prometheus", "grafana");
+    // docs/observability.md and docs/tracing.md; prometheus' and grafana's files are checked by ObservabilityFilesTest
+    private static final List<String> OBSERVABILITY = List.of("prometheus", "grafana", "jaeger");
     private static final String INIT_SQL = "deploy/postgres/init-databases.sql";
 
     private final DockerCompose compose = DockerCompose.load();

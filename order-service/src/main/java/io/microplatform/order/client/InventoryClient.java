@@ -80,6 +80,7 @@ class InventoryClient implements Catalogue {
             throw new RemoteServiceUnavailableException(SERVICE, down, resilience.retryAfter());
         }
         log.warn("Pricing {} from the cache: {} is unavailable ({})", sku, SERVICE, down.toString());
+        FallbackEvents.record(REMOTE, "cached-price", down);
         return Optional.of(new Price(cached.get(), true));
     }
 

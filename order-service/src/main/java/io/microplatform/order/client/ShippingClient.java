@@ -56,6 +56,7 @@ class ShippingClient implements ShippingRates {
         catch (RestClientException | CallNotPermittedException | BulkheadFullException down) {
             log.warn("Charging the flat rate {} for shipping to {}: {} is unavailable ({})", flatRate, to.country(),
                     SERVICE, down.toString());
+            FallbackEvents.record(REMOTE, "flat-rate-quote", down);
             return Optional.of(new Quote(flatRate, true));
         }
     }
