@@ -2,49 +2,18 @@ package io.microplatform.saga;
 
 import java.time.Duration;
 
+import io.microplatform.testsupport.RunningServiceContract;
 import org.junit.jupiter.api.Test;
-import org.skyscreamer.jsonassert.JSONAssert;
-import org.skyscreamer.jsonassert.JSONCompareMode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The whole service against real PostgreSQL (Flyway applied) and Kafka. */
 @SagaIntegrationTest
-class SagaOrchestratorIT {
+class SagaOrchestratorIT extends RunningServiceContract {
 
-    private static final String READY = """
-            {"status":"UP","components":{
-              "readinessState":{"status":"UP"},"db":{"status":"UP"},"kafka":{"status":"UP"},"discovery":{"status":"UP"}}}
-            """;
-
-    @Autowired
-    private TestRestTemplate http;
-
-    @Test
-    void isReadyWhenDatabaseBrokerAndDiscoveryAre() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
-            assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
-            JSONAssert.assertEquals(READY, readiness.getBody(), JSONCompareMode.LENIENT);
-        });
-    }
-
-    @Test
-    void isAliveWithoutAskingItsDependencies() throws Exception {
-        JSONAssert.assertEquals("""
-                {"status":"UP","components":{"livenessState":{"status":"UP"}}}
-                """, http.getForObject("/actuator/health/liveness", String.class), JSONCompareMode.STRICT);
-    }
-
-    @Test
-    void tagsMetricsWithTheServiceName() {
-        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("application=\"saga-orchestrator\"");
+    SagaOrchestratorIT() {
+        super("saga-orchestrator");
     }
 
     @Test
