@@ -194,7 +194,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void devOverlayRunsComposesJaegerBehindAService() {
+    void devOverlayRunsJaegerWithComposesImageBehindAService() {
         KustomizeBuild dev = KustomizeBuild.of(DEV);
         Map<String, Object> deployment = dev.required("Deployment", "jaeger");
         Map<String, Object> container = Kustomization.container(deployment, "jaeger");
@@ -208,7 +208,8 @@ class KubernetesManifestsTest {
         }
 
         Map<String, Object> service = dev.required("Service", "jaeger");
-        assertThat(Yamls.mapAt(service, "jaeger", "spec", "selector")).as("Service jaeger selects the Deployment's pods")
+        assertThat(Yamls.mapAt(service, "jaeger", "spec", "selector"))
+                .as("Service jaeger selects the Deployment's pods")
                 .isEqualTo(Yamls.mapAt(deployment, "jaeger", "spec", "template", "metadata", "labels"));
         Set<Object> containerPorts = Yamls.listAt(container, "jaeger", "ports").stream()
                 .map(port -> Yamls.map(port, "jaeger port").get("containerPort"))

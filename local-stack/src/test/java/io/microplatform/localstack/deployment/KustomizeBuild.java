@@ -31,13 +31,15 @@ record KustomizeBuild(String folder, List<Map<String, Object>> objects, Map<Stri
     }
 
     Map<String, Object> required(String kind, String name) {
-        return object(kind, name).orElseThrow(() -> new AssertionError(folder + " builds no " + kind + " named " + name));
+        return object(kind, name)
+                .orElseThrow(() -> new AssertionError(folder + " builds no " + kind + " named " + name));
     }
 
     Map<String, String> configMap(String name) {
         Map<String, String> literals = configMaps.get(name);
         if (literals == null) {
-            throw new AssertionError(folder + " generates no ConfigMap " + name + " (only " + configMaps.keySet() + ")");
+            throw new AssertionError(
+                    folder + " generates no ConfigMap " + name + " (only " + configMaps.keySet() + ")");
         }
         return literals;
     }
