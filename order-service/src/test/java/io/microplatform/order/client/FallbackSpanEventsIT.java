@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.ResourceAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -118,9 +114,12 @@ class FallbackSpanEventsIT {
     }
 
     @Test
-    void aFlatRateQuoteIsAFallbackEventOnThePlacementsServerSpan() throws Exception {
-        // later than every time-out of the call, whichever ends it first
-        remotes.delayQuotes(longestShippingTimeout().plusSeconds(3));
+    void aFlatRateQuoteIsAFallbackEventOnThePlacementsServerSpanAfterTheTimeLimiterStoppedWaiting() throws Exception {
+        Duration timeLimit = timeLimiters.timeLimiter(ShippingClient.REMOTE).getTimeLimiterConfig().getTimeoutDuration();
+        assertThat(timeLimit).as("the time limiter ends a silent call, before the read timeout does")
+                .isLessThan(clients.shipping().readTimeout());
+        // silent for longer than every limit of the call
+        remotes.delayQuotes(clients.shipping().readTimeout().plusSeconds(3));
 
         Placement degraded = place("traced-" + UUID.randomUUID(), "MOUSE-01", "FR");
 
@@ -128,24 +127,13 @@ class FallbackSpanEventsIT {
         assertThat(degraded.body().path("degraded").toString()).isEqualTo("[\"shipping-quote\"]");
         assertThat(degraded.body().path("shippingCost").decimalValue()).isEqualByComparingTo(clients.shippingFlatRate());
         SpanData server = exportedServerSpan(degraded);
-        assertThat(fallbackEvents(server)).singleElement().satisfies(event -> {
-            assertThat(event.getAttributes().asMap()).containsOnlyKeys(REMOTE, FALLBACK, CAUSE)
-                    .contains(entry(REMOTE, "shipping"), entry(FALLBACK, "flat-rate-quote"));
-            // the HTTP client's read timeout (ResourceAccessException), or a time limiter's TimeoutException where
-            // one ends the call before the read timeout does
-            assertThat(event.getAttributes().get(CAUSE)).isIn(ResourceAccessException.class.getSimpleName(),
-                    TimeoutException.class.getSimpleName());
-        });
-    }
-
-    private Duration longestShippingTimeout() {
-        Duration readTimeout = clients.shipping().readTimeout();
-        // find, not timeLimiter(name): asking by name would create an instance that the client does not use
-        return timeLimiters.find(ShippingClient.REMOTE)
-                .map(TimeLimiter::getTimeLimiterConfig)
-                .map(TimeLimiterConfig::getTimeoutDuration)
-                .filter(limit -> limit.compareTo(readTimeout) > 0)
-                .orElse(readTimeout);
+        assertThat(fallbackEvents(server)).singleElement().satisfies(event -> assertThat(event.getAttributes().asMap())
+                .containsOnly(entry(REMOTE, "shipping"), entry(FALLBACK, "flat-rate-quote"),
+                        entry(CAUSE, TimeLimitExceededException.class.getSimpleName())));
+        // why, in the order it happened: the time-out, then the fallback (a time-out is not retried)
+        assertThat(server.getEvents().stream().map(EventData::getName)).containsSubsequence(
+                "time limiter shipping stopped waiting after " + timeLimit.toMillis() + " ms", FALLBACK_EVENT)
+                .noneMatch(name -> name.startsWith("retry shipping attempt"));
     }
 
     /** The placement's SERVER span, once a batch has exported it: a child of the span its traceparent named. */
