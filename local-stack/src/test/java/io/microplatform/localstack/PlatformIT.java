@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -372,11 +373,25 @@ class PlatformIT {
      * docs/observability.md: every Grafana panel and alert rule selects at least one series the running services
      * expose, so no dashboard is empty because a metric or label was renamed. Causes the events some panels wait for
      * on the instances running now (the orchestrator was restarted at 90): a cancellation per reason with
-     * compensations, a dead letter, a skipped duplicate and server errors from injected faults.
+     * compensations, a dead letter, a skipped duplicate and server errors from injected faults. Where a Prometheus
+     * is installed (Debian: apt-get install prometheus; .ci/run tries), it runs the repository's prometheus.yml and
+     * alerts.yml against the stack and is asked too; the query parser checks the scraped text either way.
      */
     @Test
     @Order(115)
     void everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose() throws Exception {
+        Optional<Path> prometheusBinary = io.microplatform.localstack.observability.RealPrometheus.binary();
+        System.out.println(prometheusBinary.map(binary -> "dashboards and alerts: checked by " + binary
+                + " and the query parser").orElse("dashboards and alerts: no prometheus on PATH, query parser only"));
+        try (io.microplatform.localstack.observability.RealPrometheus prometheus = prometheusBinary.isEmpty() ? null
+                : io.microplatform.localstack.observability.RealPrometheus.start(prometheusBinary.get(), REPOSITORY,
+                        SERVICE_PORTS.get("registry-service"), HOME.getParent().resolve("it-prometheus"))) {
+            everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose(prometheus);
+        }
+    }
+
+    private void everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose(
+            io.microplatform.localstack.observability.RealPrometheus prometheus) throws Exception {
         String outOfStock = placed(ShopClient.order("alice", "LAPTOP-14", 1, "10115", "DE"));
         String declined = placed(ShopClient.order("bob", "KEYBOARD-01", 2, "10115", "DE"));
         String undeliverable = placed(ShopClient.order("alice", "MOUSE-01", 1, "00000", "NL"));
@@ -405,6 +420,21 @@ class PlatformIT {
                         io.microplatform.localstack.observability.RunningStack.scrape(instances)))
                         .as("panels and alerts (dashboard / title [refId]: selector) that would show no data")
                         .isEmpty());
+        if (prometheus != null) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                assertThat(io.microplatform.localstack.observability.EmptyQueries.find(queries, prometheus))
+                        .as("panels and alerts that show no data or fail in Prometheus (its log: %s)",
+                                HOME.getParent().resolve("it-prometheus/prometheus.log"))
+                        .isEmpty();
+                // the dead letter parked above: the alert for it fires (it has no `for`)
+                assertThat(prometheus.rules()).anySatisfy(rule -> {
+                    assertThat(rule.name()).isEqualTo("DeadLetter");
+                    assertThat(rule.state()).isEqualTo("firing");
+                });
+            });
+            System.out.println("Prometheus scraped " + prometheus.targets().size() + " targets found through Eureka, "
+                    + queries.size() + " queries and " + prometheus.rules().size() + " alert rules evaluated");
+        }
     }
 
     @Test

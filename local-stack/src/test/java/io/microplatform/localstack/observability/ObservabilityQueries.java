@@ -28,11 +28,19 @@ public final class ObservabilityQueries {
     private ObservabilityQueries() {
     }
 
-    public record Query(String where, String expression) {
+    /**
+     * @param kind a panel shows its expression's result; an alert or annotation is a condition, empty while it does
+     *        not hold; a variable lists label values
+     */
+    public record Query(Kind kind, String where, String expression) {
 
         public List<Selector> selectors() {
             return PromQl.selectors(expression);
         }
+    }
+
+    public enum Kind {
+        PANEL, ANNOTATION, VARIABLE, ALERT
     }
 
     public static List<Query> all(Path repository) {
@@ -59,12 +67,12 @@ public final class ObservabilityQueries {
         for (JsonNode panel : panels(dashboard.path("panels"))) {
             for (JsonNode target : panel.path("targets")) {
                 String where = name + " / " + panel.path("title").asText() + " [" + target.path("refId").asText() + "]";
-                queries.add(new Query(where, required(target, "expr", where)));
+                queries.add(new Query(Kind.PANEL, where, required(target, "expr", where)));
             }
         }
         for (JsonNode annotation : dashboard.path("annotations").path("list")) {
             if (annotation.has("expr")) {
-                queries.add(new Query(name + " / annotation " + annotation.path("name").asText(),
+                queries.add(new Query(Kind.ANNOTATION, name + " / annotation " + annotation.path("name").asText(),
                         annotation.path("expr").asText()));
             }
         }
@@ -72,7 +80,7 @@ public final class ObservabilityQueries {
             if ("query".equals(variable.path("type").asText())) {
                 JsonNode query = variable.path("query");
                 String text = query.isObject() ? query.path("query").asText() : query.asText();
-                queries.add(new Query(name + " / variable $" + variable.path("name").asText(), labelValuesMetric(text)));
+                queries.add(new Query(Kind.VARIABLE, name + " / variable $" + variable.path("name").asText(), labelValuesMetric(text)));
             }
         }
         return queries;
@@ -82,7 +90,7 @@ public final class ObservabilityQueries {
         List<Query> queries = new ArrayList<>();
         for (Map<String, Object> rule : AlertRules.load(file).rules()) {
             String name = String.valueOf(rule.getOrDefault("alert", rule.get("record")));
-            queries.add(new Query("alerts.yml / " + name, String.valueOf(rule.get("expr"))));
+            queries.add(new Query(Kind.ALERT, "alerts.yml / " + name, String.valueOf(rule.get("expr"))));
         }
         return queries;
     }
