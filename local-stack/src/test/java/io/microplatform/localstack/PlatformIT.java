@@ -318,23 +318,52 @@ class PlatformIT {
         assertThat(Files.readString(output)).contains("order-service");
     }
 
-    /** docs/fault-injection.md: a latency rule on one route through the CLI, visible to a caller, then cleared. */
+    /**
+     * docs/fault-injection.md: a latency rule on one route through the CLI, visible to a caller, then cleared. While
+     * it holds, order-service's time limiter stops waiting for the quote (docs/resilience.md): the order is placed
+     * within the limit, with the flat rate, and the time-out is counted.
+     */
     @Test
     @Order(110)
     void slowsAQuoteWithAnInjectedFaultUntilCleared() throws Exception {
         Result added = platform(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
-                "inbound:/api/shipping/quotes", "--latency", "1s");
+                "inbound:/api/shipping/quotes", "--latency", "3s");
         assertThat(added.exitCode()).as(added.output()).isZero();
-        assertThat(added.output()).contains("added rule", "inbound-http:/api/shipping/quotes latency PT1S");
+        assertThat(added.output()).contains("added rule", "inbound-http:/api/shipping/quotes latency PT3S");
         assertThat(platform(Duration.ofSeconds(60), "fault", "shipping-service").output())
-                .contains("inbound-http:/api/shipping/quotes latency PT1S");
+                .contains("inbound-http:/api/shipping/quotes latency PT3S");
 
-        assertThat(quoteTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(quoteTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        double timeOutsBefore = shippingTimeOuts();
+        long started = System.nanoTime();
+        ShopClient.Response placed = shop.placeOrder(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"));
+        Duration placing = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        assertThat(placed.body().path("degraded").toString()).isEqualTo("[\"shipping-quote\"]");
+        assertThat(placed.body().path("shippingCost").decimalValue()).isEqualByComparingTo("9.99");
+        // the time limit of shipping (1.5 s) plus the rest of a placement, well before the fault's 3 s
+        assertThat(placing).isLessThan(Duration.ofMillis(2_500));
+        assertThat(shippingTimeOuts() - timeOutsBefore).isEqualTo(1.0);
+        System.out.printf("shipping quotes delayed 3 s by a fault: order placed with the flat rate in %d ms%n",
+                placing.toMillis());
 
         Result cleared = platform(Duration.ofSeconds(60), "fault", "clear");
         assertThat(cleared.exitCode()).as(cleared.output()).isZero();
         assertThat(cleared.output()).contains("shipping-service: cleared 1 rule(s)");
         assertThat(quoteTime()).isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** order-service's count of quote calls its time limiter stopped waiting for, from its Prometheus endpoint. */
+    private double shippingTimeOuts() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + SERVICE_PORTS.get("order-service") + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines()
+                .filter(line -> line.startsWith("resilience4j_timelimiter_calls_total{")
+                        && line.contains("kind=\"timeout\"") && line.contains("name=\"shipping\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no shipping time-out counter in order-service's metrics"));
     }
 
     private Duration quoteTime() throws Exception {

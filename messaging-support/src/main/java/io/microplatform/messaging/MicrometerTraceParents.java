@@ -27,10 +27,13 @@ final class MicrometerTraceParents implements TraceParents {
     public String current() {
         Tracer current = tracer.getIfUnique();
         Span span = current == null ? null : current.currentSpan();
-        if (span == null || span.isNoop()) {
+        // not span.isNoop(): with the OpenTelemetry bridge an unsampled span is a no-op, yet its trace must travel
+        // too (flag 00), or each message of an unsampled order would start a trace of its own and be sampled anew:
+        // below 100 % sampling, fragments of many orders instead of whole orders
+        TraceContext context = span == null ? null : span.context();
+        if (context == null || !isValid(context.traceId())) {
             return null;
         }
-        TraceContext context = span.context();
         // Brave may use 64-bit trace ids; W3C wants 128 bits, left-padded with zeros
         return "00-" + leftPad(context.traceId(), 32) + "-" + leftPad(context.spanId(), 16) + "-"
                 + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
@@ -52,6 +55,10 @@ final class MicrometerTraceParents implements TraceParents {
         finally {
             span.end();
         }
+    }
+
+    private static boolean isValid(String traceId) {
+        return traceId != null && !traceId.isBlank() && !traceId.chars().allMatch(digit -> digit == '0');
     }
 
     private static String leftPad(String hex, int length) {

@@ -7,7 +7,11 @@ import static org.mockito.Mockito.when;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -32,6 +36,27 @@ class MicrometerTraceParentsTest {
         currentSpan("a3ce929d0e0e4736", "00f067aa0ba902b7", false);
 
         assertThat(traceParents.current()).isEqualTo("00-0000000000000000a3ce929d0e0e4736-00f067aa0ba902b7-00");
+    }
+
+    /** With the OpenTelemetry bridge an unsampled span is a no-op span; its trace still travels, marked 00. */
+    @Test
+    void keepsAnUnsampledTraceOfTheOpenTelemetryBridge() {
+        SdkTracerProvider neverSampling = SdkTracerProvider.builder().setSampler(Sampler.alwaysOff()).build();
+        OtelTracer otel = new OtelTracer(neverSampling.get("test"), new OtelCurrentTraceContext(), event -> {
+        });
+        beans.addBean("tracer", otel);
+        Span unsampled = otel.nextSpan().name("POST /api/orders").start();
+        try (Tracer.SpanInScope scope = otel.withSpan(unsampled)) {
+            assertThat(unsampled.isNoop()).as("what the bridge says of an unsampled span").isTrue();
+
+            assertThat(traceParents.current())
+                    .isEqualTo("00-" + unsampled.context().traceId() + "-" + unsampled.context().spanId() + "-00")
+                    .doesNotContain("-00000000000000000000000000000000-");
+        }
+        finally {
+            unsampled.end();
+            neverSampling.close();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.microplatform.testsupport.EmbeddedInfrastructure;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -29,5 +30,9 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureObservability
 @EmbeddedInfrastructure
 @ContextConfiguration(initializers = StubRemoteServicesInitializer.class)
+// the exported spans, kept in memory (FallbackSpanEventsIT reads them). Imported here rather than by the one test
+// class that reads them: the imports are part of the context's cache key, so an @Import on a single class would start
+// a second application context (database, Kafka consumer and all) for it alone; here every class shares the one
+@Import(SpanCaptureConfiguration.class)
 public @interface OrderServiceIntegrationTest {
 }

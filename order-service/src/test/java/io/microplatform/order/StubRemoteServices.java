@@ -55,6 +55,8 @@ public final class StubRemoteServices implements AutoCloseable {
     private final AtomicInteger failingItemRequests = new AtomicInteger();
     private volatile boolean itemsDown;
     private volatile Duration quoteLatency = Duration.ZERO;
+    private volatile Duration quoteTrickle = Duration.ZERO;
+    private volatile String lastQuoteTraceparent;
     private volatile CountDownLatch lateQuotes = new CountDownLatch(1);
     private final AtomicInteger quoteRequests = new AtomicInteger();
 
@@ -112,11 +114,25 @@ public final class StubRemoteServices implements AutoCloseable {
         quoteLatency = latency;
     }
 
+    /**
+     * Every quote answer is sent a byte at a time, with this pause before each byte: the socket is never silent
+     * for longer than the pause, so a read timeout above it never fires however long the whole answer takes.
+     */
+    public void trickleQuotes(Duration pauseBeforeEachByte) {
+        quoteTrickle = pauseBeforeEachByte;
+    }
+
+    /** The W3C traceparent header of the last quote request, null if it had none. */
+    public String lastQuoteTraceparent() {
+        return lastQuoteTraceparent;
+    }
+
     /** No more injected faults; late quotes still waiting are answered now. */
     public void recover() {
         itemsDown = false;
         failingItemRequests.set(0);
         quoteLatency = Duration.ZERO;
+        quoteTrickle = Duration.ZERO;
         lateQuotes.countDown();
         lateQuotes = new CountDownLatch(1);
     }
@@ -159,6 +175,7 @@ public final class StubRemoteServices implements AutoCloseable {
 
     private void quote(HttpExchange exchange) throws IOException {
         quoteRequests.incrementAndGet();
+        lastQuoteTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
         JsonNode request = json.readTree(exchange.getRequestBody());
         CountDownLatch gate = quoteGate;
         if (gate != null) {
@@ -179,6 +196,10 @@ public final class StubRemoteServices implements AutoCloseable {
                 || request.path("postalCode").asText().isEmpty()) {
             respond(exchange, 400, "application/problem+json", "{\"status\":400}");
         }
+        else if (RATES.containsKey(country) && !quoteTrickle.isZero()) {
+            trickle(exchange, "{\"country\":\"%s\",\"cost\":%s}".formatted(country, RATES.get(country).toPlainString()),
+                    quoteTrickle);
+        }
         else if (RATES.containsKey(country)) {
             respond(exchange, 200, "application/json",
                     "{\"country\":\"%s\",\"cost\":%s}".formatted(country, RATES.get(country).toPlainString()));
@@ -186,6 +207,22 @@ public final class StubRemoteServices implements AutoCloseable {
         else {
             respond(exchange, 422, "application/problem+json",
                     "{\"title\":\"Unsupported country\",\"status\":422,\"country\":%s}".formatted(json.writeValueAsString(country)));
+        }
+    }
+
+    private static void trickle(HttpExchange exchange, String body, Duration pause) throws IOException {
+        byte[] bytes = body.getBytes(UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            for (byte b : bytes) {
+                Thread.sleep(pause.toMillis());
+                out.write(b);
+                out.flush();
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

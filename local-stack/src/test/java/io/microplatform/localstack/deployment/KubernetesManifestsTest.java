@@ -1,17 +1,29 @@
 package io.microplatform.localstack.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.File;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * k8s/ cannot be applied here (no cluster), so the base and overlays are checked statically: one Deployment and
  * Service per service on its `.env` port, probes on the health groups, resources and graceful termination, the
- * pod IP advertised to Eureka, and only environment variables the applications actually read.
+ * pod IP advertised to Eureka, spans exported over OTLP to a collector each overlay runs or documents, and only
+ * environment variables the applications actually read. Where kubectl is installed it builds the overlays too.
  */
 class KubernetesManifestsTest {
 
@@ -21,6 +33,13 @@ class KubernetesManifestsTest {
     private static final String SHARED_CONFIG = "platform-addresses";
     // Spring's graceful shutdown waits at most 30 s per phase (Boot's default; the business services use less)
     private static final int SPRING_SHUTDOWN_SECONDS = 30;
+    private static final String TRACING = "k8s/components/tracing";
+    private static final String OTLP_EXPORT_ENABLED = "OTLP_TRACING_EXPORT_ENABLED";
+    private static final String OTLP_ENDPOINT = "OTLP_TRACING_ENDPOINT";
+    private static final int OTLP_HTTP_PORT = 4318;
+    // the Jaeger ports docker-compose.yml relies on too: OTLP gRPC and HTTP, the UI
+    private static final Set<Integer> JAEGER_PORTS = Set.of(4317, OTLP_HTTP_PORT, 16686);
+    private static final String CLUSTER_REQUIREMENTS = "## What the cluster must provide";
 
     private final Kustomization base = Kustomization.load(BASE);
 
@@ -105,15 +124,16 @@ class KubernetesManifestsTest {
     @Test
     void passesOnlyEnvironmentVariablesTheServicesRead() {
         List<String> unread = new ArrayList<>();
-        Map<String, String> shared = base.generatorLiterals("configMapGenerator", SHARED_CONFIG);
-        Map<String, String> productionShared = Kustomization.load(PRODUCTION)
-                .generatorLiterals("configMapGenerator", SHARED_CONFIG);
+        // what any overlay puts into the shared ConfigMap: the base's addresses, the components' and its own merges
+        Set<String> shared = new TreeSet<>();
+        for (String overlay : List.of(DEV, PRODUCTION)) {
+            shared.addAll(KustomizeBuild.of(overlay).configMap(SHARED_CONFIG).keySet());
+        }
         for (PlatformService service : PlatformService.ALL) {
             ApplicationConfig config = ApplicationConfig.of(service);
             List<String> variables = new ArrayList<>(Kustomization.env(container(service), service.name()).keySet());
             if (container(service).containsKey("envFrom")) {
-                variables.addAll(shared.keySet());
-                variables.addAll(productionShared.keySet());
+                variables.addAll(shared);
             }
             variables.stream().filter(variable -> !config.bindsFromEnvironment(variable))
                     .forEach(variable -> unread.add(service + ": " + variable + " (neither a placeholder nor a key in "
@@ -173,6 +193,86 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void devOverlayRunsJaegerWithComposesImageBehindAService() {
+        KustomizeBuild dev = KustomizeBuild.of(DEV);
+        Map<String, Object> deployment = dev.required("Deployment", "jaeger");
+        Map<String, Object> container = Kustomization.container(deployment, "jaeger");
+        assertThat(container.get("image")).as("jaeger image of %s and %s", TRACING, DockerCompose.FILE)
+                .isEqualTo(DockerCompose.load().service("jaeger").get("image"));
+        assertThat(Yamls.mapAt(container, "jaeger", "readinessProbe", "httpGet")).as("jaeger readiness")
+                .containsKeys("path", "port");
+        for (String bound : List.of("requests", "limits")) {
+            assertThat(Yamls.mapAt(container, "jaeger", "resources", bound))
+                    .as("jaeger resources.%s", bound).containsKeys("cpu", "memory");
+        }
+
+        Map<String, Object> service = dev.required("Service", "jaeger");
+        assertThat(Yamls.mapAt(service, "jaeger", "spec", "selector"))
+                .as("Service jaeger selects the Deployment's pods")
+                .isEqualTo(Yamls.mapAt(deployment, "jaeger", "spec", "template", "metadata", "labels"));
+        Set<Object> containerPorts = Yamls.listAt(container, "jaeger", "ports").stream()
+                .map(port -> Yamls.map(port, "jaeger port").get("containerPort"))
+                .collect(Collectors.toSet());
+        Map<Object, Object> targetPorts = servicePorts(service);
+        assertThat(targetPorts.keySet()).as("Service jaeger ports").containsAll(JAEGER_PORTS);
+        assertThat(containerPorts).as("jaeger container ports the Service forwards to")
+                .containsAll(targetPorts.values());
+    }
+
+    @Test
+    void devServicesExportSpansToTheJaegerTheOverlayRuns() {
+        KustomizeBuild dev = KustomizeBuild.of(DEV);
+        for (PlatformService service : PlatformService.business()) {
+            URI endpoint = otlpHttpEndpoint(dev, service);
+            assertThat(endpoint.getHost()).as("%s %s host", service, OTLP_ENDPOINT).isEqualTo("jaeger");
+            assertThat(servicePorts(dev.required("Service", endpoint.getHost())))
+                    .as("Service %s in %s", endpoint.getHost(), DEV).containsKey(endpoint.getPort());
+        }
+    }
+
+    @Test
+    void productionServicesExportSpansToTheCollectorTheClusterMustProvide() {
+        KustomizeBuild production = KustomizeBuild.of(PRODUCTION);
+        String readme = Repository.read("k8s/README.md");
+        assertThat(readme).contains(CLUSTER_REQUIREMENTS);
+        String requirements = readme.substring(readme.indexOf(CLUSTER_REQUIREMENTS)).split("\n## ", 2)[0];
+        for (PlatformService service : PlatformService.business()) {
+            URI endpoint = otlpHttpEndpoint(production, service);
+            assertThat(endpoint.getHost()).as("%s %s host", service, OTLP_ENDPOINT).isEqualTo("otel-collector");
+            assertThat(production.object("Service", endpoint.getHost()))
+                    .as("%s runs no collector of its own: the cluster provides it", PRODUCTION).isEmpty();
+            assertThat(requirements).as("k8s/README.md, " + CLUSTER_REQUIREMENTS)
+                    .contains("Service `" + endpoint.getHost() + "` on port " + endpoint.getPort());
+        }
+    }
+
+    @Test
+    void kubectlBuildsTheOverlaysAsTheseTestsReadThem() throws Exception {
+        Path kubectl = onPath("kubectl");
+        assumeThat(kubectl).as("kubectl on PATH").isNotNull();
+        for (String overlay : List.of(DEV, PRODUCTION)) {
+            List<Map<String, Object>> built = kubectlKustomize(kubectl, overlay);
+            KustomizeBuild read = KustomizeBuild.of(overlay);
+            for (String kind : List.of("Deployment", "Service")) {
+                assertThat(names(built, kind)).as("%s %ss built by kubectl", overlay, kind)
+                        .isEqualTo(names(read.objects(), kind));
+            }
+            // kubectl appends a content hash to a generated name: platform-addresses-<hash>
+            List<Map<String, Object>> shared = built.stream()
+                    .filter(object -> "ConfigMap".equals(object.get("kind")))
+                    .filter(object -> String.valueOf(Yamls.mapAt(object, "ConfigMap", "metadata").get("name"))
+                            .startsWith(SHARED_CONFIG + "-"))
+                    .toList();
+            assertThat(shared).as("%s ConfigMaps %s-<hash>", overlay, SHARED_CONFIG).hasSize(1);
+            Map<String, String> data = new LinkedHashMap<>();
+            Yamls.mapAt(shared.get(0), SHARED_CONFIG, "data")
+                    .forEach((key, value) -> data.put(key, String.valueOf(value)));
+            assertThat(data).as("%s %s built by kubectl", overlay, SHARED_CONFIG)
+                    .isEqualTo(read.configMap(SHARED_CONFIG));
+        }
+    }
+
     private Map<String, Object> container(PlatformService service) {
         return Kustomization.container(base.required("Deployment", service.name()), service.name());
     }
@@ -186,6 +286,64 @@ class KubernetesManifestsTest {
                 .filter(object -> "registry-service".equals(Yamls.mapAt(object, "patch", "metadata").get("name")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(PRODUCTION + " has no patch of Deployment registry-service"));
+    }
+
+    private static URI otlpHttpEndpoint(KustomizeBuild build, PlatformService service) {
+        Map<String, String> environment = build.environment(service.name());
+        assertThat(environment).as("%s %s environment", build.folder(), service)
+                .containsEntry(OTLP_EXPORT_ENABLED, "true")
+                .containsKey(OTLP_ENDPOINT);
+        URI endpoint = URI.create(environment.get(OTLP_ENDPOINT));
+        assertThat(endpoint.getScheme()).as("%s %s scheme", service, OTLP_ENDPOINT).isEqualTo("http");
+        assertThat(endpoint.getPort()).as("%s %s port (OTLP over HTTP)", service, OTLP_ENDPOINT)
+                .isEqualTo(OTLP_HTTP_PORT);
+        assertThat(endpoint.getPath()).as("%s %s path", service, OTLP_ENDPOINT).isEqualTo("/v1/traces");
+        return endpoint;
+    }
+
+    /** port -> targetPort of a Service. */
+    private static Map<Object, Object> servicePorts(Map<String, Object> service) {
+        Map<Object, Object> ports = new LinkedHashMap<>();
+        for (Object entry : Yamls.listAt(service, "Service", "spec", "ports")) {
+            Map<String, Object> port = Yamls.map(entry, "Service port");
+            ports.put(port.get("port"), port.getOrDefault("targetPort", port.get("port")));
+        }
+        return ports;
+    }
+
+    private static Set<String> names(List<Map<String, Object>> objects, String kind) {
+        return objects.stream()
+                .filter(object -> kind.equals(object.get("kind")))
+                .map(object -> String.valueOf(Yamls.mapAt(object, kind, "metadata").get("name")))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<Map<String, Object>> kubectlKustomize(Path kubectl, String overlay) throws Exception {
+        Process process = new ProcessBuilder(kubectl.toString(), "kustomize", overlay)
+                .directory(Repository.ROOT.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize %s finished", overlay).isTrue();
+        assertThat(process.exitValue()).as("kubectl kustomize %s exit code (its error is in the test output)",
+                overlay).isZero();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(output)) {
+            if (document != null) {
+                objects.add(Yamls.map(document, "kubectl kustomize " + overlay));
+            }
+        }
+        return objects;
+    }
+
+    private static Path onPath(String command) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(folder, command);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static void assertProbe(Map<String, Object> container, PlatformService service, String probe,

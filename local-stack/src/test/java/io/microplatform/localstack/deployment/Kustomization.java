@@ -55,24 +55,45 @@ record Kustomization(String folder, Map<String, Object> file, List<Map<String, O
                 folder + " has no " + kind + " named " + name + " in " + resources()));
     }
 
-    /** KEY=VALUE literals of a configMapGenerator or secretGenerator entry, by generated object name. */
-    Map<String, String> generatorLiterals(String generator, String name) {
+    List<String> components() {
+        return strings(file.get("components"), folder + ": components");
+    }
+
+    /** The entries of a configMapGenerator or secretGenerator, in file order (none when the file has no such list). */
+    List<Generated> generated(String generator) {
+        List<Generated> generated = new ArrayList<>();
         Object generators = file.get(generator);
-        if (generators == null) {
-            throw new AssertionError(folder + "/kustomization.yaml has no " + generator);
-        }
-        for (Object entry : Yamls.list(generators, folder + ": " + generator)) {
-            Map<String, Object> generated = Yamls.map(entry, folder + ": " + generator);
-            if (name.equals(generated.get("name"))) {
+        if (generators != null) {
+            for (Object entry : Yamls.list(generators, folder + ": " + generator)) {
+                Map<String, Object> fields = Yamls.map(entry, folder + ": " + generator);
+                String name = String.valueOf(fields.get("name"));
                 Map<String, String> literals = new LinkedHashMap<>();
-                for (String literal : strings(generated.get("literals"), name + ".literals")) {
+                for (String literal : strings(fields.get("literals"), name + ".literals")) {
                     String[] pair = literal.split("=", 2);
                     literals.put(pair[0], pair.length > 1 ? pair[1] : "");
                 }
-                return literals;
+                generated.add(new Generated(name, String.valueOf(fields.getOrDefault("behavior", "create")),
+                        literals));
             }
         }
-        throw new AssertionError(folder + "/kustomization.yaml generates no " + name + " in " + generator);
+        return generated;
+    }
+
+    /** KEY=VALUE literals of a configMapGenerator or secretGenerator entry, by generated object name. */
+    Map<String, String> generatorLiterals(String generator, String name) {
+        if (file.get(generator) == null) {
+            throw new AssertionError(folder + "/kustomization.yaml has no " + generator);
+        }
+        return generated(generator).stream()
+                .filter(generated -> name.equals(generated.name()))
+                .findFirst()
+                .map(Generated::literals)
+                .orElseThrow(() -> new AssertionError(
+                        folder + "/kustomization.yaml generates no " + name + " in " + generator));
+    }
+
+    /** One generator entry: the object's name, kustomize's behavior (create, merge, replace) and its literals. */
+    record Generated(String name, String behavior, Map<String, String> literals) {
     }
 
     /** The single container of a Deployment, named like the Deployment. */

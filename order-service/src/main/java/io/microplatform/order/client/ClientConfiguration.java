@@ -1,13 +1,20 @@
 package io.microplatform.order.client;
 
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.util.Timeout;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.web.client.RestClientBuilderConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,18 +57,37 @@ class ClientConfiguration {
     /** The registries are resilience4j's Boot starter's: configured by resilience4j.* and bound to Micrometer. */
     @Bean
     InventoryClient inventoryClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
-            CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, RetryRegistry retries) {
+            CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
+            RetryRegistry retries, @Qualifier("remoteCallWorkers") ExecutorService workers) {
         return new InventoryClient(restClient(loadBalanced, properties.inventory(), InventoryClient.SERVICE),
-                new ResilientCalls(InventoryClient.REMOTE, circuitBreakers, bulkheads, retries),
+                new ResilientCalls(InventoryClient.REMOTE, circuitBreakers, timeLimiters, bulkheads, retries, workers),
                 new PriceCache(properties.priceCache()));
     }
 
     @Bean
     ShippingClient shippingClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
-            CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, RetryRegistry retries) {
+            CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
+            RetryRegistry retries, @Qualifier("remoteCallWorkers") ExecutorService workers) {
         return new ShippingClient(restClient(loadBalanced, properties.shipping(), ShippingClient.SERVICE),
-                new ResilientCalls(ShippingClient.REMOTE, circuitBreakers, bulkheads, retries),
+                new ResilientCalls(ShippingClient.REMOTE, circuitBreakers, timeLimiters, bulkheads, retries, workers),
                 properties.shippingFlatRate());
+    }
+
+    /**
+     * The threads the remote calls run on, so the time limiter can stop waiting for one (ResilientCalls). Each task
+     * carries the caller's context (Micrometer context-propagation): the current observation, so the HTTP client's
+     * span is a child of the request's and the trace stays one. Unbounded on purpose: a thread per attempt in flight,
+     * and the bulkheads, which take their permit before a task is submitted, bound those.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService remoteCallWorkers() {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService workers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "remote-call-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return ContextExecutorService.wrap(workers, ContextSnapshotFactory.builder().build());
     }
 
     private static RestClient restClient(RestClient.Builder loadBalanced, ClientProperties.Remote remote,

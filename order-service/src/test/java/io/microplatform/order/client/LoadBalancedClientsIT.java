@@ -2,15 +2,18 @@ package io.microplatform.order.client;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.domain.Catalogue;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.web.client.RestClient;
 
@@ -25,6 +28,10 @@ class LoadBalancedClientsIT {
     private InventoryClient inventory;
 
     @Autowired
+    @Qualifier("remoteCallWorkers")
+    private ExecutorService workers;
+
+    @Autowired
     @LoadBalanced
     private RestClient.Builder loadBalanced;
 
@@ -36,8 +43,8 @@ class LoadBalancedClientsIT {
     @Test
     void answersUnavailableWhenDiscoveryKnowsNoInstance() {
         InventoryClient nowhere = new InventoryClient(loadBalanced.clone().baseUrl("http://no-such-service").build(),
-                new ResilientCalls("nowhere", CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
-                        RetryRegistry.ofDefaults()),
+                new ResilientCalls("nowhere", CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(),
+                        BulkheadRegistry.ofDefaults(), RetryRegistry.ofDefaults(), workers),
                 new PriceCache(new ClientProperties.PriceCache(Duration.ofMinutes(1), 10)));
 
         assertThatExceptionOfType(RemoteServiceUnavailableException.class)

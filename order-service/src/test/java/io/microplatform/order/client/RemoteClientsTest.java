@@ -6,11 +6,15 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.microplatform.order.StubRemoteServices;
 import io.microplatform.order.domain.Catalogue;
 import io.microplatform.order.domain.ShippingRates;
@@ -28,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RemoteClientsTest {
 
     private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool();
     private static final StubRemoteServices remotes = StubRemoteServices.start();
     private static final List<OrderRequest.Line> LINES = List.of(new OrderRequest.Line("KEYBOARD-01", 2));
 
@@ -109,10 +114,14 @@ class RemoteClientsTest {
         return new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", country);
     }
 
-    /** A breaker and bulkhead with resilience4j's defaults, one attempt: what each answer means, not how often. */
+    /**
+     * A breaker and bulkhead with resilience4j's defaults, a time limit well above the read timeout, one attempt:
+     * what each answer means, not how often.
+     */
     private static ResilientCalls singleAttempt(String remote) {
-        return new ResilientCalls(remote, CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
-                RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()));
+        return new ResilientCalls(remote, CircuitBreakerRegistry.ofDefaults(),
+                TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build()),
+                BulkheadRegistry.ofDefaults(), RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()), WORKERS);
     }
 
     /** As ClientConfiguration builds them, without the load balancer. */

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
 import io.microplatform.order.StubRemoteServicesInitializer;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The breakers, bulkheads and retries of order-service's calls, as configured in application.yml, against a real HTTP
+ * The breakers, time limiters, bulkheads and retries of order-service's calls, as configured in application.yml, against a real HTTP
  * server (StubRemoteServices) found through discovery and the load balancer; faults injected into that server.
  */
 @OrderServiceIntegrationTest
@@ -61,6 +66,15 @@ class ResilienceIT {
 
     @Autowired
     private RetryRegistry retries;
+
+    @Autowired
+    private TimeLimiterRegistry timeLimiters;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Value("${order.clients.shipping.read-timeout}")
+    private Duration readTimeout;
 
     @LocalServerPort
     private int port;
@@ -154,7 +168,7 @@ class ResilienceIT {
         assertThat(remotes.itemRequests() - requestsBefore).isEqualTo(maxAttempts).isEqualTo(3);
     }
 
-    /** Retry(CircuitBreaker(Bulkhead(call))): a rejection of the bulkhead passes the breaker, which ignores it. */
+    /** Retry(CircuitBreaker(TimeLimiter(Bulkhead(call)))): a rejection of the bulkhead passes the breaker, which ignores it. */
     @Test
     void aFullBulkheadIsNotAFailureOfTheRemoteAndIsNotRetried() {
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("inventory");
@@ -199,7 +213,7 @@ class ResilienceIT {
     }
 
     /**
-     * Shipping answers after 5 s: every placement answers within shipping's read timeout plus a margin, with the flat
+     * Shipping answers after 5 s: every placement answers within shipping's time limit plus a margin, with the flat
      * rate; the shipping bulkhead fills up, inventory's does not, and inventory calls keep their normal latency.
      */
     @Test
@@ -207,8 +221,9 @@ class ResilienceIT {
         Bulkhead shippingBulkhead = bulkheads.bulkhead("shipping");
         Bulkhead inventoryBulkhead = bulkheads.bulkhead("inventory");
         int placements = shippingBulkhead.getBulkheadConfig().getMaxConcurrentCalls() + 5;
-        long readTimeoutMillis = 2_000;
+        long timeLimitMillis = timeLimiters.timeLimiter("shipping").getTimeLimiterConfig().getTimeoutDuration().toMillis();
         long marginMillis = 1_500;
+        double timeOutsBefore = timeOuts("shipping");
         // warm the inventory path, so the latencies below are the normal ones
         inventory.priceOf("MOUSE-01");
         remotes.delayQuotes(Duration.ofSeconds(5));
@@ -229,7 +244,6 @@ class ResilienceIT {
             assertThat(millis).as("an inventory call while shipping's bulkhead is full").isLessThan(300);
             assertThat(inventoryBulkhead.getMetrics().getAvailableConcurrentCalls()).isPositive();
         }
-        assertThat(shippingBulkhead.getMetrics().getAvailableConcurrentCalls()).isZero();
 
         List<Timed> answers = responses.stream().map(CompletableFuture::join).toList();
         long allMillis = (System.nanoTime() - started) / 1_000_000;
@@ -239,13 +253,60 @@ class ResilienceIT {
             JsonNode body = JSON.readTree(answer.response().body());
             assertThat(body.path("shippingCost").decimalValue()).isEqualByComparingTo("9.99");
             assertThat(body.path("degraded").toString()).isEqualTo("[\"shipping-quote\"]");
-            assertThat(answer.millis()).isLessThan(readTimeoutMillis + marginMillis);
+            assertThat(answer.millis()).isLessThan(timeLimitMillis + marginMillis);
         }
-        // read timeouts are not retried, and a full bulkhead or an open breaker sends nothing: at most one request
-        // per bulkhead permit reached shipping
+        // the callers left at the time limit, the calls themselves run on until the read timeout: the bulkhead stays
+        // full until then, and every placement after the first twenty found it full
+        assertThat(timeOuts("shipping") - timeOutsBefore).isBetween(1.0, (double) placements);
+        // time-outs are not retried, and a full bulkhead or an open breaker sends nothing: at most one request per
+        // bulkhead permit reached shipping
         assertThat(remotes.quoteRequests() - quotesBefore)
                 .isLessThanOrEqualTo(shippingBulkhead.getBulkheadConfig().getMaxConcurrentCalls());
         assertThat(circuitBreakers.circuitBreaker("inventory").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> shippingBulkhead.getMetrics().getAvailableConcurrentCalls()
+                == shippingBulkhead.getBulkheadConfig().getMaxConcurrentCalls());
+    }
+
+    /**
+     * A shipping-service that answers a byte at a time, never silent for as long as the read timeout, would hold a
+     * placement for as long as it likes: the time limiter ends the wait at its limit. The attempt runs on a worker
+     * thread, and still carries the caller's trace.
+     */
+    @Test
+    void theTimeLimiterEndsAnAnswerThatTricklesPastTheReadTimeout() throws Exception {
+        long timeLimitMillis = timeLimiters.timeLimiter("shipping").getTimeLimiterConfig().getTimeoutDuration().toMillis();
+        Duration pause = Duration.ofMillis(150);
+        assertThat(readTimeout).as("the socket is never silent for as long as the read timeout").isGreaterThan(pause);
+        double timeOutsBefore = timeOuts("shipping");
+        inventory.priceOf("MOUSE-01");
+        remotes.trickleQuotes(pause);
+        int quotesBefore = remotes.quoteRequests();
+        String traceId = HexFormat.of().formatHex(ByteBuffer.allocate(16)
+                .putLong(UUID.randomUUID().getMostSignificantBits()).putLong(System.nanoTime()).array());
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(order("trickle-" + UUID.randomUUID(), "MOUSE-01", "FR"),
+                "00-" + traceId + "-00f067aa0ba902b7-01").join();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("shippingCost").decimalValue()).isEqualByComparingTo("9.99");
+        assertThat(body.path("degraded").toString()).isEqualTo("[\"shipping-quote\"]");
+        System.out.printf("a quote trickling a byte every %d ms: placement answered after %d ms (time limit %d ms)%n",
+                pause.toMillis(), millis, timeLimitMillis);
+        assertThat(millis).isBetween(timeLimitMillis, timeLimitMillis + 1_500);
+        assertThat(timeOuts("shipping") - timeOutsBefore).isEqualTo(1.0);
+        // a time-out is a failure of the remote, and not retried
+        assertThat(circuitBreakers.circuitBreaker("shipping").getMetrics().getNumberOfFailedCalls()).isOne();
+        assertThat(remotes.quoteRequests() - quotesBefore).isOne();
+        assertThat(remotes.lastQuoteTraceparent()).as("the worker thread's call continues the order's trace")
+                .startsWith("00-" + traceId + "-");
+    }
+
+    private double timeOuts(String remote) {
+        return meters.get("resilience4j.timelimiter.calls").tag("name", remote).tag("kind", "timeout")
+                .counter().count();
     }
 
     @Test
@@ -263,7 +324,8 @@ class ResilienceIT {
         assertThat(events.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains(
                 "resilience4j_circuitbreaker_state{", "name=\"inventory\"", "name=\"shipping\"",
-                "resilience4j_bulkhead_available_concurrent_calls{", "resilience4j_retry_calls_total{");
+                "resilience4j_bulkhead_available_concurrent_calls{", "resilience4j_retry_calls_total{",
+                "resilience4j_timelimiter_calls_total{");
     }
 
     private void tryToPrice(String sku) {
@@ -289,10 +351,18 @@ class ResilienceIT {
     }
 
     private CompletableFuture<HttpResponse<String>> send(String body) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+        return client.sendAsync(post(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a caller with tracing sends it: the order's spans continue the caller's trace. */
+    private CompletableFuture<HttpResponse<String>> send(String body, String traceparent) {
+        return client.sendAsync(post(body).header("traceparent", traceparent).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder post(String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

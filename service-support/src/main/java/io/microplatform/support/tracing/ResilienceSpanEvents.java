@@ -6,6 +6,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,6 +48,12 @@ final class ResilienceSpanEvents {
         registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
     }
 
+    void observe(TimeLimiterRegistry registry) {
+        registry.getAllTimeLimiters().forEach(this::observe);
+        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
+        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+    }
+
     private void observe(CircuitBreaker breaker) {
         String name = breaker.getName();
         breaker.getEventPublisher()
@@ -75,6 +83,15 @@ final class ResilienceSpanEvents {
         bulkhead.getEventPublisher().onCallRejected(event -> onCurrentSpan(span -> span
                 .tag("resilience4j.bulkhead." + name + ".rejected", "true")
                 .event("bulkhead " + name + " full, call rejected")));
+    }
+
+    /** Recorded on the thread that waited, the caller's: the call itself may still be running on its worker. */
+    private void observe(TimeLimiter timeLimiter) {
+        String name = timeLimiter.getName();
+        timeLimiter.getEventPublisher().onTimeout(event -> onCurrentSpan(span -> span
+                .tag("resilience4j.timelimiter." + name + ".timed-out", "true")
+                .event("time limiter " + name + " stopped waiting after "
+                        + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis() + " ms")));
     }
 
     private void onCurrentSpan(java.util.function.Consumer<Span> write) {

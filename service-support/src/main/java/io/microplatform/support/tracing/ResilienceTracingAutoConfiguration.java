@@ -3,6 +3,7 @@ package io.microplatform.support.tracing;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Puts resilience4j's decisions on the trace of the call they were made for (docs/tracing.md): breaker state
- * transitions and calls not permitted, retry attempts, bulkhead rejections, as events on the current span. One
+ * transitions and calls not permitted, retry attempts, bulkhead rejections, time-outs, as events on the current span. One
  * configuration per pattern, since a service may have some of resilience4j's modules and not others; the registries
  * and the tracer are looked up once every singleton exists, so the order of auto-configurations does not matter.
  */
@@ -49,6 +50,17 @@ public class ResilienceTracingAutoConfiguration {
         @Bean
         SmartInitializingSingleton bulkheadSpanEvents(ObjectProvider<Tracer> tracer,
                 ObjectProvider<BulkheadRegistry> registries) {
+            return () -> registries.orderedStream().forEach(registry -> ResilienceSpanEvents.of(tracer).observe(registry));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TimeLimiterRegistry.class)
+    static class TimeLimiters {
+
+        @Bean
+        SmartInitializingSingleton timeLimiterSpanEvents(ObjectProvider<Tracer> tracer,
+                ObjectProvider<TimeLimiterRegistry> registries) {
             return () -> registries.orderedStream().forEach(registry -> ResilienceSpanEvents.of(tracer).observe(registry));
         }
     }

@@ -17,9 +17,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,7 +41,9 @@ class ResilienceTracingAutoConfigurationTest {
             .withBean(RetryRegistry.class, () -> RetryRegistry.of(RetryConfig.custom().maxAttempts(3)
                     .waitDuration(Duration.ofMillis(1)).build()))
             .withBean(BulkheadRegistry.class, () -> BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(1)
-                    .maxWaitDuration(Duration.ZERO).build()));
+                    .maxWaitDuration(Duration.ZERO).build()))
+            .withBean(TimeLimiterRegistry.class, () -> TimeLimiterRegistry.of(TimeLimiterConfig.custom()
+                    .timeoutDuration(Duration.ofMillis(50)).build()));
 
     @Test
     void recordsBreakerTransitionsAndRejectionsOfInstancesCreatedAfterStartUp() {
@@ -79,6 +86,21 @@ class ResilienceTracingAutoConfigurationTest {
             assertThatThrownBy(() -> carrier.executeSupplier(() -> "quote")).isInstanceOf(BulkheadFullException.class);
 
             verify(span).event("bulkhead carrier full, call rejected");
+        });
+    }
+
+    @Test
+    void recordsTimeOutsOnTheSpanOfTheCallerThatStoppedWaiting() {
+        when(tracer.currentSpan()).thenReturn(span);
+        context.run(app -> {
+            TimeLimiter inventory = app.getBean(TimeLimiterRegistry.class).timeLimiter("inventory");
+            CompletableFuture<String> neverAnswered = new CompletableFuture<>();
+
+            assertThatThrownBy(() -> inventory.executeFutureSupplier(() -> neverAnswered))
+                    .isInstanceOf(TimeoutException.class);
+
+            verify(span).event("time limiter inventory stopped waiting after 50 ms");
+            verify(span).tag("resilience4j.timelimiter.inventory.timed-out", "true");
         });
     }
 

@@ -1,0 +1,18 @@
+package io.microplatform.order.client;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.web.client.RestClientException;
+
+/**
+ * An attempt to call a remote took longer than its time limiter allows ({@code resilience4j.timelimiter}): the caller
+ * stopped waiting. A RestClientException like the read timeout it resembles, so the same fallbacks take it; the
+ * breaker and the retry saw the time limiter's own TimeoutException (counted as a failure, not retried).
+ */
+class TimeLimitExceededException extends RestClientException {
+
+    TimeLimitExceededException(String remote, Duration limit, TimeoutException cause) {
+        super(remote + " did not answer within its time limit of " + limit.toMillis() + " ms", cause);
+    }
+}
