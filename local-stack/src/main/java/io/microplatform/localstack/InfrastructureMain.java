@@ -91,7 +91,7 @@ public final class InfrastructureMain {
         if (port != null) {
             TraceStore store = new TraceStore(home.resolve("traces").resolve("spans.jsonl"));
             traceStore.set(TraceStoreServer.start(store, Integer.parseInt(port)));
-            log.info("trace store ready at http://127.0.0.1:{}/api/v2/spans, spans in {}", port, store.file());
+            log.info("trace store ready: OTLP at http://127.0.0.1:{}/v1/traces, spans in {}", port, store.file());
         }
     }
 

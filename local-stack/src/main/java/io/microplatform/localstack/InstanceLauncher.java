@@ -113,9 +113,10 @@ final class InstanceLauncher {
         environment.put("EUREKA_URL", "http://127.0.0.1:" + ports.registry() + "/eureka/");
         environment.put("EUREKA_INSTANCE_IP", "127.0.0.1");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
-        // spans go to the infrastructure's trace store (TraceStoreServer); export is off unless a launcher says so
-        environment.put("ZIPKIN_ENDPOINT", "http://127.0.0.1:" + ports.traceStore() + "/api/v2/spans");
-        environment.put("ZIPKIN_EXPORT_ENABLED", "true");
+        // spans go over OTLP, as in compose and k8s, to the infrastructure's trace store (TraceStoreServer); export is
+        // off unless a launcher says so
+        environment.put("OTLP_TRACING_ENDPOINT", "http://127.0.0.1:" + ports.traceStore() + "/v1/traces");
+        environment.put("OTLP_TRACING_EXPORT_ENABLED", "true");
         environment.put("DB_HOST", "127.0.0.1");
         environment.put("DB_PORT", Integer.toString(ports.postgres()));
         String database = Topology.database(instance.service());

@@ -21,9 +21,10 @@ import java.util.Map;
 
 /**
  * The local stack's traces: Zipkin v2 spans, one JSON object per line in {@code $PLATFORM_HOME/traces/spans.jsonl},
- * appended as the services report them, so they outlive restarts and can be read with grep and jq as well as through
- * {@link TraceStoreServer}. Reads scan the file rather than keeping an index in memory: the infrastructure JVM has a
- * small heap, and a developer's file of a few tens of MB scans in well under a second.
+ * appended as the services export them over OTLP, so they outlive restarts and can be read with grep and jq as well as
+ * through {@link TraceStoreServer}. Zipkin's JSON rather than OTLP's on disk: one flat object per span, with its service
+ * name in it, is what grep, jq and Zipkin's read API want. Reads scan the file rather than keeping an index in memory:
+ * the infrastructure JVM has a small heap, and a developer's file of a few tens of MB scans in well under a second.
  */
 final class TraceStore {
 
@@ -38,17 +39,10 @@ final class TraceStore {
         return file;
     }
 
-    /** @param body a Zipkin v2 JSON list of spans, as a Zipkin reporter POSTs it to /api/v2/spans */
-    int append(byte[] body) throws IOException {
-        JsonNode spans = json.readTree(body);
-        if (spans == null || !spans.isArray()) {
-            throw new IllegalArgumentException("expected a JSON list of Zipkin v2 spans");
-        }
+    /** @param spans Zipkin v2 spans (ZipkinSpans turns what the services export over OTLP into them) */
+    int append(List<? extends JsonNode> spans) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (JsonNode span : spans) {
-            if (!span.hasNonNull("traceId") || !span.hasNonNull("id")) {
-                throw new IllegalArgumentException("a span without traceId or id: " + span);
-            }
             lines.append(json.writeValueAsString(span)).append('\n');
         }
         synchronized (this) {

@@ -160,12 +160,13 @@ class PlatformIT {
         String orderId = json.readTree(placed.body()).path("orderId").asText();
         assertThat(awaitFinal(orderId).path("status").asText()).isEqualTo("CONFIRMED");
         URI trace = URI.create("http://127.0.0.1:" + TRACE_STORE_PORT + "/api/v2/trace/" + traceId);
-        // spans are exported in batches (every 5 s at most)
+        // spans are exported over OTLP in batches (every 5 s at most); the trace is whole when all five services are in
+        // it and it is one tree: every parent is one of its spans, except the root's, which is the caller's span
         JsonNode spans = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> json.readTree(http.send(HttpRequest.newBuilder(trace).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString()).body()), found -> servicesOf(found).containsAll(
                         List.of("order-service", "inventory-service", "shipping-service", "payment-service",
-                                "saga-orchestrator")));
+                                "saga-orchestrator")) && parentsOutside(found).equals(java.util.Set.of("00f067aa0ba902b7")));
         System.out.printf("trace %s: %d spans from %s%n", traceId, spans.size(), servicesOf(spans));
         for (JsonNode span : spans) {
             assertThat(span.path("traceId").asText()).isEqualTo(traceId);
@@ -176,6 +177,16 @@ class PlatformIT {
         java.util.Set<String> services = new java.util.TreeSet<>();
         spans.forEach(span -> services.add(span.path("localEndpoint").path("serviceName").asText()));
         return services;
+    }
+
+    /** The parent ids that are not spans of the trace ("" for a span without a parent: a second root). */
+    private static java.util.Set<String> parentsOutside(JsonNode spans) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        spans.forEach(span -> ids.add(span.path("id").asText()));
+        java.util.Set<String> outside = new java.util.TreeSet<>();
+        spans.forEach(span -> outside.add(span.path("parentId").asText()));
+        outside.removeAll(ids);
+        return outside;
     }
 
     @Test
