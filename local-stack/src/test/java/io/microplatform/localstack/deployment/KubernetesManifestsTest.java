@@ -3,7 +3,7 @@ package io.microplatform.localstack.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.File;
+import io.microplatform.localstack.Executables;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,7 +249,7 @@ class KubernetesManifestsTest {
 
     @Test
     void kubectlBuildsTheOverlaysAsTheseTestsReadThem() throws Exception {
-        Path kubectl = onPath("kubectl");
+        Path kubectl = Executables.onPath("kubectl").orElse(null);
         assumeThat(kubectl).as("kubectl on PATH").isNotNull();
         for (String overlay : List.of(DEV, PRODUCTION)) {
             List<Map<String, Object>> built = kubectlKustomize(kubectl, overlay);
@@ -334,16 +334,6 @@ class KubernetesManifestsTest {
             }
         }
         return objects;
-    }
-
-    private static Path onPath(String command) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, command);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     private static void assertProbe(Map<String, Object> container, PlatformService service, String probe,

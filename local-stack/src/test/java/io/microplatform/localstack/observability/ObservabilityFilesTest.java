@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
+import io.microplatform.localstack.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +163,7 @@ class ObservabilityFilesTest {
 
     @Test
     void promtoolAcceptsRulesAndConfigWhereInstalled() throws Exception {
-        Path promtool = onPath("promtool");
+        Path promtool = Executables.onPath("promtool").orElse(null);
         assumeThat(promtool).as("promtool on PATH (Debian: apt-get install prometheus)").isNotNull();
         Path prometheus = REPOSITORY.resolve(ObservabilityQueries.FOLDER).resolve("prometheus");
         for (List<String> command : List.of(List.of(promtool.toString(), "check", "rules", "alerts.yml"),
@@ -197,16 +197,6 @@ class ObservabilityFilesTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static Path onPath(String command) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, command);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     private static Path repositoryRoot() {
