@@ -244,6 +244,12 @@ class KubernetesManifestsTest {
                     .as("%s runs no collector of its own: the cluster provides it", PRODUCTION).isEmpty();
             assertThat(requirements).as("k8s/README.md, " + CLUSTER_REQUIREMENTS)
                     .contains("Service `" + endpoint.getHost() + "` on port " + endpoint.getPort());
+            // a share of the orders, each whole (docs/tracing.md), where dev traces every one
+            assertThat(Double.parseDouble(production.environment(service.name())
+                    .getOrDefault("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0")))
+                    .as("%s sampling probability", service).isGreaterThan(0.0).isLessThan(1.0);
+            assertThat(KustomizeBuild.of(DEV).environment(service.name()))
+                    .doesNotContainKey("MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
         }
     }
 
