@@ -2,7 +2,6 @@ package io.microplatform.inventory;
 
 import io.microplatform.testsupport.SagaReplies;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -118,7 +117,7 @@ class InventoryCommandsIT {
         send(command);
         send(command);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), StockReserved.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockReserved.class);
         assertThat(stock(keyboard)).isEqualTo(3);
     }
 
@@ -135,7 +134,7 @@ class InventoryCommandsIT {
         ReserveStock resent = new ReserveStock(UUID.randomUUID(), command.orderId(), command.lines());
         send(resent);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), StockUnavailable.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockUnavailable.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(StockUnavailable.class);
         assertThat(stock(scarce)).isEqualTo(5);
     }
@@ -152,7 +151,7 @@ class InventoryCommandsIT {
         send(release);
         send(release);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(release.messageId(), 2), StockReleased.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(release.messageId(), 2), StockReleased.class);
         assertThat(stock(keyboard)).isEqualTo(5);
         assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
     }
@@ -218,12 +217,6 @@ class InventoryCommandsIT {
                 .filter(timer -> !"none".equals(timer.getId().getTag("error")))
                 .mapToDouble(Timer::count)
                 .sum();
-    }
-
-    private static void assertIdenticalReplies(List<Reply> answers, Class<? extends Reply> type) {
-        assertThat(answers).hasSize(2).allSatisfy(reply -> assertThat(reply).isInstanceOf(type));
-        // a new message id each time, everything else the same
-        assertThat(answers.get(1)).usingRecursiveComparison().ignoringFields("messageId").isEqualTo(answers.get(0));
     }
 
     private void send(Command command) {

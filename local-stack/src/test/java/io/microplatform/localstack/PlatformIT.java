@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microplatform.localstack.observability.EmptyQueries;
+import io.microplatform.localstack.observability.ObservabilityQueries;
+import io.microplatform.localstack.observability.RealPrometheus;
+import io.microplatform.localstack.observability.RunningStack;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -391,25 +395,25 @@ class PlatformIT {
     @Test
     @Order(115)
     void everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose() throws Exception {
-        Optional<Path> prometheusBinary = io.microplatform.localstack.observability.RealPrometheus.binary();
+        Optional<Path> prometheusBinary = RealPrometheus.binary();
         System.out.println(prometheusBinary.map(binary -> "dashboards and alerts: checked by " + binary
                 + " and the query parser").orElse("dashboards and alerts: no prometheus on PATH, query parser only"));
-        try (io.microplatform.localstack.observability.RealPrometheus prometheus = prometheusBinary.isEmpty() ? null
-                : io.microplatform.localstack.observability.RealPrometheus.start(prometheusBinary.get(), REPOSITORY,
+        try (RealPrometheus prometheus = prometheusBinary.isEmpty() ? null
+                : RealPrometheus.start(prometheusBinary.get(), REPOSITORY,
                         SERVICE_PORTS.get("registry-service"), HOME.getParent().resolve("it-prometheus"))) {
             everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose(prometheus);
         }
     }
 
     private void everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose(
-            io.microplatform.localstack.observability.RealPrometheus prometheus) throws Exception {
+            RealPrometheus prometheus) throws Exception {
         String outOfStock = placed(ShopClient.order("alice", "LAPTOP-14", 1, "10115", "DE"));
         String declined = placed(ShopClient.order("bob", "KEYBOARD-01", 2, "10115", "DE"));
         String undeliverable = placed(ShopClient.order("alice", "MOUSE-01", 1, "00000", "NL"));
         assertCancelled(awaitFinal(outOfStock), "OUT_OF_STOCK");
         assertCancelled(awaitFinal(declined), "PAYMENT_DECLINED");
         assertCancelled(awaitFinal(undeliverable), "SHIPPING_FAILED");
-        io.microplatform.localstack.observability.RunningStack.publishUnreadableRecord(KAFKA_PORT, "payment-commands");
+        RunningStack.publishUnreadableRecord(KAFKA_PORT, "payment-commands");
         // a redelivered command the idempotent consumer skips, and server errors (the order degrades its shipping quote)
         assertThat(platform(Duration.ofSeconds(60), "fault", "inventory-service", "--target",
                 "kafka:inventory.ReserveStock", "--duplicate").exitCode()).isZero();
@@ -422,18 +426,18 @@ class PlatformIT {
         SERVICE_PORTS.forEach((service, port) -> instances.put(port, service));
         instances.put(SERVICE_PORTS.get("inventory-service") + 100, "inventory-service");
         instances.put(SERVICE_PORTS.get("saga-orchestrator") + 100, "saga-orchestrator");
-        List<io.microplatform.localstack.observability.ObservabilityQueries.Query> queries =
-                io.microplatform.localstack.observability.ObservabilityQueries.all(REPOSITORY);
+        List<ObservabilityQueries.Query> queries =
+                ObservabilityQueries.all(REPOSITORY);
 
         // gauges refresh every few seconds and the dead letter takes a poll: wait for them, then name every gap
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(io.microplatform.localstack.observability.EmptyQueries.find(queries,
-                        io.microplatform.localstack.observability.RunningStack.scrape(instances)))
+                assertThat(EmptyQueries.find(queries,
+                        RunningStack.scrape(instances)))
                         .as("panels and alerts (dashboard / title [refId]: selector) that would show no data")
                         .isEmpty());
         if (prometheus != null) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                assertThat(io.microplatform.localstack.observability.EmptyQueries.find(queries, prometheus))
+                assertThat(EmptyQueries.find(queries, prometheus))
                         .as("panels and alerts that show no data or fail in Prometheus (its log: %s)",
                                 HOME.getParent().resolve("it-prometheus/prometheus.log"))
                         .isEmpty();

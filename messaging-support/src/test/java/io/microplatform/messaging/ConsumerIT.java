@@ -1,8 +1,8 @@
 package io.microplatform.messaging;
 
-import static io.microplatform.messaging.TopicProbe.header;
-import static io.microplatform.messaging.TopicProbe.intHeader;
-import static io.microplatform.messaging.TopicProbe.value;
+import static io.microplatform.testsupport.TopicTail.header;
+import static io.microplatform.testsupport.TopicTail.intHeader;
+import static io.microplatform.testsupport.TopicTail.value;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import io.microplatform.contracts.InventoryMessages.ReleaseStock;
 import io.microplatform.contracts.InventoryMessages.ReserveStock;
 import io.microplatform.contracts.OrderLine;
 import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.TopicTail;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -57,13 +58,13 @@ class ConsumerIT {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    TopicProbe deadLetters;
-    TopicProbe replies;
+    TopicTail deadLetters;
+    TopicTail replies;
 
     @BeforeEach
     void openProbes() {
-        deadLetters = new TopicProbe(bootstrapServers, DEAD_LETTERS);
-        replies = new TopicProbe(bootstrapServers, Topics.SAGA_REPLIES);
+        deadLetters = new TopicTail(bootstrapServers, DEAD_LETTERS);
+        replies = new TopicTail(bootstrapServers, Topics.SAGA_REPLIES);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.microplatform.messaging;
 
-import static io.microplatform.messaging.TopicProbe.header;
-import static io.microplatform.messaging.TopicProbe.value;
+import static io.microplatform.testsupport.TopicTail.header;
+import static io.microplatform.testsupport.TopicTail.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +15,7 @@ import io.microplatform.contracts.OrderMessages.OrderConfirmed;
 import io.microplatform.contracts.OrderMessages.OrderPlaced;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.TopicTail;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -66,11 +67,11 @@ class OutboxIT {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    TopicProbe orderEvents;
+    TopicTail orderEvents;
 
     @BeforeEach
     void openProbe() {
-        orderEvents = new TopicProbe(bootstrapServers, Topics.ORDER_EVENTS);
+        orderEvents = new TopicTail(bootstrapServers, Topics.ORDER_EVENTS);
     }
 
     @AfterEach
@@ -191,7 +192,7 @@ class OutboxIT {
                 .count() >= expected.size());
         orderEvents.poll();
         Map<String, Long> sends = orderEvents.poll().stream()
-                .map(TopicProbe::value)
+                .map(TopicTail::value)
                 .flatMap(value -> expected.stream().filter(value::contains))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(sends).hasSize(expected.size()).allSatisfy((messageId, count) -> assertThat(count).isOne());

@@ -1,23 +1,15 @@
 package io.microplatform.order;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import io.microplatform.testsupport.TopicTail;
 
 /**
  * Reads a topic from its end at the time it was opened, outside any consumer group, as the JSON on the wire: what a
@@ -37,30 +29,22 @@ public final class TopicReader implements AutoCloseable {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicTail tail;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: fix the positions now, before the test publishes anything
-        partitions.forEach(consumer::position);
+        tail = new TopicTail(bootstrapServers, topic);
     }
 
     /** Polls briefly and returns the records received so far with this key. */
     public List<Received> withKey(Object key) {
-        consumer.poll(Duration.ofMillis(100)).forEach(record -> received.add(new Received(record.key(), parse(record.value()))));
+        tail.pollNew().forEach(record -> received.add(new Received(record.key(), parse(TopicTail.value(record)))));
         return received.stream().filter(record -> key.toString().equals(record.key())).toList();
     }
 
-    private static JsonNode parse(byte[] value) {
+    private static JsonNode parse(String value) {
         try {
-            return JSON.readTree(new String(value, UTF_8));
+            return JSON.readTree(value);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,6 +53,6 @@ public final class TopicReader implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ZERO);
+        tail.close();
     }
 }

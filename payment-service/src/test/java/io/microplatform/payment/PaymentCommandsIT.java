@@ -134,7 +134,7 @@ class PaymentCommandsIT {
         send(command);
         send(command);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
         assertThat(balance(customer)).isEqualTo("40.00");
         assertThat(paymentsOf(command.orderId())).hasSize(1);
         // the redelivery is answered from the stored charge: the payment provider was asked once
@@ -154,7 +154,7 @@ class PaymentCommandsIT {
         ChargePayment resent = new ChargePayment(UUID.randomUUID(), command.orderId(), customer, command.amount());
         send(resent);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), PaymentDeclined.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentDeclined.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(PaymentDeclined.class);
         assertThat(balance(customer)).isEqualTo("100.00");
         assertThat(paymentsOf(command.orderId())).isEmpty();
@@ -172,7 +172,7 @@ class PaymentCommandsIT {
         send(refund);
         send(refund);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(refund.messageId(), 2), PaymentRefunded.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(refund.messageId(), 2), PaymentRefunded.class);
         assertThat(balance(customer)).isEqualTo("100.00");
         JsonNode payments = paymentsOf(orderId);
         assertThat(payments).extracting(payment -> payment.get("type").asText()).containsExactly("CHARGE", "REFUND");
@@ -239,12 +239,6 @@ class PaymentCommandsIT {
                 .filter(timer -> !"none".equals(timer.getId().getTag("error")))
                 .mapToDouble(Timer::count)
                 .sum();
-    }
-
-    private static void assertIdenticalReplies(List<Reply> answers, Class<? extends Reply> type) {
-        assertThat(answers).hasSize(2).allSatisfy(reply -> assertThat(reply).isInstanceOf(type));
-        // a new message id each time, everything else the same
-        assertThat(answers.get(1)).usingRecursiveComparison().ignoringFields("messageId").isEqualTo(answers.get(0));
     }
 
     private void send(Command command) {

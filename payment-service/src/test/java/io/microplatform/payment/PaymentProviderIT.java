@@ -2,10 +2,8 @@ package io.microplatform.payment;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,10 +19,7 @@ import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.SagaReplies;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,13 +67,14 @@ class PaymentProviderIT {
     private String bootstrapServers;
 
     private SagaReplies replies;
-    private DeadLetters deadLetters;
+    /** payment-commands-dlt from its end when each test starts */
+    private TopicTail deadLetters;
 
     @BeforeEach
     void listen() {
         breaker().reset();
         replies = new SagaReplies(bootstrapServers, json);
-        deadLetters = new DeadLetters(bootstrapServers);
+        deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS));
     }
 
     @AfterEach
@@ -149,7 +145,7 @@ class PaymentProviderIT {
         send(command);
 
         // the first delivery and messaging's 3 retries, one call each: resilience4j did not retry the 4xx
-        deadLetters.awaitRecordFor(command.orderId());
+        awaitDeadLetterFor(command.orderId());
         assertThat(provider.callsFor(command.orderId())).isEqualTo(4);
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(balance(customer)).isEqualTo("100.00");
@@ -165,7 +161,7 @@ class PaymentProviderIT {
         send(command);
 
         // retried by resilience4j, then by the Kafka consumer, then dead-lettered
-        deadLetters.awaitRecordFor(command.orderId());
+        awaitDeadLetterFor(command.orderId());
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the provider
         assertThat(provider.callsFor(command.orderId())).isEqualTo(5);
@@ -179,7 +175,7 @@ class PaymentProviderIT {
         // while open, another order's charge fails fast without touching the network
         ChargePayment next = charge(customer, "1.00");
         send(next);
-        deadLetters.awaitRecordFor(next.orderId());
+        awaitDeadLetterFor(next.orderId());
         assertThat(provider.callsFor(next.orderId())).isZero();
         assertThat(replies.repliesTo(next.messageId())).isEmpty();
     }
@@ -215,34 +211,8 @@ class PaymentProviderIT {
         return http.getForObject("/api/payments?orderId=" + orderId, JsonNode.class);
     }
 
-    /** payment-commands-dlt from its end at creation, outside any consumer group. */
-    private static final class DeadLetters implements AutoCloseable {
-
-        private final KafkaConsumer<String, String> consumer;
-        private final List<String> keys = new CopyOnWriteArrayList<>();
-
-        DeadLetters(String bootstrapServers) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                    new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS))
-                    .stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-        }
-
-        void awaitRecordFor(UUID orderId) {
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(record -> keys.add(record.key()));
-                return keys.contains(orderId.toString());
-            });
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+    private void awaitDeadLetterFor(UUID orderId) {
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread()
+                .until(() -> !deadLetters.withKey(orderId).isEmpty());
     }
 }

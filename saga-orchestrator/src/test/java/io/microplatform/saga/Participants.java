@@ -2,7 +2,6 @@ package io.microplatform.saga;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +20,15 @@ import io.microplatform.contracts.OrderMessages.OrderPlaced;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.TopicTail;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
@@ -55,22 +51,13 @@ final class Participants implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicTail commands;
     private final KafkaProducer<String, String> producer;
     private final List<Command> received = new CopyOnWriteArrayList<>();
 
     Participants(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : COMMAND_TOPICS) {
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: resolve the positions now, before the test makes the orchestrator send anything
-        partitions.forEach(consumer::position);
+        commands = new TopicTail(bootstrapServers, COMMAND_TOPICS);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
@@ -91,9 +78,7 @@ final class Participants implements AutoCloseable {
 
     /** Every command record received for the order, re-sends included, in the order they arrived. */
     List<Command> commandsFor(UUID orderId) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-            received.add(read(record.value()));
-        }
+        commands.pollNew().forEach(record -> received.add(read(TopicTail.value(record))));
         return received.stream().filter(command -> command.orderId().equals(orderId)).toList();
     }
 
@@ -146,7 +131,7 @@ final class Participants implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ZERO);
+        commands.close();
         producer.close(Duration.ZERO);
     }
 }

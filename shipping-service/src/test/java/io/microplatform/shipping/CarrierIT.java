@@ -1,10 +1,8 @@
 package io.microplatform.shipping;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +17,7 @@ import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.SagaReplies;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,13 +67,14 @@ class CarrierIT {
     private String bootstrapServers;
 
     private SagaReplies replies;
-    private DeadLetters deadLetters;
+    /** shipping-commands-dlt from its end when each test starts */
+    private TopicTail deadLetters;
 
     @BeforeEach
     void listen() {
         breaker().reset();
         replies = new SagaReplies(bootstrapServers, json);
-        deadLetters = new DeadLetters(bootstrapServers);
+        deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS));
     }
 
     @AfterEach
@@ -138,7 +134,7 @@ class CarrierIT {
         send(command);
 
         // retried by resilience4j, then by the Kafka consumer, then dead-lettered
-        deadLetters.awaitRecordFor(command.orderId());
+        awaitDeadLetterFor(command.orderId());
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the carrier
         assertThat(carrier.callsFor(command.orderId())).isEqualTo(5);
@@ -169,34 +165,8 @@ class CarrierIT {
         return jdbc.sql("SELECT count(*) FROM shipments WHERE order_id = ?").param(orderId).query(Long.class).single();
     }
 
-    /** shipping-commands-dlt from its end at creation, outside any consumer group. */
-    private static final class DeadLetters implements AutoCloseable {
-
-        private final KafkaConsumer<String, String> consumer;
-        private final List<String> keys = new CopyOnWriteArrayList<>();
-
-        DeadLetters(String bootstrapServers) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                    new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS))
-                    .stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-        }
-
-        void awaitRecordFor(UUID orderId) {
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(record -> keys.add(record.key()));
-                return keys.contains(orderId.toString());
-            });
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+    private void awaitDeadLetterFor(UUID orderId) {
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread()
+                .until(() -> !deadLetters.withKey(orderId).isEmpty());
     }
 }

@@ -129,7 +129,7 @@ class ShippingCommandsIT {
         send(command);
         send(command);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
         assertThat(rows(command.orderId())).isOne();
         // the redelivery is answered from the stored shipment: the carrier was asked once
         assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
@@ -143,7 +143,7 @@ class ShippingCommandsIT {
         send(command);
         send(command);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
         assertThat(rows(command.orderId())).isZero();
     }
 
@@ -158,7 +158,7 @@ class ShippingCommandsIT {
         send(cancel);
         send(cancel);
 
-        assertIdenticalReplies(replies.awaitRepliesTo(cancel.messageId(), 2), ShipmentCancelled.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(cancel.messageId(), 2), ShipmentCancelled.class);
         JsonNode shipments = shipmentsOf(orderId);
         assertThat(shipments).hasSize(1);
         assertThat(shipments.get(0).get("status").asText()).isEqualTo("CANCELLED");
@@ -204,12 +204,6 @@ class ShippingCommandsIT {
     private ResponseEntity<String> quote(String country) {
         return http.postForEntity("/api/shipping/quotes", Map.of("country", country, "postalCode", "12345",
                 "items", List.of(Map.of("sku", "KEYBOARD-01", "quantity", 2))), String.class);
-    }
-
-    private static void assertIdenticalReplies(List<Reply> answers, Class<? extends Reply> type) {
-        assertThat(answers).hasSize(2).allSatisfy(reply -> assertThat(reply).isInstanceOf(type));
-        // a new message id each time, everything else the same
-        assertThat(answers.get(1)).usingRecursiveComparison().ignoringFields("messageId").isEqualTo(answers.get(0));
     }
 
     private void send(Command command) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,11 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.contracts.Message;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -26,21 +22,13 @@ import static org.awaitility.Awaitility.await;
  */
 public final class SagaReplies implements AutoCloseable {
 
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicTail tail;
     private final ObjectMapper json;
     private final List<Reply> received = new CopyOnWriteArrayList<>();
 
     public SagaReplies(String bootstrapServers, ObjectMapper json) {
         this.json = json;
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.SAGA_REPLIES).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: resolve the positions now, before the test sends its first command
-        partitions.forEach(consumer::position);
+        tail = new TopicTail(bootstrapServers, Topics.SAGA_REPLIES);
     }
 
     /** Waits until at least count replies to the command arrived; returns all of them. */
@@ -60,8 +48,17 @@ public final class SagaReplies implements AutoCloseable {
     }
 
     public List<Reply> repliesTo(UUID commandId) {
-        consumer.poll(Duration.ofMillis(50)).forEach(record -> received.add(read(record.value())));
+        tail.pollNew().forEach(record -> received.add(read(TopicTail.value(record))));
         return received.stream().filter(reply -> reply.inReplyTo().equals(commandId)).toList();
+    }
+
+    /**
+     * A command delivered twice has two replies that differ only in their message id: the participants' promise that
+     * a redelivery changes nothing and is answered the same.
+     */
+    public static void assertIdentical(List<Reply> answers, Class<? extends Reply> type) {
+        assertThat(answers).hasSize(2).allSatisfy(reply -> assertThat(reply).isInstanceOf(type));
+        assertThat(answers.get(1)).usingRecursiveComparison().ignoringFields("messageId").isEqualTo(answers.get(0));
     }
 
     private static void awaitUntil(Callable<Boolean> condition) {
@@ -80,6 +77,6 @@ public final class SagaReplies implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ZERO);
+        tail.close();
     }
 }

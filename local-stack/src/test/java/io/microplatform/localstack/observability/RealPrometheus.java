@@ -15,12 +15,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A real Prometheus (the {@code prometheus} binary on PATH: Debian's package, or PROMETHEUS_BIN) running the
@@ -65,7 +67,7 @@ public final class RealPrometheus implements AutoCloseable {
         Path directory = Files.createDirectories(workDirectory);
         String config = Files.readString(source.resolve("prometheus.yml"), UTF_8);
         String local = config
-                .replaceAll(java.util.regex.Pattern.quote(COMPOSE_REGISTRY) + "\\d+", "http://127.0.0.1:" + registryPort)
+                .replaceAll(Pattern.quote(COMPOSE_REGISTRY) + "\\d+", "http://127.0.0.1:" + registryPort)
                 .replaceAll("scrape_interval: \\S+", "scrape_interval: 1s")
                 .replaceAll("evaluation_interval: \\S+", "evaluation_interval: 1s")
                 .replaceAll("refresh_interval: \\S+", "refresh_interval: 2s");
@@ -74,7 +76,7 @@ public final class RealPrometheus implements AutoCloseable {
         }
         Files.writeString(directory.resolve("prometheus.yml"), local, UTF_8);
         Files.copy(source.resolve("alerts.yml"), directory.resolve("alerts.yml"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         int port = freePort();
         Process process = new ProcessBuilder(binary.toString(),
                 "--config.file=" + directory.resolve("prometheus.yml"),

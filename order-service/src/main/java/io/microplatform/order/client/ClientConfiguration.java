@@ -54,23 +54,25 @@ class ClientConfiguration {
         return configurer.configure(RestClient.builder());
     }
 
-    /** The registries are resilience4j's Boot starter's: configured by resilience4j.* and bound to Micrometer. */
     @Bean
     InventoryClient inventoryClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
-            CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
-            RetryRegistry retries, @Qualifier("remoteCallWorkers") ExecutorService workers) {
+            ResilientCalls.Factory resilience) {
         return new InventoryClient(restClient(loadBalanced, properties.inventory(), InventoryClient.SERVICE),
-                new ResilientCalls(InventoryClient.REMOTE, circuitBreakers, timeLimiters, bulkheads, retries, workers),
-                new PriceCache(properties.priceCache()));
+                resilience.forRemote(InventoryClient.REMOTE), new PriceCache(properties.priceCache()));
     }
 
     @Bean
     ShippingClient shippingClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
-            CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
-            RetryRegistry retries, @Qualifier("remoteCallWorkers") ExecutorService workers) {
+            ResilientCalls.Factory resilience) {
         return new ShippingClient(restClient(loadBalanced, properties.shipping(), ShippingClient.SERVICE),
-                new ResilientCalls(ShippingClient.REMOTE, circuitBreakers, timeLimiters, bulkheads, retries, workers),
-                properties.shippingFlatRate());
+                resilience.forRemote(ShippingClient.REMOTE), properties.shippingFlatRate());
+    }
+
+    /** The registries are resilience4j's Boot starter's: configured by resilience4j.* and bound to Micrometer. */
+    @Bean
+    ResilientCalls.Factory resilientCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters,
+            BulkheadRegistry bulkheads, RetryRegistry retries, @Qualifier("remoteCallWorkers") ExecutorService workers) {
+        return new ResilientCalls.Factory(circuitBreakers, timeLimiters, bulkheads, retries, workers);
     }
 
     /**

@@ -89,6 +89,15 @@ final class ResilientCalls {
         }
     }
 
+    /** Each remote's instances, by its name, from the same registries and worker threads. */
+    record Factory(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
+            RetryRegistry retries, ExecutorService workers) {
+
+        ResilientCalls forRemote(String remote) {
+            return new ResilientCalls(remote, circuitBreakers, timeLimiters, bulkheads, retries, workers);
+        }
+    }
+
     /** How long an open breaker waits before it lets probes through: what a 503's Retry-After says. */
     Duration retryAfter() {
         return Duration.ofMillis(circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));

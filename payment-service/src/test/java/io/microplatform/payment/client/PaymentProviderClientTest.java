@@ -1,21 +1,14 @@
 package io.microplatform.payment.client;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -23,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration;
 import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration;
+import io.microplatform.testsupport.StubEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,12 +40,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The decorator order of {@link PaymentProviderClient} as it runs, with the real resilience4j aspects and
- * application.yml's settings, over real HTTP to a JDK HttpServer: no database, no Kafka.
+ * application.yml's settings, over real HTTP to a StubEndpoint: no database, no Kafka.
  */
 @SpringBootTest(classes = PaymentProviderClientTest.Setup.class, webEnvironment = WebEnvironment.NONE)
 class PaymentProviderClientTest {
 
-    private static final Provider PROVIDER = new Provider();
+    private static final StubEndpoint PROVIDER = StubEndpoint.start("/charges", "{\"authorizationId\":\"auth-1\"}");
 
     @DynamicPropertySource
     static void providerUrl(DynamicPropertyRegistry registry) {
@@ -71,7 +65,7 @@ class PaymentProviderClientTest {
 
     @AfterAll
     static void stop() {
-        PROVIDER.stop();
+        PROVIDER.close();
     }
 
     @Test
@@ -83,12 +77,12 @@ class PaymentProviderClientTest {
             List<Future<String>> held = IntStream.range(0, 5)
                     .mapToObj(i -> callers.submit(() -> authorize()))
                     .toList();
-            await().until(() -> PROVIDER.calls.get() == 5);
+            await().until(() -> PROVIDER.calls() == 5);
 
             assertThatThrownBy(this::authorize).isInstanceOf(BulkheadFullException.class);
 
             // not retried (no sixth call reached the provider) and ignored by the breaker
-            assertThat(PROVIDER.calls.get()).isEqualTo(5);
+            assertThat(PROVIDER.calls()).isEqualTo(5);
             assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
             PROVIDER.release();
             for (Future<String> call : held) {
@@ -109,12 +103,12 @@ class PaymentProviderClientTest {
 
         // 3 attempts, all recorded; the breaker needs 5 calls before it judges
         assertThatThrownBy(this::authorize).hasMessageContaining("500");
-        assertThat(PROVIDER.calls.get()).isEqualTo(3);
+        assertThat(PROVIDER.calls()).isEqualTo(3);
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
 
         // attempts 4 and 5 open it; the third attempt of this call is rejected and not retried
         assertThatThrownBy(this::authorize).isInstanceOf(CallNotPermittedException.class);
-        assertThat(PROVIDER.calls.get()).isEqualTo(5);
+        assertThat(PROVIDER.calls()).isEqualTo(5);
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
@@ -124,7 +118,7 @@ class PaymentProviderClientTest {
         while (breaker().getState() != CircuitBreaker.State.OPEN) {
             assertThatThrownBy(this::authorize).isInstanceOf(RuntimeException.class);
         }
-        int calls = PROVIDER.calls.get();
+        int calls = PROVIDER.calls();
         IntStream.range(0, 200).forEach(i -> assertThatThrownBy(this::authorize)
                 .isInstanceOf(CallNotPermittedException.class));
 
@@ -141,7 +135,7 @@ class PaymentProviderClientTest {
         long averageNanos = (System.nanoTime() - started) / rejections;
 
         assertThat(averageNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(1));
-        assertThat(PROVIDER.calls.get()).isEqualTo(calls);
+        assertThat(PROVIDER.calls()).isEqualTo(calls);
     }
 
     @Test
@@ -150,7 +144,7 @@ class PaymentProviderClientTest {
 
         assertThatThrownBy(this::authorize).isInstanceOfSatisfying(PaymentProviderRejectedException.class,
                 rejected -> assertThat(rejected.isDecline()).isTrue());
-        assertThat(PROVIDER.calls.get()).isEqualTo(1);
+        assertThat(PROVIDER.calls()).isEqualTo(1);
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
@@ -168,74 +162,5 @@ class PaymentProviderClientTest {
             CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class, BulkheadAutoConfiguration.class })
     @Import(ClientConfiguration.class)
     static class Setup {
-    }
-
-    /** Answers every charge with auth-1, or with a status, or holds it until released. */
-    private static final class Provider {
-
-        private final HttpServer server;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
-        final AtomicInteger calls = new AtomicInteger();
-        private volatile int failure;
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-
-        Provider() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            }
-            catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/charges", this::answer);
-            server.setExecutor(threads);
-            server.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        void reset() {
-            calls.set(0);
-            failure = 0;
-            gate = new CountDownLatch(0);
-        }
-
-        void failWith(int status) {
-            failure = status;
-        }
-
-        void hold() {
-            gate = new CountDownLatch(1);
-        }
-
-        void release() {
-            gate.countDown();
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
-            try {
-                exchange.getRequestBody().readAllBytes();
-                calls.incrementAndGet();
-                gate.await(10, TimeUnit.SECONDS);
-                int status = failure == 0 ? 200 : failure;
-                byte[] body = (status == 200 ? "{\"authorizationId\":\"auth-1\"}" : "{\"status\":" + status + "}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            finally {
-                exchange.close();
-            }
-        }
-
-        void stop() {
-            server.stop(0);
-            threads.shutdownNow();
-        }
     }
 }

@@ -4,12 +4,15 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.Registry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import java.util.Collection;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -31,27 +34,19 @@ final class ResilienceSpanEvents {
     }
 
     void observe(CircuitBreakerRegistry registry) {
-        registry.getAllCircuitBreakers().forEach(this::observe);
-        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
-        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+        forEachInstance(registry, registry.getAllCircuitBreakers(), this::observe);
     }
 
     void observe(RetryRegistry registry) {
-        registry.getAllRetries().forEach(this::observe);
-        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
-        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+        forEachInstance(registry, registry.getAllRetries(), this::observe);
     }
 
     void observe(BulkheadRegistry registry) {
-        registry.getAllBulkheads().forEach(this::observe);
-        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
-        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+        forEachInstance(registry, registry.getAllBulkheads(), this::observe);
     }
 
     void observe(TimeLimiterRegistry registry) {
-        registry.getAllTimeLimiters().forEach(this::observe);
-        registry.getEventPublisher().onEntryAdded(added -> observe(added.getAddedEntry()));
-        registry.getEventPublisher().onEntryReplaced(replaced -> observe(replaced.getNewEntry()));
+        forEachInstance(registry, registry.getAllTimeLimiters(), this::observe);
     }
 
     private void observe(CircuitBreaker breaker) {
@@ -94,7 +89,14 @@ final class ResilienceSpanEvents {
                         + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis() + " ms")));
     }
 
-    private void onCurrentSpan(java.util.function.Consumer<Span> write) {
+    /** The instances there are, and every one added or replaced later. */
+    private static <E> void forEachInstance(Registry<E, ?> registry, Collection<E> existing, Consumer<E> observer) {
+        existing.forEach(observer);
+        registry.getEventPublisher().onEntryAdded(added -> observer.accept(added.getAddedEntry()));
+        registry.getEventPublisher().onEntryReplaced(replaced -> observer.accept(replaced.getNewEntry()));
+    }
+
+    private void onCurrentSpan(Consumer<Span> write) {
         Tracer current = tracer.getIfUnique();
         Span span = current == null ? null : current.currentSpan();
         if (span != null && !span.isNoop()) {

@@ -1,20 +1,13 @@
 package io.microplatform.shipping.client;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -22,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration;
 import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration;
+import io.microplatform.testsupport.StubEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +39,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The decorator order of {@link CarrierClient} as it runs, with the real resilience4j aspects and
- * application.yml's settings, over real HTTP to a JDK HttpServer: no database, no Kafka.
+ * application.yml's settings, over real HTTP to a StubEndpoint: no database, no Kafka.
  */
 @SpringBootTest(classes = CarrierClientTest.Setup.class, webEnvironment = WebEnvironment.NONE)
 class CarrierClientTest {
 
-    private static final Carrier CARRIER = new Carrier();
+    private static final StubEndpoint CARRIER = StubEndpoint.start("/bookings", "{\"trackingNumber\":\"SIMDE1\"}");
 
     @DynamicPropertySource
     static void carrierUrl(DynamicPropertyRegistry registry) {
@@ -70,7 +64,7 @@ class CarrierClientTest {
 
     @AfterAll
     static void stop() {
-        CARRIER.stop();
+        CARRIER.close();
     }
 
     @Test
@@ -82,12 +76,12 @@ class CarrierClientTest {
             List<Future<String>> held = IntStream.range(0, 5)
                     .mapToObj(i -> callers.submit(() -> book()))
                     .toList();
-            await().until(() -> CARRIER.calls.get() == 5);
+            await().until(() -> CARRIER.calls() == 5);
 
             assertThatThrownBy(this::book).isInstanceOf(BulkheadFullException.class);
 
             // not retried (no sixth call reached the carrier) and ignored by the breaker
-            assertThat(CARRIER.calls.get()).isEqualTo(5);
+            assertThat(CARRIER.calls()).isEqualTo(5);
             assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
             CARRIER.release();
             for (Future<String> call : held) {
@@ -108,12 +102,12 @@ class CarrierClientTest {
 
         // 3 attempts, all recorded; the breaker needs 5 calls before it judges
         assertThatThrownBy(this::book).hasMessageContaining("500");
-        assertThat(CARRIER.calls.get()).isEqualTo(3);
+        assertThat(CARRIER.calls()).isEqualTo(3);
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
 
         // attempts 4 and 5 open it; the third attempt of this call is rejected and not retried
         assertThatThrownBy(this::book).isInstanceOf(CallNotPermittedException.class);
-        assertThat(CARRIER.calls.get()).isEqualTo(5);
+        assertThat(CARRIER.calls()).isEqualTo(5);
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
@@ -123,7 +117,7 @@ class CarrierClientTest {
         while (breaker().getState() != CircuitBreaker.State.OPEN) {
             assertThatThrownBy(this::book).isInstanceOf(RuntimeException.class);
         }
-        int calls = CARRIER.calls.get();
+        int calls = CARRIER.calls();
         IntStream.range(0, 200).forEach(i -> assertThatThrownBy(this::book)
                 .isInstanceOf(CallNotPermittedException.class));
 
@@ -140,7 +134,7 @@ class CarrierClientTest {
         long averageNanos = (System.nanoTime() - started) / rejections;
 
         assertThat(averageNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(1));
-        assertThat(CARRIER.calls.get()).isEqualTo(calls);
+        assertThat(CARRIER.calls()).isEqualTo(calls);
     }
 
     @Test
@@ -149,7 +143,7 @@ class CarrierClientTest {
 
         assertThatThrownBy(this::book).isInstanceOfSatisfying(CarrierRejectedException.class,
                 rejected -> assertThat(rejected.isRefusal()).isTrue());
-        assertThat(CARRIER.calls.get()).isEqualTo(1);
+        assertThat(CARRIER.calls()).isEqualTo(1);
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
@@ -167,74 +161,5 @@ class CarrierClientTest {
             CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class, BulkheadAutoConfiguration.class })
     @Import(ClientConfiguration.class)
     static class Setup {
-    }
-
-    /** Answers every booking with SIMDE1, or with a status, or holds it until released. */
-    private static final class Carrier {
-
-        private final HttpServer server;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
-        final AtomicInteger calls = new AtomicInteger();
-        private volatile int failure;
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-
-        Carrier() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            }
-            catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/bookings", this::answer);
-            server.setExecutor(threads);
-            server.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        void reset() {
-            calls.set(0);
-            failure = 0;
-            gate = new CountDownLatch(0);
-        }
-
-        void failWith(int status) {
-            failure = status;
-        }
-
-        void hold() {
-            gate = new CountDownLatch(1);
-        }
-
-        void release() {
-            gate.countDown();
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
-            try {
-                exchange.getRequestBody().readAllBytes();
-                calls.incrementAndGet();
-                gate.await(10, TimeUnit.SECONDS);
-                int status = failure == 0 ? 200 : failure;
-                byte[] body = (status == 200 ? "{\"trackingNumber\":\"SIMDE1\"}" : "{\"status\":" + status + "}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            finally {
-                exchange.close();
-            }
-        }
-
-        void stop() {
-            server.stop(0);
-            threads.shutdownNow();
-        }
     }
 }
