@@ -13,6 +13,7 @@ import java.util.UUID;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
         @Type(value = OrderMessages.OrderPlaced.class, name = MessageTypes.ORDER_PLACED),
+        @Type(value = OrderMessages.OrderStalled.class, name = MessageTypes.ORDER_STALLED),
         @Type(value = OrderMessages.ConfirmOrder.class, name = MessageTypes.CONFIRM_ORDER),
         @Type(value = OrderMessages.CancelOrder.class, name = MessageTypes.CANCEL_ORDER),
         @Type(value = OrderMessages.OrderConfirmed.class, name = MessageTypes.ORDER_CONFIRMED),

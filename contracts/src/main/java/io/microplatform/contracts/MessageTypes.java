@@ -4,6 +4,7 @@ package io.microplatform.contracts;
 public final class MessageTypes {
 
     public static final String ORDER_PLACED = "order.OrderPlaced";
+    public static final String ORDER_STALLED = "order.OrderStalled";
     public static final String CONFIRM_ORDER = "order.ConfirmOrder";
     public static final String CANCEL_ORDER = "order.CancelOrder";
     public static final String ORDER_CONFIRMED = "order.OrderConfirmed";

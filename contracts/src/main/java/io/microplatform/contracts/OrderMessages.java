@@ -15,6 +15,14 @@ public final class OrderMessages {
             BigDecimal shippingCost, BigDecimal total, ShippingAddress shippingAddress) implements Message {
     }
 
+    /**
+     * Published by order-service when an order stayed PENDING past its reconciliation limit (order.reconciliation.*).
+     * The orchestrator decides: an order with a saga goes on as it is; an order without one (its OrderPlaced could not
+     * be published or processed) gets a saga that only cancels it, so every accepted order ends.
+     */
+    public record OrderStalled(UUID messageId, UUID orderId) implements Message {
+    }
+
     public record ConfirmOrder(UUID messageId, UUID orderId) implements Command {
     }
 

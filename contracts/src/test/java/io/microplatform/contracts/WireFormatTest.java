@@ -36,6 +36,7 @@ class WireFormatTest {
         return Stream.of(
                 new OrderMessages.OrderPlaced(MESSAGE, ORDER, "alice", LINES, new BigDecimal("4.99"),
                         new BigDecimal("104.79"), ADDRESS),
+                new OrderMessages.OrderStalled(MESSAGE, ORDER),
                 new OrderMessages.ConfirmOrder(MESSAGE, ORDER),
                 new OrderMessages.CancelOrder(MESSAGE, ORDER, "OUT_OF_STOCK"),
                 new OrderMessages.OrderConfirmed(MESSAGE, ORDER, COMMAND),
