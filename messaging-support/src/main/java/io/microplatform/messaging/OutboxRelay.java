@@ -2,6 +2,7 @@ package io.microplatform.messaging;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.microplatform.contracts.VectorClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +75,9 @@ final class OutboxRelay implements DisposableBean {
         message.headers().add(MessagingHeaders.TYPE, record.type().getBytes(UTF_8));
         if (record.traceParent() != null) {
             message.headers().add(MessagingHeaders.TRACE_PARENT, record.traceParent().getBytes(UTF_8));
+        }
+        if (record.vectorClock() != null && !record.vectorClock().isEmpty()) {
+            message.headers().add(VectorClock.HEADER, record.vectorClock().getBytes(UTF_8));
         }
         return traceParents.continuing(record.traceParent(), () -> kafka.send(message));
     }

@@ -22,16 +22,17 @@ final class OutboxTable {
         this.jdbc = jdbc;
     }
 
-    OutboxRecord insert(String topic, UUID key, String type, String payload, String traceParent) {
+    OutboxRecord insert(String topic, UUID key, String type, String payload, String traceParent, String vectorClock) {
         return jdbc.sql("""
-                INSERT INTO outbox_messages (topic, message_key, message_type, payload, trace_parent)
-                VALUES (:topic, :key, :type, :payload, :traceParent)
-                RETURNING id, topic, message_key, message_type, payload, trace_parent, created_at""")
+                INSERT INTO outbox_messages (topic, message_key, message_type, payload, trace_parent, vector_clock)
+                VALUES (:topic, :key, :type, :payload, :traceParent, :vectorClock)
+                RETURNING id, topic, message_key, message_type, payload, trace_parent, vector_clock, created_at""")
                 .param("topic", topic)
                 .param("key", key)
                 .param("type", type)
                 .param("payload", payload)
                 .param("traceParent", traceParent)
+                .param("vectorClock", vectorClock)
                 .query(OutboxTable::record)
                 .single();
     }
@@ -42,7 +43,7 @@ final class OutboxTable {
      */
     List<OutboxRecord> lockDue(Duration gracePeriod, int limit) {
         return jdbc.sql("""
-                SELECT id, topic, message_key, message_type, payload, trace_parent, created_at
+                SELECT id, topic, message_key, message_type, payload, trace_parent, vector_clock, created_at
                 FROM outbox_messages
                 WHERE published_at IS NULL AND created_at < clock_timestamp() - :graceMillis * interval '1 millisecond'
                 ORDER BY created_at, id
@@ -96,6 +97,6 @@ final class OutboxTable {
     private static OutboxRecord record(ResultSet rs, int row) throws SQLException {
         return new OutboxRecord(rs.getLong("id"), rs.getString("topic"), rs.getObject("message_key", UUID.class),
                 rs.getString("message_type"), rs.getString("payload"), rs.getString("trace_parent"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("vector_clock"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }
