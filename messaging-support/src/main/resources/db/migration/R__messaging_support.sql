@@ -16,8 +16,8 @@ CREATE TABLE IF NOT EXISTS outbox_messages (
   attempts     integer     NOT NULL DEFAULT 0
 );
 
--- the sweep's work list: small, because published rows leave it
-CREATE INDEX IF NOT EXISTS outbox_messages_unpublished ON outbox_messages (created_at) WHERE published_at IS NULL;
+-- (the sweep's work list used to be this index; it now leaves parked rows out too, below)
+DROP INDEX IF EXISTS outbox_messages_unpublished;
 -- retention: published rows older than messaging.outbox.retention are deleted
 CREATE INDEX IF NOT EXISTS outbox_messages_published ON outbox_messages (published_at) WHERE published_at IS NOT NULL;
 
@@ -37,6 +37,12 @@ ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS vector_clock text;
 -- messaging.outbox.max-attempts such refusals: never sent or retried again, counted in the gauge outbox.parked
 ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS parked_at timestamptz;
 ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS last_error text;
+-- refusals of the record itself so far; attempts counts every try, also those the broker never answered
+ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS refusals integer NOT NULL DEFAULT 0;
+
+-- the sweep's work list, in its order: small, because published and parked rows leave it
+CREATE INDEX IF NOT EXISTS outbox_messages_due ON outbox_messages (attempts, created_at)
+  WHERE published_at IS NULL AND parked_at IS NULL;
 
 -- this service's latest vector clock per order (VectorClock text form). Locked by the first transaction that touches
 -- the order's clock, so the service's instances act as one process per order

@@ -66,9 +66,14 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(KafkaTemplate<String, Object> kafkaTemplate, OutboxTable table, MessagingMetrics metrics,
-            ObjectProvider<TraceParents> traceParents, MessagingProperties properties) {
-        return new OutboxRelay(kafkaTemplate, table, metrics, traceParents.getIfAvailable(() -> TraceParents.NONE),
+    SendOutcomes sendOutcomes(OutboxTable table, MessagingProperties properties) {
+        return new SendOutcomes(table, properties.outbox().maxAttempts());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(KafkaTemplate<String, Object> kafkaTemplate, SendOutcomes outcomes,
+            MessagingMetrics metrics, ObjectProvider<TraceParents> traceParents, MessagingProperties properties) {
+        return new OutboxRelay(kafkaTemplate, outcomes, metrics, traceParents.getIfAvailable(() -> TraceParents.NONE),
                 properties.outbox().gracePeriod());
     }
 
@@ -77,11 +82,11 @@ public class OutboxAutoConfiguration {
      * manager of their own, whatever transaction manager (JPA or JDBC) the service uses.
      */
     @Bean
-    OutboxSweeper outboxSweeper(DataSource dataSource, OutboxTable table, OutboxRelay relay,
+    OutboxSweeper outboxSweeper(DataSource dataSource, OutboxTable table, OutboxRelay relay, SendOutcomes outcomes,
             ProcessedMessages processedMessages, CausalClocks clocks, MessagingMetrics metrics,
             MessagingProperties properties) {
         return new OutboxSweeper(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), table, relay,
-                processedMessages, clocks, metrics, properties);
+                outcomes, processedMessages, clocks, metrics, properties);
     }
 
     /** Only when Micrometer Tracing is on the classpath; its beans are looked up when they are needed. */

@@ -22,7 +22,7 @@ class OutboxRelayTest {
 
     @SuppressWarnings("unchecked")
     private final KafkaOperations<String, Object> kafka = mock(KafkaOperations.class);
-    private final OutboxRelay relay = new OutboxRelay(kafka, mock(OutboxTable.class),
+    private final OutboxRelay relay = new OutboxRelay(kafka, new SendOutcomes(mock(OutboxTable.class), 5),
             new MessagingMetrics(new SimpleMeterRegistry()), TraceParents.NONE, Duration.ofSeconds(2));
 
     @Test
