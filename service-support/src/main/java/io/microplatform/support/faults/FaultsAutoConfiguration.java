@@ -53,11 +53,11 @@ public class FaultsAutoConfiguration {
         return new FaultsEndpoint(rules);
     }
 
-    /** Runtime.halt; a test defines its own to watch where the JVM would stop. */
+    /** kill -9 of this process; a test defines its own to watch where the JVM would stop. */
     @Bean
     @ConditionalOnMissingBean
     ProcessHalt faultsProcessHalt() {
-        return ProcessHalt.RUNTIME;
+        return ProcessHalt.KILL;
     }
 
     @Bean
