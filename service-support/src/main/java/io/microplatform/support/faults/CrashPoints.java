@@ -62,9 +62,9 @@ final class CrashPoints {
 
     /**
      * A transaction of an armed handling ({@code transaction}: its name with a leading space, or empty) is at
-     * {@code point}: halts the JVM if that is the rule's point. Returns only
-     * when it is not, or when a test's {@link ProcessHalt} returned: then it throws, and the thread unwinds as if the
-     * process had stopped here (before the commit, the transaction rolls back).
+     * {@code point}: halts the JVM if that is the rule's point. Returns only when it is not, or when a test's
+     * {@link ProcessHalt} returned: then it throws, and the thread unwinds as if the process had stopped here (before
+     * the commit, the transaction rolls back).
      */
     void reached(Armed armed, Crash point, String transaction) {
         FaultRule rule = armed.rule();
