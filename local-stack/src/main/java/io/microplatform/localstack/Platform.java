@@ -19,6 +19,7 @@ public final class Platform {
               kill SERVICE                   kill -9 a service's instances or one instance (for failure demos)
               fault SERVICE --target TYPE:NAME [--latency 2s] [--jitter 200ms] [--error-rate 0.5]
                     [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]
+                    [--crash before-commit|after-commit]
                                              add a fault injection rule to every running instance of SERVICE;
                                              TYPE:NAME is inbound:/api/path/**, outbound:SERVICE-ID or
                                              kafka:inventory.ReserveStock (docs/fault-injection.md)
