@@ -126,8 +126,14 @@ public class SagaManagement {
         Optional<OutgoingCommand> next = saga.deadlinePassed(policy, now);
         next.ifPresent(commands::send);
         if (next.isPresent() && next.map(OutgoingCommand::commandId).equals(awaited.map(OutgoingCommand::commandId))) {
-            log.info("No reply to {} {} of saga {}: re-sent it (attempt {})", next.get().command(),
-                    next.get().commandId(), orderId, saga.attempts());
+            if (saga.rollsForward() && saga.attempts() > policy.maxAttempts(Direction.FORWARD)) {
+                log.warn("No reply to {} {} of saga {}: re-sent it (attempt {}); past the pivot the saga never "
+                        + "compensates, it re-sends until {} answers", next.get().command(), next.get().commandId(),
+                        orderId, saga.attempts(), next.get().command().participant());
+            } else {
+                log.info("No reply to {} {} of saga {}: re-sent it (attempt {})", next.get().command(),
+                        next.get().commandId(), orderId, saga.attempts());
+            }
         } else {
             log.warn("No reply to {} of saga {} after every attempt: gave up; {}", awaited.map(OutgoingCommand::command)
                     .orElse(null), orderId, next.map(command -> "sent " + command.command() + " with reason "

@@ -288,6 +288,41 @@ class OrderSagaIT {
     }
 
     @Test
+    void rollsForwardWhenTheConfirmationGoesUnansweredPastTheGiveUpTime() {
+        UUID orderId = UUID.randomUUID();
+        participants.publish(placed(orderId, "alice"));
+        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
+        ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
+        participants.reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
+        CreateShipment ship = participants.awaitCommand(CreateShipment.class, orderId);
+        participants.reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
+        ConfirmOrder confirm = participants.awaitCommand(ConfirmOrder.class, orderId);
+
+        // order-service is paused: a forward step is given up after max-attempts (2) sends, the confirmation is not
+        await().atMost(PATIENCE).until(() -> participants.commandsFor(orderId).stream()
+                .filter(ConfirmOrder.class::isInstance).count() >= 3);
+
+        assertThat(participants.commandsFor(orderId)).filteredOn(ConfirmOrder.class::isInstance)
+                .extracting(Command::messageId).containsOnly(confirm.messageId());
+        JsonNode waiting = saga(orderId);
+        assertThat(waiting.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(waiting.get("reason").isNull()).isTrue();
+        assertThat(waiting.get("steps")).hasSize(4);
+        assertThat(waiting.get("steps").get(3).get("command").asText()).isEqualTo("CONFIRM_ORDER");
+        assertThat(waiting.get("steps").get(3).get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(waiting.get("steps").get(3).get("outcome").asText()).isEqualTo("PENDING");
+        assertThat(list("RUNNING")).contains(orderId.toString());
+
+        // order-service resumes and applies one of the sends
+        participants.reply(new OrderConfirmed(UUID.randomUUID(), orderId, confirm.messageId()));
+
+        awaitState(orderId, "CONFIRMED");
+        assertThat(participants.distinctCommandsFor(orderId)).map(Command::getClass).containsExactly(
+                ReserveStock.class, ChargePayment.class, CreateShipment.class, ConfirmOrder.class);
+    }
+
+    @Test
     void parksTheSagaAsFailedWhenACompensationIsNeverAnswered() {
         double failed = count("saga.failed");
         UUID orderId = UUID.randomUUID();

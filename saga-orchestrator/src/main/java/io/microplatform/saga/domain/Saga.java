@@ -168,9 +168,10 @@ public class Saga {
     }
 
     /**
-     * The deadline sweeper's turn: when the deadline passed, the outstanding command is re-sent with the same id, or,
-     * once it was sent as often as the policy allows, given up: a forward step is compensated with TIMED_OUT (itself
-     * included, since its outcome is unknown), a compensation parks the saga as FAILED.
+     * The deadline sweeper's turn: when the deadline passed, the definition decides. The outstanding command is
+     * re-sent with the same id while the policy allows, and for ever at a retriable step (past the pivot the saga only
+     * rolls forward); otherwise it is given up: a forward step is compensated with TIMED_OUT (itself included, since
+     * its outcome is unknown), a compensation parks the saga as FAILED.
      *
      * @return the command to send; empty when nothing is due (a reply got there first) or the saga just ended
      */
@@ -178,7 +179,8 @@ public class Saga {
         if (!isDue(now)) {
             return Optional.empty();
         }
-        if (attempts < policy.maxAttempts(direction)) {
+        Transition next = DEFINITION.unanswered(position(), attempts < policy.maxAttempts(direction));
+        if (next instanceof Transition.Resend) {
             attempts++;
             deadline = now.plus(policy.timeoutOf(attempts));
             updatedAt = now;
@@ -186,7 +188,12 @@ public class Saga {
             return outstandingCommand();
         }
         currentHistoryStep().timedOut();
-        return apply(DEFINITION.gaveUp(position()), policy, now);
+        return apply(next, policy, now);
+    }
+
+    /** Past the pivot: the outstanding command is re-sent until answered, whatever the retry policy's bound. */
+    public boolean rollsForward() {
+        return !state.isFinal() && direction == Direction.FORWARD && DEFINITION.step(position()).retriable();
     }
 
     public boolean isDue(Instant now) {
@@ -216,6 +223,9 @@ public class Saga {
             steps.add(SagaStep.sent(steps.size(), currentStepName(), send.command(), outstandingCommandId, direction,
                     now));
             return outstandingCommand();
+        }
+        if (transition instanceof Transition.Resend) {
+            throw new IllegalStateException("only a deadline re-sends; " + transition + " cannot follow a reply");
         }
         if (transition instanceof Transition.Confirm) {
             end(SagaState.CONFIRMED);

@@ -205,6 +205,52 @@ class SagaTest {
     }
 
     @Test
+    void silentConfirmationIsResentWithCappedBackoffForEverAndNeverCompensated() {
+        new Replies().succeed(3);
+        OutgoingCommand confirm = saga.outstandingCommand().orElseThrow();
+        assertThat(confirm.command()).isEqualTo(CONFIRM_ORDER);
+        assertThat(saga.rollsForward()).isTrue();
+        Instant now = T0.plusSeconds(3);
+        List<Duration> waits = new ArrayList<>();
+        // far more sends than POLICY.maxAttempts() (3): order-service may be paused for a long time
+        for (int send = 2; send <= 12; send++) {
+            Instant due = saga.deadline().orElseThrow();
+            waits.add(Duration.between(now, due));
+            now = due;
+            assertThat(saga.deadlinePassed(POLICY, now)).map(OutgoingCommand::commandId).contains(confirm.commandId());
+        }
+
+        assertThat(waits).startsWith(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
+                Duration.ofSeconds(80), Duration.ofMinutes(2)).endsWith(Duration.ofMinutes(2));
+        assertThat(saga.state()).isEqualTo(SagaState.RUNNING);
+        assertThat(saga.reason()).isEmpty();
+        assertThat(saga.attempts()).isEqualTo(12);
+        assertThat(saga.steps()).last().satisfies(step -> {
+            assertThat(step.command()).isEqualTo(CONFIRM_ORDER);
+            assertThat(step.attempts()).isEqualTo(12);
+            assertThat(step.outcome()).isEqualTo(StepOutcome.PENDING);
+        });
+        assertThat(saga.steps()).extracting(SagaStep::direction).containsOnly(Direction.FORWARD);
+
+        // order-service comes back and answers one of the sends
+        saga.replied(reply(confirm.commandId(), CONFIRM_ORDER, true), POLICY, now.plusSeconds(1));
+        assertThat(saga.state()).isEqualTo(SagaState.CONFIRMED);
+        assertThat(saga.rollsForward()).isFalse();
+    }
+
+    @Test
+    void earlierSilentStepsAreStillGivenUpAndCompensated() {
+        new Replies().succeed(2);
+        assertThat(saga.rollsForward()).isFalse();
+        saga.deadlinePassed(POLICY, T0.plusSeconds(100));
+        saga.deadlinePassed(POLICY, T0.plusSeconds(200));
+
+        assertThat(saga.deadlinePassed(POLICY, T0.plusSeconds(300))).map(OutgoingCommand::command)
+                .contains(SagaCommand.CANCEL_SHIPMENT);
+        assertThat(saga.state()).isEqualTo(SagaState.COMPENSATING);
+    }
+
+    @Test
     void compensationThatIsNeverAnsweredParksTheSagaAsFailed() {
         Replies replies = new Replies();
         replies.fail();  // out of stock: straight to CancelOrder
