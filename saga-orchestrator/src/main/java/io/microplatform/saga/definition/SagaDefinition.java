@@ -36,6 +36,18 @@ public final class SagaDefinition {
         return forwardFrom(0);
     }
 
+    /**
+     * The saga that never started (its trigger was lost or could not be read) and only undoes what happened before
+     * it would have: the compensations of the steps done before the saga, last first, with {@code reason}.
+     */
+    public Transition compensateBeforeStart(CancellationReason reason) {
+        int firstInvoked = 0;
+        while (firstInvoked < steps.size() && steps.get(firstInvoked).invoke().isEmpty()) {
+            firstInvoked++;
+        }
+        return backwardFrom(firstInvoked - 1, Optional.of(reason));
+    }
+
     /** The participant applied the command of {@code position}: forward goes on, backward keeps undoing. */
     public Transition succeeded(Position position) {
         return position.direction() == Direction.FORWARD

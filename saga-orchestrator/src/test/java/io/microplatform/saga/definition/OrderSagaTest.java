@@ -117,6 +117,27 @@ class OrderSagaTest {
     }
 
     @Test
+    void orderThatNeverGotASagaIsOnlyCancelled() {
+        Walk walk = new Walk(saga.compensateBeforeStart(CancellationReason.TIMED_OUT));
+
+        assertThat(walk.position).isEqualTo(new Position(0, Direction.BACKWARD));
+        walk.succeed();
+
+        assertThat(walk.sent).containsExactly(CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.TIMED_OUT);
+        assertThat(walk.end).isInstanceOf(Transition.Cancel.class);
+    }
+
+    @Test
+    void rejectedOrderIsCancelledWithItsReasonAndParkedWhenTheCancellationGoesUnanswered() {
+        Walk walk = new Walk(saga.compensateBeforeStart(CancellationReason.REJECTED)).resend().giveUp();
+
+        assertThat(walk.sent).containsExactly(CANCEL_ORDER, CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.REJECTED);
+        assertThat(walk.end).isInstanceOf(Transition.Park.class);
+    }
+
+    @Test
     void compensationThatNeverGetsAnAnswerParksTheSaga() {
         Walk walk = new Walk().succeed().fail().giveUp();
 

@@ -42,7 +42,7 @@ class SagaTest {
 
         assertThat(sent.command()).isEqualTo(RESERVE_STOCK);
         assertThat(sent.orderId()).isEqualTo(orderId);
-        assertThat(sent.order()).isEqualTo(ORDER);
+        assertThat(sent.order()).contains(ORDER);
         assertThat(sent.reason()).isEmpty();
         assertThat(saga.state()).isEqualTo(SagaState.RUNNING);
         assertThat(saga.currentStepName()).isEqualTo("reserve-stock");
@@ -248,6 +248,29 @@ class SagaTest {
         assertThat(saga.deadlinePassed(POLICY, T0.plusSeconds(300))).map(OutgoingCommand::command)
                 .contains(SagaCommand.CANCEL_SHIPMENT);
         assertThat(saga.state()).isEqualTo(SagaState.COMPENSATING);
+    }
+
+    @Test
+    void cancelOnlySagaKnowsNoOrderAndSendsNothingButCancelOrder() {
+        UUID stalled = UUID.randomUUID();
+        Saga cancelOnly = Saga.cancelOnly(stalled, CancellationReason.TIMED_OUT, POLICY, T0);
+
+        OutgoingCommand cancel = cancelOnly.outstandingCommand().orElseThrow();
+        assertThat(cancel.command()).isEqualTo(CANCEL_ORDER);
+        assertThat(cancel.reason()).contains(CancellationReason.TIMED_OUT);
+        assertThat(cancel.order()).isEmpty();
+        assertThat(cancelOnly.order()).isEmpty();
+        assertThat(cancelOnly.state()).isEqualTo(SagaState.COMPENSATING);
+        assertThat(cancelOnly.currentStepName()).isEqualTo("place-order");
+        assertThat(cancelOnly.deadline()).contains(T0.plusSeconds(10));
+
+        assertThat(cancelOnly.replied(new ReceivedReply(stalled, cancel.commandId(), CANCEL_ORDER, true,
+                "order.OrderCancelled"), POLICY, T0.plusSeconds(1))).isEqualTo(new ReplyOutcome.Accepted(Optional.empty()));
+        assertThat(cancelOnly.state()).isEqualTo(SagaState.CANCELLED);
+        assertThat(cancelOnly.reason()).contains(CancellationReason.TIMED_OUT);
+        assertThat(cancelOnly.steps()).extracting(SagaStep::name, SagaStep::command, SagaStep::direction,
+                SagaStep::outcome).containsExactly(tuple("place-order", CANCEL_ORDER, Direction.BACKWARD,
+                        StepOutcome.SUCCEEDED));
     }
 
     @Test
