@@ -236,7 +236,8 @@ public class SagaManagement {
         }
     }
 
-    // PostgreSQL keeps microseconds: truncate, so a saga reads back exactly as it was written
+    // the database's clock (SagaConfiguration), so every instance agrees on deadlines. PostgreSQL keeps
+    // microseconds: truncate, so a saga reads back exactly as it was written
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
