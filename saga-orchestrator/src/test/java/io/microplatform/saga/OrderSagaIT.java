@@ -32,6 +32,7 @@ import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
 import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
 import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.VectorClock;
 import io.microplatform.contracts.ShippingMessages.CreateShipment;
 import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
@@ -320,6 +321,34 @@ class OrderSagaIT {
         awaitState(orderId, "CONFIRMED");
         assertThat(participants.distinctCommandsFor(orderId)).map(Command::getClass).containsExactly(
                 ReserveStock.class, ChargePayment.class, CreateShipment.class, ConfirmOrder.class);
+    }
+
+    @Test
+    void answersAReplyWithACommandWhoseVectorClockIsAfterTheReplys() {
+        UUID orderId = UUID.randomUUID();
+        participants.publish(placed(orderId, "alice"));
+        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        VectorClock reserveClock = participants.clockOf(reserve);
+        assertThat(reserveClock.counter("saga-orchestrator")).isPositive();
+
+        // inventory-service merges the command's clock, ticks its own entry and replies with the result
+        VectorClock replyClock = reserveClock.merge(VectorClock.parse("inventory-service=41")).tick("inventory-service");
+        participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()), replyClock);
+        ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
+
+        VectorClock chargeClock = participants.clockOf(charge);
+        assertThat(chargeClock.compare(replyClock)).as("%s against the reply's %s", chargeClock, replyClock)
+                .isEqualTo(VectorClock.Causality.AFTER);
+        assertThat(chargeClock.counter("inventory-service")).isEqualTo(42);
+        assertThat(chargeClock.counter("saga-orchestrator")).isGreaterThan(reserveClock.counter("saga-orchestrator"));
+
+        // end it, so it does not time out during other tests
+        participants.reply(new PaymentDeclined(UUID.randomUUID(), orderId, charge.messageId(), "insufficient balance"));
+        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
+        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
+        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
+        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        awaitState(orderId, "CANCELLED");
     }
 
     @Test
