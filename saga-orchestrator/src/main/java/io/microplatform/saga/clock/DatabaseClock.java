@@ -33,6 +33,8 @@ public final class DatabaseClock extends Clock {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseClock.class);
     private static final Duration NOTABLE_SKEW = Duration.ofSeconds(1);
+    // a reading is off by up to half its round trip; the last one advanced with nanoTime drifts far less than that
+    private static final long SLOWEST_READING_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Supplier<Instant> databaseTime;
     private final Clock jvm;
@@ -58,11 +60,18 @@ public final class DatabaseClock extends Clock {
                 .toInstant(), jvm, System::nanoTime);
     }
 
-    /** Reads the database's time again; throws when it cannot (the clock keeps advancing from the last reading). */
+    /**
+     * Reads the database's time again; throws when it cannot (the clock keeps advancing from the last reading). A
+     * reading that took longer than a second (a busy pool or database) is dropped unless it is the first.
+     */
     public void refresh() {
         long before = nanoTime.getAsLong();
         Instant database = databaseTime.get();
         long after = nanoTime.getAsLong();
+        if (after - before > SLOWEST_READING_NANOS && reading != null) {
+            log.debug("Dropped a reading of the database's clock that took {} ms", (after - before) / 1_000_000);
+            return;
+        }
         // the database read its clock somewhere in the round trip: the middle is off by at most half of it
         Reading next = new Reading(database, before + (after - before) / 2);
         reading = next;

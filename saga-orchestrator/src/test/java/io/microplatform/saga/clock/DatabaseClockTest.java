@@ -51,6 +51,23 @@ class DatabaseClockTest {
     }
 
     @Test
+    void dropsAReadingThatTookTooLongToBePrecise() {
+        AtomicLong queryNanos = new AtomicLong();
+        DatabaseClock clock = new DatabaseClock(() -> {
+            nanos.addAndGet(queryNanos.get());
+            return database.get();
+        }, jvm, nanos::get);
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+        // the pool made the query wait 3 s: the database read its clock at the end, not in the middle
+        queryNanos.set(Duration.ofSeconds(3).toNanos());
+        database.set(DATABASE.plusSeconds(8));
+
+        clock.refresh();
+
+        assertThat(clock.instant()).isEqualTo(DATABASE.plusSeconds(8));
+    }
+
+    @Test
     void followsTheDatabaseWhenItMovesAheadOnTheNextReading() {
         DatabaseClock clock = new DatabaseClock(this::readDatabase, jvm, nanos::get);
         nanos.addAndGet(Duration.ofSeconds(5).toNanos());
