@@ -314,6 +314,10 @@ class OrderSagaIT {
         assertThat(waiting.get("steps").get(3).get("attempts").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(waiting.get("steps").get(3).get("outcome").asText()).isEqualTo("PENDING");
         assertThat(list("RUNNING")).contains(orderId.toString());
+        // in flight for longer than a forward step may take (what SagaPastDeadline watches, at production scale)
+        long giveUpSeconds = 3 + 6;
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.get("saga.oldest.in.flight.age").gauge().value())
+                .isGreaterThan(giveUpSeconds));
 
         // order-service resumes and applies one of the sends
         participants.reply(new OrderConfirmed(UUID.randomUUID(), orderId, confirm.messageId()));
