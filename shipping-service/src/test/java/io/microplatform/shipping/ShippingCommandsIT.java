@@ -1,6 +1,7 @@
 package io.microplatform.shipping;
 
 import io.microplatform.testsupport.SagaReplies;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.contracts.Command;
+import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.ShippingMessages.CancelShipment;
@@ -17,6 +19,7 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Shipping as a saga participant: the test plays the orchestrator, sending commands to shipping-commands and reading
@@ -182,6 +186,41 @@ class ShippingCommandsIT {
         assertThat(jdbc.sql("SELECT status FROM shipments WHERE order_id = ?").param(orderId).query(String.class).single())
                 .isEqualTo("CANCELLED");
         assertThat(shipmentsOf(orderId)).isEmpty();
+    }
+
+    /** FieldLimits: the longest address an order may carry, in letters beyond ASCII, stored as it came. */
+    @Test
+    void createsAShipmentToAnAddressWithEveryFieldAtItsLimit() {
+        ShippingAddress atLimits = new ShippingAddress(
+                "Åsa Ørsted-Çelik Σοφία 小林 ".repeat(10).substring(0, FieldLimits.NAME_MAX),
+                "Straße der Einheit ".repeat(11).substring(0, FieldLimits.STREET_MAX),
+                "Łódź ".repeat(20).substring(0, FieldLimits.CITY_MAX - 1) + "Ł",
+                "PC-" + "9".repeat(FieldLimits.POSTAL_CODE_MAX - 3), "DE");
+        CreateShipment command = create(UUID.randomUUID(), atLimits);
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
+        JsonNode shipment = shipmentsOf(command.orderId()).get(0);
+        assertThat(List.of("name", "street", "city", "postalCode", "country"))
+                .extracting(field -> shipment.get(field).asText())
+                .containsExactly(atLimits.name(), atLimits.street(), atLimits.city(), atLimits.postalCode(), "DE");
+    }
+
+    /** A CreateShipment without its address breaks the contract: a bug upstream, never a refusal. */
+    @Test
+    void deadLettersACreateShipmentWithoutAddressAndAnswersNothing() {
+        CreateShipment malformed = create(UUID.randomUUID(), null);
+
+        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS))) {
+            send(malformed);
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread()
+                    .until(() -> !deadLetters.withKey(malformed.orderId()).isEmpty());
+        }
+
+        assertThat(replies.repliesTo(malformed.messageId())).isEmpty();
+        assertThat(rows(malformed.orderId())).isZero();
+        assertThat(carrier.callsFor(malformed.orderId())).isZero();
     }
 
     @Test
