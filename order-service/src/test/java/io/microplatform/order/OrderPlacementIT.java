@@ -266,6 +266,8 @@ class OrderPlacementIT {
         String orderId = JSON.readTree(first.getBody()).path("orderId").asText();
         assertOnlyOrderOfCustomerIs(orderId);
         assertExactlyOneOrderPlaced(orderId);
+        assertThat(jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ?").param(UUID.fromString(orderId))
+                .query(String.class).list()).containsExactly("order.placed");
     }
 
     @Test
