@@ -1,6 +1,7 @@
 package io.microplatform.order.api;
 
 import java.math.BigDecimal;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,11 +27,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -273,6 +276,26 @@ class OrderControllerTest {
                         {"type":"about:blank","title":"Service unavailable","status":503,
                          "detail":"inventory-service is unavailable, nothing was stored; try again later",
                          "instance":"/api/orders","service":"inventory-service"}""", true));
+    }
+
+    @Test
+    void answersAnUnavailableDatabaseWith503() throws Exception {
+        given(orders.place(any(), any())).willThrow(new CannotCreateTransactionException("Could not open JPA EntityManager",
+                new SQLTransientConnectionException("Connection is not available, request timed out")));
+        given(orders.get(ORDER_ID)).willThrow(new DataAccessResourceFailureException("connection refused"));
+
+        post(VALID, "k-1")
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Service unavailable","status":503,
+                         "detail":"The order database is unavailable or busy; try again later (with the same Idempotency-Key)",
+                         "instance":"/api/orders","service":"database"}""", true));
+        mvc.perform(get("/api/orders/" + ORDER_ID))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
