@@ -24,6 +24,7 @@ import io.microplatform.contracts.InventoryMessages.StockUnavailable;
 import io.microplatform.contracts.OrderLine;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,7 @@ class InventoryCommandsIT {
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockReserved.class);
         assertThat(stock(keyboard)).isEqualTo(3);
+        assertThat(effects(command.orderId())).containsExactly("inventory.reserved");
     }
 
     @Test
@@ -141,6 +143,8 @@ class InventoryCommandsIT {
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockUnavailable.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(StockUnavailable.class);
         assertThat(stock(scarce)).isEqualTo(5);
+        // one decision, answered three times
+        assertThat(effects(command.orderId())).containsExactly("inventory.refused");
     }
 
     @Test
@@ -158,6 +162,10 @@ class InventoryCommandsIT {
         SagaReplies.assertIdentical(replies.awaitRepliesTo(release.messageId(), 2), StockReleased.class);
         assertThat(stock(keyboard)).isEqualTo(5);
         assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
+        assertThat(effects(orderId)).containsExactly("inventory.reserved", "inventory.released");
+        // each transaction ticked the order's clock: the release happened after the reservation
+        List<VectorClock> clocks = clocks(orderId);
+        assertThat(clocks.get(0).happenedBefore(clocks.get(1))).as("%s before %s", clocks.get(0), clocks.get(1)).isTrue();
     }
 
     @Test
@@ -178,6 +186,8 @@ class InventoryCommandsIT {
         assertThat(((StockUnavailable) reply).skus()).containsExactly(keyboard);
         assertThat(stock(keyboard)).isEqualTo(5);
         assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
+        // the tombstone undid nothing, and the late command was answered from it
+        assertThat(effects(orderId)).isEmpty();
     }
 
     /** FieldLimits: the most lines, the longest skus and the most units an order may carry, reserved and refused. */
@@ -309,6 +319,16 @@ class InventoryCommandsIT {
     /** Through the public endpoint: units neither reserved nor sold. */
     private int stock(String sku) {
         return http.getForObject("/api/inventory/items/" + sku, JsonNode.class).get("stock").asInt();
+    }
+
+    private List<String> effects(UUID orderId) {
+        return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list();
+    }
+
+    private List<VectorClock> clocks(UUID orderId) {
+        return jdbc.sql("SELECT clock FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list().stream().map(VectorClock::parse).toList();
     }
 
     private String reservationStatus(UUID orderId) {
