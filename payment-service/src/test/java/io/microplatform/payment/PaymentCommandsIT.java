@@ -141,6 +141,7 @@ class PaymentCommandsIT {
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
         assertThat(balance(customer)).isEqualTo("40.00");
         assertThat(paymentsOf(command.orderId())).hasSize(1);
+        assertThat(effects(command.orderId())).containsExactly("payment.charged");
         // the redelivery is answered from the stored charge: the payment provider was asked once
         assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
     }
@@ -162,6 +163,8 @@ class PaymentCommandsIT {
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(PaymentDeclined.class);
         assertThat(balance(customer)).isEqualTo("100.00");
         assertThat(paymentsOf(command.orderId())).isEmpty();
+        // one decision, answered three times
+        assertThat(effects(command.orderId())).containsExactly("payment.declined");
     }
 
     @Test
@@ -183,6 +186,7 @@ class PaymentCommandsIT {
         assertThat(payments).extracting(payment -> payment.get("amount").decimalValue())
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsOnly(new BigDecimal("60.00"));
+        assertThat(effects(orderId)).containsExactly("payment.charged", "payment.refunded");
     }
 
     @Test
@@ -202,6 +206,8 @@ class PaymentCommandsIT {
         assertThat(balance(customer)).isEqualTo("100.00");
         assertThat(paymentsOf(orderId)).isEmpty();
         assertThat(status(orderId)).isEqualTo("CANCELLED");
+        // the tombstone credited nothing, and the late command was answered from it
+        assertThat(effects(orderId)).isEmpty();
     }
 
     /** FieldLimits: the longest customer id, charged and declined; the amount as large as the columns hold. */
@@ -327,6 +333,11 @@ class PaymentCommandsIT {
 
     private JsonNode paymentsOf(UUID orderId) {
         return http.getForObject("/api/payments?orderId=" + orderId, JsonNode.class);
+    }
+
+    private List<String> effects(UUID orderId) {
+        return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list();
     }
 
     private String status(UUID orderId) {
