@@ -108,7 +108,8 @@ class ShippingCommandsIT {
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
         assertThat(((ShipmentFailed) reply).why()).isEqualTo("postal code 00000 is undeliverable");
         assertThat(shipmentsOf(command.orderId())).isEmpty();
-        assertThat(rows(command.orderId())).isZero();
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(effects(command.orderId())).containsExactly("shipping.refused");
         // a business refusal: the carrier is not asked
         assertThat(carrier.callsFor(command.orderId())).isZero();
     }
@@ -123,7 +124,8 @@ class ShippingCommandsIT {
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
         assertThat(((ShipmentFailed) reply).why()).isEqualTo("shipping to country XX is not supported");
-        assertThat(rows(command.orderId())).isZero();
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(shipmentsOf(command.orderId())).isEmpty();
     }
 
     @Test
@@ -135,6 +137,7 @@ class ShippingCommandsIT {
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
         assertThat(rows(command.orderId())).isOne();
+        assertThat(effects(command.orderId())).containsExactly("shipping.created");
         // the redelivery is answered from the stored shipment: the carrier was asked once
         assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
     }
@@ -148,7 +151,40 @@ class ShippingCommandsIT {
         send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
-        assertThat(rows(command.orderId())).isZero();
+        assertThat(rows(command.orderId())).isOne();
+        assertThat(effects(command.orderId())).containsExactly("shipping.refused");
+    }
+
+    /**
+     * The carrier refused; a late redelivery of the same CreateShipment (the saga has compensated meanwhile) finds the
+     * carrier willing: it gets the stored refusal, the carrier is not asked again, and nothing is created that nobody
+     * would cancel.
+     */
+    @Test
+    void answersARedeliveryOfACarrierRefusalWithTheRefusalAlthoughTheCarrierWouldNowAccept() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.failNext(command.orderId(), 1, 422);
+        send(command);
+        assertThat(((ShipmentFailed) replies.awaitReplyTo(command.messageId())).why())
+                .isEqualTo("the carrier refused the shipment");
+
+        send(command);
+        CreateShipment resent = create(command.orderId(), BERLIN);
+        send(resent);
+
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
+        assertThat(replies.awaitReplyTo(resent.messageId())).usingRecursiveComparison()
+                .ignoringFields("messageId", "inReplyTo").isEqualTo(replies.repliesTo(command.messageId()).get(0));
+        assertThat(carrier.callsFor(command.orderId())).isOne();
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(shipmentsOf(command.orderId())).isEmpty();
+
+        // the saga's compensation finds nothing to cancel, and the refusal stays
+        CancelShipment cancel = new CancelShipment(UUID.randomUUID(), command.orderId());
+        send(cancel);
+        assertThat(replies.awaitReplyTo(cancel.messageId())).isInstanceOf(ShipmentCancelled.class);
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(effects(command.orderId())).containsExactly("shipping.refused");
     }
 
     @Test
@@ -167,6 +203,7 @@ class ShippingCommandsIT {
         assertThat(shipments).hasSize(1);
         assertThat(shipments.get(0).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(rows(orderId)).isOne();
+        assertThat(effects(orderId)).containsExactly("shipping.created", "shipping.cancelled");
     }
 
     @Test
@@ -186,6 +223,8 @@ class ShippingCommandsIT {
         assertThat(jdbc.sql("SELECT status FROM shipments WHERE order_id = ?").param(orderId).query(String.class).single())
                 .isEqualTo("CANCELLED");
         assertThat(shipmentsOf(orderId)).isEmpty();
+        // the tombstone cancelled nothing, and the late command was answered from it
+        assertThat(effects(orderId)).isEmpty();
     }
 
     /** FieldLimits: the longest address an order may carry, in letters beyond ASCII, stored as it came. */
@@ -256,6 +295,15 @@ class ShippingCommandsIT {
 
     private JsonNode shipmentsOf(UUID orderId) {
         return http.getForObject("/api/shipments?orderId=" + orderId, JsonNode.class);
+    }
+
+    private String status(UUID orderId) {
+        return jdbc.sql("SELECT status FROM shipments WHERE order_id = ?").param(orderId).query(String.class).single();
+    }
+
+    private List<String> effects(UUID orderId) {
+        return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list();
     }
 
     private long rows(UUID orderId) {
