@@ -15,9 +15,19 @@ import org.springframework.stereotype.Repository;
 /**
  * Plain SQL rather than JPA: the claims need FOR UPDATE SKIP LOCKED, and they touch columns the aggregate does not map.
  * They run on the caller's (JPA) transaction's connection.
+ *
+ * <p>An order with a message still waiting in the outbox (neither published nor parked) is never due: while the broker
+ * is away its OrderPlaced has not even left, so there is nothing to announce again and nothing stalled; and after the
+ * outage the sweep may publish an order's rows in any order, an OrderStalled before its OrderPlaced, which would cancel
+ * an order that was about to start its saga.
  */
 @Repository
 class JdbcPendingOrders implements PendingOrders {
+
+    /** messaging-support's outbox table, in the same database: served by its partial index of unpublished rows. */
+    private static final String NOTHING_WAITING_IN_THE_OUTBOX = """
+            NOT EXISTS (SELECT 1 FROM outbox_messages m
+                        WHERE m.message_key = orders.id AND m.published_at IS NULL AND m.parked_at IS NULL)""";
 
     private final JdbcClient jdbc;
 
@@ -30,7 +40,8 @@ class JdbcPendingOrders implements PendingOrders {
         return jdbc.sql("""
                         SELECT id FROM orders
                         WHERE status = 'PENDING' AND stalled_at IS NULL AND coalesce(announced_at, created_at) <= :before
-                        ORDER BY created_at LIMIT :limit""")
+                          AND %s
+                        ORDER BY created_at LIMIT :limit""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
                 .param("before", utc(before))
                 .param("limit", limit)
                 .query(UUID.class)
@@ -44,8 +55,8 @@ class JdbcPendingOrders implements PendingOrders {
                         UPDATE orders SET announced_at = :now WHERE id = (
                           SELECT id FROM orders
                           WHERE id = :id AND status = 'PENDING' AND stalled_at IS NULL
-                            AND coalesce(announced_at, created_at) <= :before
-                          FOR UPDATE SKIP LOCKED)""")
+                            AND coalesce(announced_at, created_at) <= :before AND %s
+                          FOR UPDATE SKIP LOCKED)""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
                 .param("id", orderId)
                 .param("before", utc(before))
                 .param("now", utc(now))
@@ -56,8 +67,8 @@ class JdbcPendingOrders implements PendingOrders {
     public List<UUID> dueForStall(Instant before, int limit) {
         return jdbc.sql("""
                         SELECT id FROM orders
-                        WHERE status = 'PENDING' AND stalled_at IS NULL AND created_at <= :before
-                        ORDER BY created_at LIMIT :limit""")
+                        WHERE status = 'PENDING' AND stalled_at IS NULL AND created_at <= :before AND %s
+                        ORDER BY created_at LIMIT :limit""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
                 .param("before", utc(before))
                 .param("limit", limit)
                 .query(UUID.class)
@@ -70,7 +81,8 @@ class JdbcPendingOrders implements PendingOrders {
                         UPDATE orders SET stalled_at = :now WHERE id = (
                           SELECT id FROM orders
                           WHERE id = :id AND status = 'PENDING' AND stalled_at IS NULL AND created_at <= :before
-                          FOR UPDATE SKIP LOCKED)""")
+                            AND %s
+                          FOR UPDATE SKIP LOCKED)""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
                 .param("id", orderId)
                 .param("before", utc(before))
                 .param("now", utc(now))

@@ -124,6 +124,27 @@ class OrderReconcilerIT {
         assertThat(meters.get("orders.pending.oldest.age").gauge().value()).isGreaterThan(2 * 3600);
     }
 
+    /**
+     * While the order's OrderPlaced still waits in the outbox (the broker is away), the saga cannot have started: the
+     * order is neither announced again nor reported stalled, however old. Once the row is out, it is.
+     */
+    @Test
+    void leavesAnOrderAloneWhileItsOrderPlacedStillWaitsInTheOutbox() {
+        UUID orderId = placeOrder();
+        awaitEvents(orderId, 1);
+        jdbc.sql("UPDATE outbox_messages SET published_at = NULL, created_at = now() + interval '1 hour' WHERE message_key = ?")
+                .param(orderId).update();
+        moveBack(orderId, "created_at", Duration.ofMinutes(121));
+
+        reconciler.reconcile();
+        reconciler.reconcile();
+
+        assertThat(outboxRows(orderId, "order.OrderPlaced")).isOne();
+        assertThat(outboxRows(orderId, "order.OrderStalled")).isZero();
+        jdbc.sql("UPDATE outbox_messages SET published_at = now() WHERE message_key = ?").param(orderId).update();
+        assertThat(awaitEvents(orderId, 2)).extracting(TopicReader.Received::type).last().isEqualTo("order.OrderStalled");
+    }
+
     /** Several instances reconciling at once: the row lock lets exactly one of them announce the order. */
     @Test
     void announcesAnOrderOnceWhenSeveralInstancesReconcileItAtTheSameTime() {
