@@ -16,8 +16,12 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Which failures time heals and which it never will: retried without limit, or given up on after a few tries. */
-final class Failures {
+/**
+ * Which failures time heals and which it never will: retried without limit, or given up on after a few tries. Public
+ * for the services' HTTP error handlers, so that "the database is away" means the same to a consumer (wait and retry)
+ * and to an API (503 with Retry-After).
+ */
+public final class Failures {
 
     /**
      * What the broker refuses for the record itself, however often it is sent. Not retriable errors in general: an
@@ -49,8 +53,8 @@ final class Failures {
         return causes(failure, REFUSED_RECORD);
     }
 
-    /** True when a listener failed because a dependency is away; retrying succeeds once it is back. */
-    static boolean fixedByRetrying(Throwable failure) {
+    /** True when a listener or request failed because a dependency is away; retrying succeeds once it is back. */
+    public static boolean fixedByRetrying(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (isAny(cause, TRANSIENT) || cause instanceof SQLException sql && transientState(sql.getSQLState())) {
                 return true;

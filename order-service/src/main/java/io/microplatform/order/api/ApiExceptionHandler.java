@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.microplatform.messaging.Failures;
 import io.microplatform.order.client.RemoteServiceUnavailableException;
 import io.microplatform.order.domain.IdempotencyKeyReusedException;
 import io.microplatform.order.domain.OrderNotFoundException;
@@ -16,9 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -131,12 +128,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * The database is away (down, restarting, no connection within the pool's timeout) or a statement gave up on a
      * lock or timed out: the request stored nothing, or nothing that counts (a placement's transaction rolls back), and
      * the same request may succeed in a moment. A 503 with Retry-After says so, where a 500 would say "our bug"; with
-     * its Idempotency-Key a retried placement cannot place twice.
+     * its Idempotency-Key a retried placement cannot place twice. Recognised as the consumers recognise it
+     * (messaging-support's Failures), whatever the exception wrapping it: a failed rollback on a dead connection
+     * arrives as a JpaSystemException, not as a DataAccessResourceFailureException.
      */
-    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class,
-            PessimisticLockingFailureException.class })
-    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The order database is unavailable or busy; try again later (with the same Idempotency-Key)");
@@ -148,11 +144,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    /** The rest are bugs: logged with their stack trace, answered without it. */
+    /** The rest are bugs (logged with their stack trace, answered without it), unless the database is away. */
     @ExceptionHandler
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (Failures.fixedByRetrying(ex)) {
+            return databaseUnavailable(ex);
+        }
         log.error("Unexpected error", ex);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"));
     }
 
     private static ProblemDetail invalid(List<InvalidField> errors) {
