@@ -1,5 +1,6 @@
 package io.microplatform.localstack;
 
+import io.microplatform.localstack.chaos.ChaosOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,12 @@ public final class Platform {
                                              kafka:inventory.ReserveStock (docs/fault-injection.md)
               fault SERVICE                  list its rules
               fault clear [SERVICE]          clear the rules of SERVICE, or of every service
+              chaos [--duration 60s] [--rate 5] [--seed N]
+                                             place orders at a steady rate while the seed's faults hit the stack
+                                             (kills, crashes at chosen points, broker and database outages,
+                                             pauses, slow and failing calls, duplicates, poison), heal, wait, then
+                                             check every invariant from each service's data (docs/chaos.md);
+                                             exit code 1 on any violation
               help                           this text
 
             Ports come from .env; an environment variable of the same name overrides one. Instance i of a scaled
@@ -60,6 +67,15 @@ public final class Platform {
         if (!args.isEmpty() && args.get(0).equals(FaultCommand.VERB)) {
             FaultCommand fault = FaultCommand.parse(args.subList(1, args.size()));
             return new Fault(new Stack(Settings.load(environment), Terminal.system(environment)), fault).run();
+        }
+        if (!args.isEmpty() && args.get(0).equals(Chaos.VERB)) {
+            ChaosOptions options;
+            try {
+                options = ChaosOptions.parse(args.subList(1, args.size()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return new Chaos(Settings.load(environment), Terminal.system(environment), options).run();
         }
         CommandLine command = CommandLine.parse(args);
         if (command.verb() == CommandLine.Verb.HELP) {
