@@ -34,8 +34,11 @@ public record DataSet(String runId, List<Customer> customers, List<Item> items) 
     public record Item(String sku, String name, BigDecimal price, int stock) {
     }
 
-    /** One order to place: the Idempotency-Key makes a placement whose answer got lost identifiable afterwards. */
-    public record Draft(int number, String idempotencyKey, String body) {
+    /**
+     * One order to place: the Idempotency-Key makes a placement whose answer got lost identifiable afterwards;
+     * {@code overLimit} orders break {@link FieldLimits} by one character or line and must be refused with a 400.
+     */
+    public record Draft(int number, String idempotencyKey, String body, boolean overLimit) {
     }
 
     static DataSet generate(long seed, String runId, Random random) {
@@ -123,7 +126,21 @@ public record DataSet(String runId, List<Customer> customers, List<Item> items) 
         address.put("postalCode", random.nextInt(20) == 0 ? UNDELIVERABLE
                 : longest ? fill("SW1A 1AA-", FieldLimits.POSTAL_CODE_MAX) : String.format("%05d", 10000 + number));
         address.put("country", COUNTRIES.get(random.nextInt(COUNTRIES.size())));
-        return new Draft(number, idempotencyKeyPrefix() + number, order.toString());
+        // one in twenty-five steps over a limit: order-service must refuse what a later service could not store
+        boolean overLimit = number % 25 == 0;
+        if (overLimit) {
+            switch (random.nextInt(4)) {
+                case 0 -> address.put("postalCode", "9".repeat(FieldLimits.POSTAL_CODE_MAX + 1));
+                case 1 -> address.put("city", "C".repeat(FieldLimits.CITY_MAX + 1));
+                case 2 -> address.put("country", "DEU");
+                default -> {
+                    for (int extra = lines.size(); extra <= FieldLimits.LINES_MAX; extra++) {
+                        lines.addObject().put("sku", "CHAOS-OVER-" + extra).put("quantity", 1);
+                    }
+                }
+            }
+        }
+        return new Draft(number, idempotencyKeyPrefix() + number, order.toString(), overLimit);
     }
 
     static Connection connect(StackControl.Database database) throws SQLException {

@@ -29,6 +29,11 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
         SLOW_CALLS,
         /** errors on calls (fault rules) for the hold */
         FAILING_CALLS,
+        /**
+         * the orchestrator cannot process any OrderPlaced for the hold: each is dead-lettered, the orders stay PENDING
+         * until order-service's reconciler announces them again or reports them stalled
+         */
+        UNPROCESSABLE,
         /** copies of the commands and replies on the topics, delivered a second time */
         DUPLICATES,
         /** malformed, unknown-type and semantically invalid records on the topics */
@@ -83,12 +88,13 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
 
     /** Every kind of outage; a run draws each once, in the seed's order, before any repeats. */
     private static final List<Kind> OUTAGES = List.of(Kind.KILL, Kind.CRASH, Kind.BROKER_KILL, Kind.POSTGRES_STOP,
-            Kind.PAUSE, Kind.SLOW_CALLS, Kind.FAILING_CALLS);
+            Kind.PAUSE, Kind.SLOW_CALLS, Kind.FAILING_CALLS, Kind.UNPROCESSABLE);
 
     /** How long each kind takes beyond its hold before the next outage should start: mostly a restart. */
     private static Duration recovery(Kind kind) {
         return switch (kind) {
             case KILL, CRASH -> Duration.ofSeconds(20);
+            case UNPROCESSABLE -> Duration.ofSeconds(10);
             case BROKER_KILL -> Duration.ofSeconds(25);
             case POSTGRES_STOP -> Duration.ofSeconds(6);
             default -> Duration.ofSeconds(2);
@@ -142,11 +148,23 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
             case POSTGRES_STOP -> new Fault(kind, at, seconds(random, 2, 8), List.of("postgres"), Map.of(),
                     "immediate stop of postgres");
             case PAUSE -> {
-                // the orchestrator most often: paused past its lease, another instance must take the sweeper over
-                String instance = random.nextBoolean() && business.stream().anyMatch(i -> i.startsWith("saga-orchestrator"))
+                int choice = random.nextInt(3);
+                if (choice == 0 && business.contains("order-service")) {
+                    // long enough to outlast the saga's give-up time when the stack runs with short step timeouts
+                    // (CI does): ConfirmOrders go unanswered, and the saga must roll forward, not compensate
+                    yield new Fault(kind, at, seconds(random, 20, 25), List.of("order-service"), Map.of(),
+                            "SIGSTOP order-service, past the saga's give-up time");
+                }
+                // the orchestrator: paused past its lease, another instance must take the sweeper over
+                String instance = choice == 1 && business.stream().anyMatch(i -> i.startsWith("saga-orchestrator"))
                         ? business.stream().filter(i -> i.startsWith("saga-orchestrator")).toList().get(0)
                         : business.get(random.nextInt(business.size()));
                 yield new Fault(kind, at, seconds(random, 8, 15), List.of(instance), Map.of(), "SIGSTOP " + instance);
+            }
+            case UNPROCESSABLE -> {
+                Map<String, Object> rule = rule("saga-orchestrator", "kafka", "order.OrderPlaced", Map.of("errorRate", 1.0));
+                yield new Fault(kind, at, seconds(random, 10, 20), List.of("saga-orchestrator"), rule,
+                        "every OrderPlaced fails in the orchestrator (dead-lettered): the orders must still end");
             }
             case SLOW_CALLS -> {
                 Map<String, Object> rule = SLOW.get(random.nextInt(SLOW.size()));

@@ -149,7 +149,7 @@ final class FaultRunner {
                     stack.pause(instance, fault.hold());
                     downUntil = Instant.now();
                 }
-                case SLOW_CALLS, FAILING_CALLS -> {
+                case SLOW_CALLS, FAILING_CALLS, UNPROCESSABLE -> {
                     Map<String, Object> rule = new LinkedHashMap<>(fault.rule());
                     String service = (String) rule.remove("service");
                     aliveInstances(service).forEach(instance -> stack.addFault(instance, rule));

@@ -49,8 +49,12 @@ final class Invariants {
     static final List<String> NEVER_AFTER_CANCELLATION = List.of("inventory.reserved", "payment.charged",
             "shipping.created");
 
+    /**
+     * @param overLimit placements that break FieldLimits on purpose; {@code overLimitRefused} of them got the 400 they
+     *        must get
+     */
     record Load(int attempted, long answered202, long answered4xx, long answered5xx, long noAnswer, int accepted,
-            long acceptedWithoutAnswer) {
+            long acceptedWithoutAnswer, long overLimit, long overLimitRefused) {
     }
 
     record Terminal(int accepted, long confirmed, long cancelled, long stuck, long lateTerminal,
@@ -124,7 +128,15 @@ final class Invariants {
         }
         long withoutAnswer = placements.stream().filter(p -> !p.accepted())
                 .filter(p -> snapshot.idempotencyKeys().containsKey(p.idempotencyKey())).count();
-        return new Load(placements.size(), ok, client, server, none, snapshot.orders().size(), withoutAnswer);
+        List<Placement> overLimit = placements.stream().filter(Placement::overLimit).toList();
+        for (Placement placement : overLimit) {
+            if (placement.accepted() || snapshot.idempotencyKeys().containsKey(placement.idempotencyKey())) {
+                violations.add("placement " + placement.number() + " breaks the field limits but was accepted: a later "
+                        + "service may not be able to store it");
+            }
+        }
+        return new Load(placements.size(), ok, client, server, none, snapshot.orders().size(), withoutAnswer,
+                overLimit.size(), overLimit.stream().filter(p -> p.status() == 400).count());
     }
 
     private Terminal terminal(Snapshot snapshot, Instant healed) {
@@ -393,8 +405,8 @@ final class Invariants {
             if (fault.down() == null || fault.downFrom() == null || fault.downUntil() == null) {
                 continue;
             }
-            List<Placement> during = placements.stream().filter(p -> !p.due().isBefore(fault.downFrom())
-                    && p.due().isBefore(fault.downUntil())).toList();
+            List<Placement> during = placements.stream().filter(p -> !p.overLimit())
+                    .filter(p -> !p.due().isBefore(fault.downFrom()) && p.due().isBefore(fault.downUntil())).toList();
             long accepted = during.stream().filter(Placement::accepted).count();
             String participant = fault.down();
             windows.add(new Window(participant, fault.description(), fault.downFrom(), fault.downUntil(), during.size(),

@@ -47,13 +47,18 @@ final class KafkaFaults {
     }
 
     /**
-     * For {@code window}, every other record that arrives on {@code topics} is written again: its consumer sees the
-     * same message twice, the second time possibly after it has moved on.
+     * For {@code window}, every other record that arrives on {@code topics} is written again, up to five seconds
+     * later: its consumer sees the same message twice, the second time possibly after the saga has moved on (a late
+     * duplicate of a command the saga has since compensated, say).
      *
      * @return copies written per message type
      */
     Map<String, Long> duplicate(List<String> topics, Duration window) {
         Map<String, Long> copies = new LinkedHashMap<>();
+        record Delayed(long dueNanos, ProducerRecord<byte[], byte[]> copy, String type) {
+        }
+        java.util.PriorityQueue<Delayed> waiting = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingLong(Delayed::dueNanos));
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -64,14 +69,22 @@ final class KafkaFaults {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             long end = System.nanoTime() + window.toNanos();
-            while (System.nanoTime() < end) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (random.nextBoolean()) {
-                        ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(record.topic(), record.partition(),
-                                record.key(), record.value(), record.headers());
-                        producer.send(copy);
-                        copies.merge(type(record), 1L, Long::sum);
+            while (System.nanoTime() < end || !waiting.isEmpty()) {
+                if (System.nanoTime() < end) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        if (random.nextBoolean()) {
+                            waiting.add(new Delayed(System.nanoTime() + random.nextLong(5_000_000_000L),
+                                    new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+                                            record.headers()), type(record)));
+                        }
                     }
+                } else {
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                }
+                while (!waiting.isEmpty() && waiting.peek().dueNanos() <= System.nanoTime()) {
+                    Delayed due = waiting.poll();
+                    producer.send(due.copy());
+                    copies.merge(due.type(), 1L, Long::sum);
                 }
             }
             producer.flush();

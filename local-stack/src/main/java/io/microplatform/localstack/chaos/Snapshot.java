@@ -160,7 +160,7 @@ record Snapshot(
         for (String database : DATABASES) {
             try (Connection db = DataSet.connect(stack.database(database));
                     PreparedStatement count = db.prepareStatement(
-                            "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL");
+                            "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL AND parked_at IS NULL");
                     ResultSet result = count.executeQuery()) {
                 result.next();
                 total += result.getLong(1);

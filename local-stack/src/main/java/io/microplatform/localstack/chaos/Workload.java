@@ -28,7 +28,7 @@ final class Workload {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     /** One placement as the client saw it; status 0 when no answer came (connection refused, reset, timed out). */
-    record Placement(int number, String idempotencyKey, Instant due, Instant answered, int status,
+    record Placement(int number, String idempotencyKey, boolean overLimit, Instant due, Instant answered, int status,
             Optional<String> orderId, String error) {
 
         boolean accepted() {
@@ -85,9 +85,9 @@ final class Workload {
         CompletableFuture<Void> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
                     done.add(failure != null
-                            ? new Placement(draft.number(), draft.idempotencyKey(), sent, Instant.now(), 0,
-                                    Optional.empty(), rootCause(failure))
-                            : new Placement(draft.number(), draft.idempotencyKey(), sent, Instant.now(),
+                            ? new Placement(draft.number(), draft.idempotencyKey(), draft.overLimit(), sent,
+                                    Instant.now(), 0, Optional.empty(), rootCause(failure))
+                            : new Placement(draft.number(), draft.idempotencyKey(), draft.overLimit(), sent, Instant.now(),
                                     response.statusCode(), orderId(response), response.statusCode() == 202 ? null
                                             : detail(response.body())));
                     return null;

@@ -53,9 +53,21 @@ class InvariantsTest {
 
     @Test
     void anOrderAnsweredButNotStoredIsLost() {
-        run.placements.add(new Placement(1, "k1", T0, T0, 202, Optional.of(UUID.randomUUID().toString()), null));
+        run.placements.add(new Placement(1, "k1", false, T0, T0, 202, Optional.of(UUID.randomUUID().toString()), null));
 
         assertThat(run.check(data).violations()).anyMatch(v -> v.startsWith("lost order: placement 1"));
+    }
+
+    @Test
+    void aPlacementBeyondTheFieldLimitsMustBeRefused() {
+        run.placements.add(new Placement(25, "k25", true, T0, T0, 202, Optional.of(UUID.randomUUID().toString()), null));
+        run.placements.add(new Placement(50, "k50", true, T0, T0, 400, Optional.empty(), "postalCode: size"));
+
+        Invariants.Verdict verdict = run.check(data);
+
+        assertThat(verdict.load().overLimit()).isEqualTo(2);
+        assertThat(verdict.load().overLimitRefused()).isEqualTo(1);
+        assertThat(verdict.violations()).anyMatch(v -> v.startsWith("placement 25 breaks the field limits but was accepted"));
     }
 
     @Test
@@ -149,7 +161,7 @@ class InvariantsTest {
         run.faults.add(new Outcome(Kind.KILL, "kill -9 payment-service", List.of("payment-service"), T0,
                 T0.plusSeconds(30), "payment-service", T0, T0.plusSeconds(20), true, null, Map.of()));
         for (int i = 0; i < 10; i++) {
-            run.placements.add(new Placement(i, "k" + i, T0.plusSeconds(i), T0.plusSeconds(i), i < 5 ? 202 : 503,
+            run.placements.add(new Placement(i, "k" + i, false, T0.plusSeconds(i), T0.plusSeconds(i), i < 5 ? 202 : 503,
                     Optional.empty(), null));
         }
 
