@@ -154,8 +154,10 @@ final class KafkaFaults {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Instant at = Instant.ofEpochMilli(record.timestamp());
                     if (!at.isBefore(since)) {
+                        // Spring Kafka's dead-letter headers: the listener's wrapper exception and, more telling, its cause
+                        String cause = header(record, "kafka_dlt-exception-cause-fqcn");
                         found.add(new DeadLetter(record.topic(), header(record, POISON_HEADER), type(record),
-                                header(record, "kafka_dlt-exception-fqcn"), at));
+                                cause != null ? cause : header(record, "kafka_dlt-exception-fqcn"), at));
                     }
                 }
             }
