@@ -7,16 +7,18 @@ import java.util.Map;
 public final class Platform {
 
     private static final String HELP = """
-            ./platform runs the whole platform on this machine with nothing but a JDK 17+:
-            PostgreSQL and Kafka (in one infrastructure JVM), the Eureka registry and every service, each a process.
+            ./platform runs the whole platform on this machine with nothing but a JDK 17+: PostgreSQL, Kafka,
+            a trace store, the Eureka registry and every service, each a process of its own.
 
               up [-d] [--scale SERVICE=N]...  start what is not running, wait until all is healthy, then follow the
                                              logs (Ctrl-C stops everything); -d returns once all is healthy
               down [-v]                      stop everything; -v also deletes the PostgreSQL and Kafka data
               ps                             processes with pid, port, health and URL
               logs [-f] [SERVICE]            logs of all processes, a service or an instance; -f follows them
-              restart SERVICE                restart a service's instances, or one instance (order-service-2)
-              kill SERVICE                   kill -9 a service's instances or one instance (for failure demos)
+              restart SERVICE                restart a service's instances, or one instance (order-service-2);
+                                             also postgres, kafka, trace-store, on the data they had
+              kill SERVICE                   kill -9 a service's instances or one instance (for failure demos);
+                                             kill postgres is an immediate stop (pg_ctl stop -m immediate)
               fault SERVICE --target TYPE:NAME [--latency 2s] [--jitter 200ms] [--error-rate 0.5]
                     [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]
                                              add a fault injection rule to every running instance of SERVICE;

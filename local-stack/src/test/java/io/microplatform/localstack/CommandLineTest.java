@@ -27,6 +27,14 @@ class CommandLineTest {
     }
 
     @Test
+    void killAndRestartNamePostgresKafkaAndTheTraceStore() {
+        assertThat(CommandLine.parse(List.of("kill", "postgres")).target()).contains("postgres");
+        assertThat(CommandLine.parse(List.of("restart", "kafka")).target()).contains("kafka");
+        assertThat(CommandLine.parse(List.of("restart", "trace-store")).target()).contains("trace-store");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("kill", "infrastructure"))).isInstanceOf(UsageException.class);
+    }
+
+    @Test
     void rejectsUnknownVerbsServicesAndScales() {
         assertThatThrownBy(() -> CommandLine.parse(List.of("start"))).isInstanceOf(UsageException.class)
                 .hasMessage("unknown command 'start'");
