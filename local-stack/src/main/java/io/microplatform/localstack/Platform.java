@@ -19,6 +19,9 @@ public final class Platform {
                                              also postgres, kafka, trace-store, on the data they had
               kill SERVICE                   kill -9 a service's instances or one instance (for failure demos);
                                              kill postgres is an immediate stop (pg_ctl stop -m immediate)
+              pause SERVICE DURATION         SIGSTOP a service's instances, one instance or postgres (with its
+                                             backends) or kafka, for DURATION (500ms, 20s, 2m), then SIGCONT;
+                                             Ctrl-C resumes at once
               fault SERVICE --target TYPE:NAME [--latency 2s] [--jitter 200ms] [--error-rate 0.5]
                     [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]
                                              add a fault injection rule to every running instance of SERVICE;
@@ -76,6 +79,7 @@ public final class Platform {
             case LOGS -> new Logs(stack, command.target(), command.follow()).run();
             case RESTART -> new Restart(stack, command.target().orElseThrow()).run();
             case KILL -> new Kill(stack, command.target().orElseThrow()).run();
+            case PAUSE -> new Pause(stack, command.target().orElseThrow(), command.duration()).run();
             case HELP -> 0;
         };
     }
