@@ -1,7 +1,16 @@
 package io.microplatform.localstack;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** Entry point of {@code ./platform}: parses the command and runs it. Exit codes: 0 ok, 1 failed, 2 bad usage. */
 public final class Platform {
@@ -42,6 +51,9 @@ public final class Platform {
     }
 
     public static void main(String[] args) {
+        // shutdown hooks (a Ctrl-C stopping the stack, a pause resuming) and worker threads: one line as well
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println(PREFIX
+                + failure(thread.getName(), e, System.getenv())));
         int status;
         try {
             status = run(List.of(args), System.getenv());
@@ -56,8 +68,36 @@ public final class Platform {
                 System.err.println(PREFIX + e.getMessage());
             }
             status = 1;
+        } catch (RuntimeException | Error e) {
+            // a bug or a failure nobody foresaw: still one line on the terminal, the stack trace in platform.log
+            System.err.println(PREFIX + failure(args.length == 0 ? "platform" : args[0], e, System.getenv()));
+            status = 1;
         }
         System.exit(status);
+    }
+
+    /** "down failed: <message> (stack trace in .../logs/platform.log)", the trace appended there when it can be. */
+    static String failure(String what, Throwable failure, Map<String, String> environment) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return what + " failed: " + message + keptIn(what, failure, environment);
+    }
+
+    private static String keptIn(String what, Throwable failure, Map<String, String> environment) {
+        try {
+            Path log = Settings.load(environment).logs().resolve("platform.log");
+            Files.createDirectories(log.getParent());
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            Files.writeString(log, Instant.now() + " " + what + "\n" + trace, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            return " (stack trace in " + log + ")";
+        } catch (RuntimeException | IOException e) {
+            return "";
+        }
     }
 
     static int run(List<String> args, Map<String, String> environment) {
