@@ -26,7 +26,7 @@ public final class OrderMessages {
     public record ConfirmOrder(UUID messageId, UUID orderId) implements Command {
     }
 
-    /** reason is one of OUT_OF_STOCK, PAYMENT_DECLINED, SHIPPING_FAILED, TIMED_OUT. */
+    /** reason is one of OUT_OF_STOCK, PAYMENT_DECLINED, SHIPPING_FAILED, TIMED_OUT, REJECTED (an OrderPlaced that can never be a saga). */
     public record CancelOrder(UUID messageId, UUID orderId, String reason) implements Command {
     }
 

@@ -3,6 +3,7 @@ package io.microplatform.inventory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import io.microplatform.inventory.domain.Reservation;
 import io.microplatform.inventory.domain.ReservationOutcome;
 import io.microplatform.inventory.domain.ReservationRepository;
 import io.microplatform.inventory.domain.StockLine;
+import io.microplatform.messaging.CausalHistory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stock reservations for the order saga. Each use case is one transaction and idempotent per order: the order's
  * one reservation (its primary key) is looked up first, so a redelivered or re-sent command changes nothing and is
- * answered as the first one was.
+ * answered as the first one was. Each decision is recorded in the order's causal history (CausalHistory) in the same
+ * transaction; an answer from the stored reservation is not a new decision and records nothing.
  */
 @Service
 @Transactional
@@ -28,16 +31,25 @@ public class InventoryManagement {
 
     private final ItemRepository items;
     private final ReservationRepository reservations;
+    private final CausalHistory history;
 
-    InventoryManagement(ItemRepository items, ReservationRepository reservations) {
+    InventoryManagement(ItemRepository items, ReservationRepository reservations, CausalHistory history) {
         this.items = items;
         this.reservations = reservations;
+        this.history = history;
     }
 
-    /** All lines or none; never takes an item's stock below zero, however many orders race for it. */
+    /**
+     * All lines or none; never takes an item's stock below zero, however many orders race for it. A refusal is
+     * stored like a reservation, so a redelivery is refused again although stock may have arrived since.
+     */
     public ReservationOutcome reserve(UUID orderId, List<StockLine> lines) {
-        Reservation reservation = reservations.findByOrderId(orderId)
-                .orElseGet(() -> reservations.save(Reservation.reserve(orderId, lines, lock(skus(lines)))));
+        Optional<Reservation> existing = reservations.findByOrderId(orderId);
+        if (existing.isPresent()) {
+            return existing.get().outcome(lines);
+        }
+        Reservation reservation = reservations.save(Reservation.reserve(orderId, lines, lock(skus(lines))));
+        history.record(orderId, reservation.holdsStock() ? "inventory.reserved" : "inventory.refused");
         return reservation.outcome(lines);
     }
 
@@ -50,8 +62,10 @@ public class InventoryManagement {
                 reservation -> {
                     if (reservation.holdsStock()) {
                         reservation.release(lock(reservation.skus()));
+                        history.record(orderId, "inventory.released");
                     }
                 },
+                // a tombstone gives nothing back: no effect to record
                 () -> reservations.save(Reservation.releasedBeforeReserved(orderId)));
     }
 

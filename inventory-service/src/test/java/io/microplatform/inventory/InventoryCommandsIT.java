@@ -2,6 +2,7 @@ package io.microplatform.inventory;
 
 import io.microplatform.testsupport.SagaReplies;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.microplatform.contracts.Command;
+import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.InventoryMessages.ReleaseStock;
 import io.microplatform.contracts.InventoryMessages.ReserveStock;
 import io.microplatform.contracts.InventoryMessages.StockReleased;
@@ -22,7 +24,9 @@ import io.microplatform.contracts.InventoryMessages.StockUnavailable;
 import io.microplatform.contracts.OrderLine;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Inventory as a saga participant: the test plays the orchestrator, sending commands to inventory-commands and
@@ -119,6 +124,7 @@ class InventoryCommandsIT {
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockReserved.class);
         assertThat(stock(keyboard)).isEqualTo(3);
+        assertThat(effects(command.orderId())).containsExactly("inventory.reserved");
     }
 
     @Test
@@ -137,6 +143,8 @@ class InventoryCommandsIT {
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockUnavailable.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(StockUnavailable.class);
         assertThat(stock(scarce)).isEqualTo(5);
+        // one decision, answered three times
+        assertThat(effects(command.orderId())).containsExactly("inventory.refused");
     }
 
     @Test
@@ -154,6 +162,10 @@ class InventoryCommandsIT {
         SagaReplies.assertIdentical(replies.awaitRepliesTo(release.messageId(), 2), StockReleased.class);
         assertThat(stock(keyboard)).isEqualTo(5);
         assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
+        assertThat(effects(orderId)).containsExactly("inventory.reserved", "inventory.released");
+        // each transaction ticked the order's clock: the release happened after the reservation
+        List<VectorClock> clocks = clocks(orderId);
+        assertThat(clocks.get(0).happenedBefore(clocks.get(1))).as("%s before %s", clocks.get(0), clocks.get(1)).isTrue();
     }
 
     @Test
@@ -174,6 +186,65 @@ class InventoryCommandsIT {
         assertThat(((StockUnavailable) reply).skus()).containsExactly(keyboard);
         assertThat(stock(keyboard)).isEqualTo(5);
         assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
+        // the tombstone undid nothing, and the late command was answered from it
+        assertThat(effects(orderId)).isEmpty();
+    }
+
+    /** FieldLimits: the most lines, the longest skus and the most units an order may carry, reserved and refused. */
+    @Test
+    void reservesAndRefusesOrdersWithEveryFieldAtItsLimit() {
+        String batch = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<OrderLine> lines = IntStream.range(0, FieldLimits.LINES_MAX)
+                .mapToObj(i -> line(item("IT-%s-%052d".formatted(batch, i), FieldLimits.QUANTITY_MAX), FieldLimits.QUANTITY_MAX))
+                .toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line.sku()).hasSize(FieldLimits.SKU_MAX));
+        ReserveStock command = new ReserveStock(UUID.randomUUID(), UUID.randomUUID(), lines);
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(StockReserved.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM reservation_lines WHERE order_id = ? AND quantity = ?")
+                .params(command.orderId(), FieldLimits.QUANTITY_MAX).query(Long.class).single())
+                .isEqualTo(FieldLimits.LINES_MAX);
+        assertThat(jdbc.sql("SELECT sum(stock) FROM items WHERE sku LIKE ?").param("IT-" + batch + "-%")
+                .query(Long.class).single()).isZero();
+
+        List<OrderLine> unknown = IntStream.range(0, FieldLimits.LINES_MAX)
+                .mapToObj(i -> line("IT-UNKNOWN-%s-%044d".formatted(batch, i), FieldLimits.QUANTITY_MAX))
+                .toList();
+        ReserveStock refused = new ReserveStock(UUID.randomUUID(), UUID.randomUUID(), unknown);
+        send(refused);
+
+        Reply reply = replies.awaitReplyTo(refused.messageId());
+        assertThat(reply).isInstanceOf(StockUnavailable.class);
+        assertThat(((StockUnavailable) reply).skus()).hasSize(FieldLimits.LINES_MAX)
+                .allSatisfy(sku -> assertThat(sku).hasSize(FieldLimits.SKU_MAX));
+        assertThat(jdbc.sql("SELECT count(*) FROM reservation_shortages WHERE order_id = ?").param(refused.orderId())
+                .query(Long.class).single()).isEqualTo(FieldLimits.LINES_MAX);
+    }
+
+    /** Quantity below 1 or above the limit, no lines, a sku too long: a bug upstream, never a refusal. */
+    @Test
+    void deadLettersAReserveStockThatBreaksTheFieldContractAndAnswersNothing() {
+        String keyboard = item(5);
+        List<ReserveStock> malformed = List.of(
+                reserve(UUID.randomUUID()),
+                reserve(UUID.randomUUID(), line(keyboard, 0)),
+                reserve(UUID.randomUUID(), line(keyboard, FieldLimits.QUANTITY_MAX + 1)),
+                reserve(UUID.randomUUID(), line("IT-" + "X".repeat(FieldLimits.SKU_MAX - 2), 1)));
+
+        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.INVENTORY_COMMANDS))) {
+            malformed.forEach(this::send);
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> malformed.stream()
+                    .allMatch(command -> !deadLetters.withKey(command.orderId()).isEmpty()));
+        }
+
+        assertThat(malformed).allSatisfy(command -> {
+            assertThat(replies.repliesTo(command.messageId())).isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM reservations WHERE order_id = ?").param(command.orderId())
+                    .query(Long.class).single()).isZero();
+        });
+        assertThat(stock(keyboard)).isEqualTo(5);
     }
 
     @Test
@@ -237,7 +308,10 @@ class InventoryCommandsIT {
     }
 
     private String item(int stock) {
-        String sku = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return item("IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), stock);
+    }
+
+    private String item(String sku, int stock) {
         jdbc.sql("INSERT INTO items (sku, name, price, stock) VALUES (?, 'Test item', 1.00, ?)").params(sku, stock).update();
         return sku;
     }
@@ -245,6 +319,16 @@ class InventoryCommandsIT {
     /** Through the public endpoint: units neither reserved nor sold. */
     private int stock(String sku) {
         return http.getForObject("/api/inventory/items/" + sku, JsonNode.class).get("stock").asInt();
+    }
+
+    private List<String> effects(UUID orderId) {
+        return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list();
+    }
+
+    private List<VectorClock> clocks(UUID orderId) {
+        return jdbc.sql("SELECT clock FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list().stream().map(VectorClock::parse).toList();
     }
 
     private String reservationStatus(UUID orderId) {

@@ -98,7 +98,7 @@ final class Fault {
         }
     }
 
-    /** inbound-http:/api/shipping/quotes latency PT1S jitter PT0.2S error-rate 0.5 (503) refuse ... */
+    /** inbound-http:/api/shipping/quotes latency PT1S jitter PT0.2S error-rate 0.5 (503) refuse ... crash after-commit */
     static String describe(JsonNode rule) {
         StringBuilder text = new StringBuilder(rule.path("target").path("type").asText()).append(':')
                 .append(rule.path("target").path("name").asText());
@@ -115,6 +115,9 @@ final class Fault {
             if (rule.path(flag).asBoolean()) {
                 text.append(' ').append(flag);
             }
+        }
+        if (rule.hasNonNull("crash")) {
+            text.append(" crash ").append(rule.path("crash").asText());
         }
         return text.toString();
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,13 +18,15 @@ import java.util.regex.Pattern;
  * </pre>
  * TYPE is {@code inbound} (a path pattern), {@code outbound} (a downstream's service id or host) or {@code kafka} (a
  * logical message type); effects: {@code --latency 2s --jitter 200ms --error-rate 0.5 --error-status 503 --refuse
- * --duplicate --crash-before-ack}. {@link #rule()} is the JSON body of POST /actuator/faults.
+ * --duplicate --crash-before-ack --crash before-commit|after-commit}. {@link #rule()} is the JSON body of POST
+ * /actuator/faults.
  */
 record FaultCommand(Action action, Optional<String> service, Map<String, Object> rule) {
 
     static final String VERB = "fault";
     static final String USAGE = "fault SERVICE [--target inbound|outbound|kafka:NAME [--latency 2s] [--jitter 200ms]"
-            + " [--error-rate 0.5] [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]] | fault clear [SERVICE]";
+            + " [--error-rate 0.5] [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]"
+            + " [--crash before-commit|after-commit]] | fault clear [SERVICE]";
 
     enum Action {
         LIST, ADD, CLEAR
@@ -31,6 +34,8 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
 
     private static final Map<String, String> TARGET_TYPES = Map.of("inbound", "inbound-http", "inbound-http", "inbound-http",
             "outbound", "outbound-http", "outbound-http", "outbound-http", "kafka", "kafka");
+    /** Where a crash rule halts the service: when the handling's transaction is about to commit, or right after. */
+    private static final Set<String> CRASH_POINTS = Set.of("before-commit", "after-commit");
     /** What Spring Boot's simple duration style reads (the service parses it again): 2s, 500ms, 1m. */
     private static final Pattern DURATION = Pattern.compile("\\d+(ns|us|ms|s|m|h|d)");
 
@@ -83,6 +88,10 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
                 case "--refuse" -> effect = flag(rule, "refuse");
                 case "--duplicate", "--duplicate-delivery" -> effect = flag(rule, "duplicateDelivery");
                 case "--crash-before-ack" -> effect = flag(rule, "crashBeforeAck");
+                case "--crash" -> {
+                    rule.put("crash", crash(value(option, args)));
+                    effect = true;
+                }
                 default -> throw new UsageException("unknown argument '" + option + "' for fault");
             }
         }
@@ -91,12 +100,15 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
                     + " outbound:inventory-service or kafka:inventory.ReserveStock");
         }
         if (!effect) {
-            throw new UsageException("fault needs an effect: --latency, --jitter, --error-rate, --refuse, --duplicate"
-                    + " or --crash-before-ack");
+            throw new UsageException("fault needs an effect: --latency, --jitter, --error-rate, --refuse, --duplicate,"
+                    + " --crash-before-ack or --crash");
         }
         Object type = ((Map<?, ?>) rule.get("target")).get("type");
         if (!type.equals("kafka") && (rule.containsKey("duplicateDelivery") || rule.containsKey("crashBeforeAck"))) {
             throw new UsageException("--duplicate and --crash-before-ack apply to kafka targets only");
+        }
+        if (type.equals("outbound-http") && rule.containsKey("crash")) {
+            throw new UsageException("--crash applies to kafka and inbound targets only (crash the service called instead)");
         }
         return rule;
     }
@@ -117,6 +129,13 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
     private static String duration(String option, String value) {
         if (!DURATION.matcher(value).matches()) {
             throw new UsageException(option + " " + value + ": a duration like 2s, 500ms or 1m");
+        }
+        return value;
+    }
+
+    private static String crash(String value) {
+        if (!CRASH_POINTS.contains(value)) {
+            throw new UsageException("--crash " + value + ": before-commit or after-commit");
         }
         return value;
     }

@@ -35,6 +35,17 @@ class FaultCommandTest {
     }
 
     @Test
+    void readsACrashRuleOnARecordTypeOrARoute() {
+        FaultCommand command = FaultCommand.parse(List.of("payment-service", "--target", "kafka:payment.RefundPayment",
+                "--crash", "after-commit"));
+
+        assertThat(command.rule()).isEqualTo(Map.of(
+                "target", Map.of("type", "kafka", "name", "payment.RefundPayment"), "crash", "after-commit"));
+        assertThat(FaultCommand.parse(List.of("order-service", "--target", "inbound:/api/orders", "--crash=before-commit"))
+                .rule()).containsEntry("crash", "before-commit");
+    }
+
+    @Test
     void takesTheLongTargetTypesToo() {
         assertThat(FaultCommand.parse(List.of("order-service", "--target", "outbound-http:inventory-service", "--refuse"))
                 .rule()).containsEntry("target", Map.of("type", "outbound-http", "name", "inventory-service"));
@@ -67,12 +78,23 @@ class FaultCommandTest {
                 List.of("order-service", "--target", "inbound:/api/orders", "--error-rate", "1.5"),
                 List.of("order-service", "--target", "inbound:/api/orders", "--error-rate", "0.5", "--error-status", "404"),
                 List.of("order-service", "--target", "inbound:/api/orders", "--duplicate"),
+                List.of("order-service", "--target", "inbound:/api/orders", "--crash"),
+                List.of("order-service", "--target", "inbound:/api/orders", "--crash", "mid-commit"),
+                List.of("order-service", "--target", "outbound:inventory-service", "--crash", "before-commit"),
                 List.of("order-service", "--target", "inbound:/api/orders", "--refuse", "--slow"),
                 List.of("clear", "order-service", "payment-service"));
         for (List<String> arguments : wrong) {
             assertThatThrownBy(() -> FaultCommand.parse(arguments)).as("fault %s", arguments)
                     .isInstanceOf(UsageException.class);
         }
+    }
+
+    @Test
+    void saysWhatACrashPointMayBeInOneLine() {
+        assertThatThrownBy(() -> FaultCommand.parse(List.of("payment-service", "--target", "kafka:payment.RefundPayment",
+                "--crash", "later"))).hasMessage("--crash later: before-commit or after-commit");
+        assertThatThrownBy(() -> FaultCommand.parse(List.of("order-service", "--target", "outbound:inventory-service",
+                "--crash", "after-commit"))).hasMessageStartingWith("--crash applies to kafka and inbound targets only");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.microplatform.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,6 +72,17 @@ class FaultTest {
                 + "{\"target\":{\"type\":\"inbound-http\",\"name\":\"/api/shipping/quotes\"},\"latency\":\"1s\"}");
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("shipping-service: added rule r-1 inbound-http:/api/shipping/quotes latency PT1S");
+    }
+
+    @Test
+    void describesACrashRuleByItsPoint() throws Exception {
+        String rule = "{\"id\":\"r-2\",\"target\":{\"type\":\"kafka\",\"name\":\"payment.RefundPayment\"},"
+                + "\"latency\":\"PT0S\",\"jitter\":\"PT0S\",\"errorRate\":0.0,\"errorStatus\":503,\"refuse\":false,"
+                + "\"duplicateDelivery\":false,\"crashBeforeAck\":false,\"crash\":\"after-commit\"}";
+        String plain = rule.replace("\"after-commit\"", "null");
+
+        assertThat(Fault.describe(new ObjectMapper().readTree(rule))).isEqualTo("kafka:payment.RefundPayment crash after-commit");
+        assertThat(Fault.describe(new ObjectMapper().readTree(plain))).isEqualTo("kafka:payment.RefundPayment");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.microplatform.contracts.Message;
 import io.microplatform.contracts.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The Kafka side every service shares. It customizes Boot's producer and consumer factories and listener container
@@ -58,6 +60,9 @@ public class KafkaMessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaMessagingAutoConfiguration.class);
 
+    /** Producer max.block.ms unless configured; a few seconds, see the producer customizer. */
+    static final Duration MAX_BLOCK = Duration.ofSeconds(5);
+
     @Bean
     MessageJson messageJson(ObjectProvider<ObjectMapper> objectMapper) {
         return new MessageJson(objectMapper.getIfUnique(() -> JsonMapper.builder().findAndAddModules().build()));
@@ -75,7 +80,11 @@ public class KafkaMessagingAutoConfiguration {
                     // the broker has the record on every in-sync replica before the outbox marks it published
                     ProducerConfig.ACKS_CONFIG, "all",
                     // a retried send cannot write a record twice or reorder an order's messages
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)));
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    // send() waits this long for metadata when the broker is away (Kafka's default: 60 s). The sweep
+                    // sends inside a transaction holding row locks, the relay on its one thread: neither may hang
+                    // for a minute per record; what failed is sent again by the next sweep
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis())));
             @SuppressWarnings("unchecked")
             DefaultKafkaProducerFactory<Object, Object> messages = (DefaultKafkaProducerFactory<Object, Object>) factory;
             messages.setValueSerializer(json.valueSerializer());
@@ -83,9 +92,20 @@ public class KafkaMessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer messagingConsumerFactoryCustomizer(MessageJson json, Environment env) {
+    DefaultKafkaConsumerFactoryCustomizer messagingConsumerFactoryCustomizer(MessageJson json, Environment env,
+            MessagingProperties properties) {
         return factory -> {
+            Map<String, Object> configured = factory.getConfigurationProperties();
+            ConsumerBudget budget = budgetOf(configured, properties.consumer());
+            int maxPollRecords = configured.containsKey(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)
+                    ? Integer.parseInt(String.valueOf(configured.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)))
+                    : budget.maxPollRecords();
+            budget.violation(maxPollRecords).ifPresent(reason -> {
+                throw new ConsumerBudget.ExceededException(reason);
+            });
             Map<String, Object> defaults = new HashMap<>();
+            // records per poll x the slowest handling of one stays within half of max.poll.interval.ms
+            defaults.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
             // offsets are committed by the listener container after the listener returned, never on a timer
             defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             // a new consumer group reads what was published before it first started instead of skipping it
@@ -95,7 +115,7 @@ public class KafkaMessagingAutoConfiguration {
             if (application != null) {
                 defaults.put(ConsumerConfig.GROUP_ID_CONFIG, application);
             }
-            factory.updateConfigs(defaultsMissingFrom(factory.getConfigurationProperties(), defaults));
+            factory.updateConfigs(defaultsMissingFrom(configured, defaults));
             @SuppressWarnings("unchecked")
             DefaultKafkaConsumerFactory<Object, Message> messages = (DefaultKafkaConsumerFactory<Object, Message>) factory;
             messages.setValueDeserializer(json.valueDeserializer());
@@ -118,13 +138,24 @@ public class KafkaMessagingAutoConfiguration {
                     record.offset(), record.key(), NestedExceptionUtils.getMostSpecificCause(exception).toString());
         };
         MessagingProperties.Consumer settings = properties.consumer();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.retries());
-        backOff.setInitialInterval(settings.initialBackoff().toMillis());
-        backOff.setMultiplier(settings.backoffMultiplier());
-        backOff.setMaxInterval(settings.maxBackoff().toMillis());
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(settings.retries());
+        bounded.setInitialInterval(settings.initialBackoff().toMillis());
+        bounded.setMultiplier(settings.backoffMultiplier());
+        bounded.setMaxInterval(settings.maxBackoff().toMillis());
+        // no limit on attempts or time: the same waits, capped at max-backoff (well below max.poll.interval.ms)
+        ExponentialBackOff untilTheDependencyIsBack = new ExponentialBackOff(settings.initialBackoff().toMillis(),
+                settings.backoffMultiplier());
+        untilTheDependencyIsBack.setMaxInterval(settings.maxBackoff().toMillis());
         // DefaultErrorHandler already sends DeserializationException and other unreadable-record failures to the
         // recoverer at once: retrying cannot make bad bytes readable
-        return new DefaultErrorHandler(counted, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(counted, bounded);
+        // a database restarting for a few seconds must not dead-letter every command and reply being handled: such
+        // a record is retried until it succeeds and its partition waits (order kept). A record that then fails for
+        // another reason starts over with the bounded retries (the handler resets its state when the exception
+        // changes), so a poison record still reaches the dead-letter topic
+        handler.setBackOffFunction((record, exception) -> Failures.fixedByRetrying(exception)
+                ? untilTheDependencyIsBack : null);
+        return handler;
     }
 
     /** Created by Boot's KafkaAdmin at start-up; existing topics are left as they are. */
@@ -140,6 +171,13 @@ public class KafkaMessagingAutoConfiguration {
             }
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static ConsumerBudget budgetOf(Map<String, Object> configured, MessagingProperties.Consumer settings) {
+        Object interval = configured.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        Duration pollInterval = interval == null ? ConsumerBudget.KAFKA_POLL_INTERVAL
+                : Duration.ofMillis(Long.parseLong(String.valueOf(interval)));
+        return new ConsumerBudget(pollInterval, settings.maxHandlingTime(), settings.maxBackoff());
     }
 
     /** Our defaults for the keys the application did not set itself (through spring.kafka.* properties). */

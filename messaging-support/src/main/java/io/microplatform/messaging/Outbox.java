@@ -20,22 +20,28 @@ public class Outbox {
     private final OutboxRelay relay;
     private final MessageJson json;
     private final TraceParents traceParents;
+    private final CausalClocks clocks;
 
-    Outbox(OutboxTable table, OutboxRelay relay, MessageJson json, TraceParents traceParents) {
+    Outbox(OutboxTable table, OutboxRelay relay, MessageJson json, TraceParents traceParents, CausalClocks clocks) {
         this.table = table;
         this.relay = relay;
         this.json = json;
         this.traceParents = traceParents;
+        this.clocks = clocks;
     }
 
     /**
+     * The message carries the order's vector clock in this transaction (header {@code vector-clock}), the same clock
+     * as the effects the transaction records with {@link CausalHistory}.
+     *
      * @param key the Kafka record key: the order id, so that all messages of one order stay on one partition, in order
      * @throws org.springframework.transaction.IllegalTransactionStateException when no transaction is active
      */
     public void send(String topic, UUID key, Message message) {
         Transactions.requireActive("Outbox.send");
         MessageJson.Encoded encoded = json.encode(message);
-        OutboxRecord record = table.insert(topic, key, encoded.type(), encoded.json(), traceParents.current());
+        OutboxRecord record = table.insert(topic, key, encoded.type(), encoded.json(), traceParents.current(),
+                clocks.current(key).toString());
         TransactionSynchronizationManager.registerSynchronization(new PublishAfterCommit(record));
     }
 

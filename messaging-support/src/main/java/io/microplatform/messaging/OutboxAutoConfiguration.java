@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,8 +31,33 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(OutboxTable table, OutboxRelay relay, MessageJson json, ObjectProvider<TraceParents> traceParents) {
-        return new Outbox(table, relay, json, traceParents.getIfAvailable(() -> TraceParents.NONE));
+    Outbox outbox(OutboxTable table, OutboxRelay relay, MessageJson json, ObjectProvider<TraceParents> traceParents,
+            CausalClocks clocks) {
+        return new Outbox(table, relay, json, traceParents.getIfAvailable(() -> TraceParents.NONE), clocks);
+    }
+
+    /**
+     * Boot's listener container factory applies a RecordInterceptor bean only when it is the only one (or primary):
+     * service-support's primary composite applies this one together with its own.
+     */
+    @Bean
+    ReceivedClocks receivedClocks() {
+        return new ReceivedClocks();
+    }
+
+    @Bean
+    CausalClocks causalClocks(DataSource dataSource, ReceivedClocks received, Environment environment) {
+        String service = environment.getProperty("spring.application.name");
+        if (service == null || service.isBlank()) {
+            throw new IllegalStateException("messaging-support names this service's vector clock entry after "
+                    + "spring.application.name, which is not set");
+        }
+        return new CausalClocks(JdbcClient.create(dataSource), service, received);
+    }
+
+    @Bean
+    CausalHistory causalHistory(DataSource dataSource, CausalClocks clocks) {
+        return new CausalHistory(JdbcClient.create(dataSource), clocks);
     }
 
     @Bean
@@ -40,9 +66,14 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(KafkaTemplate<String, Object> kafkaTemplate, OutboxTable table, MessagingMetrics metrics,
-            ObjectProvider<TraceParents> traceParents, MessagingProperties properties) {
-        return new OutboxRelay(kafkaTemplate, table, metrics, traceParents.getIfAvailable(() -> TraceParents.NONE),
+    SendOutcomes sendOutcomes(OutboxTable table, MessagingProperties properties) {
+        return new SendOutcomes(table, properties.outbox().maxAttempts());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(KafkaTemplate<String, Object> kafkaTemplate, SendOutcomes outcomes,
+            MessagingMetrics metrics, ObjectProvider<TraceParents> traceParents, MessagingProperties properties) {
+        return new OutboxRelay(kafkaTemplate, outcomes, metrics, traceParents.getIfAvailable(() -> TraceParents.NONE),
                 properties.outbox().gracePeriod());
     }
 
@@ -51,10 +82,11 @@ public class OutboxAutoConfiguration {
      * manager of their own, whatever transaction manager (JPA or JDBC) the service uses.
      */
     @Bean
-    OutboxSweeper outboxSweeper(DataSource dataSource, OutboxTable table, OutboxRelay relay,
-            ProcessedMessages processedMessages, MessagingMetrics metrics, MessagingProperties properties) {
+    OutboxSweeper outboxSweeper(DataSource dataSource, OutboxTable table, OutboxRelay relay, SendOutcomes outcomes,
+            ProcessedMessages processedMessages, CausalClocks clocks, MessagingMetrics metrics,
+            MessagingProperties properties) {
         return new OutboxSweeper(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), table, relay,
-                processedMessages, metrics, properties);
+                outcomes, processedMessages, clocks, metrics, properties);
     }
 
     /** Only when Micrometer Tracing is on the classpath; its beans are looked up when they are needed. */

@@ -2,9 +2,9 @@ package io.microplatform.messaging;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.microplatform.contracts.VectorClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,27 +18,35 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Sends committed outbox rows to Kafka and marks them published when the broker acknowledges them.
+ * Sends committed outbox rows to Kafka; {@link SendOutcomes} records the broker's answers.
  *
  * <p>The immediate path ({@link #publishSoon}) is best effort: it runs on its own thread so that a slow or absent
  * broker never blocks the thread that committed (KafkaTemplate.send can block for max.block.ms while it has no
- * metadata), and whatever it drops, fails or leaves behind is published by {@link OutboxSweeper}.
+ * metadata), and whatever it drops, fails or leaves behind is published by {@link OutboxSweeper}. Only sends are
+ * dropped, never answers: those go from the producer's thread straight to {@link SendOutcomes}, not through this
+ * relay's queue, so an acknowledged row is not sent again because its acknowledgement found the queue full.
  */
 final class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int QUEUE_CAPACITY = 10_000;
 
     private final KafkaOperations<String, Object> kafka;
-    private final OutboxTable table;
+    private final SendOutcomes outcomes;
     private final MessagingMetrics metrics;
     private final TraceParents traceParents;
     private final Duration gracePeriod;
     private final ThreadPoolExecutor executor;
 
-    OutboxRelay(KafkaOperations<String, Object> kafka, OutboxTable table, MessagingMetrics metrics,
+    OutboxRelay(KafkaOperations<String, Object> kafka, SendOutcomes outcomes, MessagingMetrics metrics,
             TraceParents traceParents, Duration gracePeriod) {
+        this(kafka, outcomes, metrics, traceParents, gracePeriod, QUEUE_CAPACITY);
+    }
+
+    OutboxRelay(KafkaOperations<String, Object> kafka, SendOutcomes outcomes, MessagingMetrics metrics,
+            TraceParents traceParents, Duration gracePeriod, int queueCapacity) {
         this.kafka = kafka;
-        this.table = table;
+        this.outcomes = outcomes;
         this.metrics = metrics;
         this.traceParents = traceParents;
         this.gracePeriod = gracePeriod;
@@ -46,7 +54,7 @@ final class OutboxRelay implements DisposableBean {
         threads.setDaemon(true);
         // one thread is plenty: send() only appends to the producer's buffer; a full queue means the broker is not
         // keeping up, and then the rows are left to the sweep rather than piling up in memory
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 threads, new ThreadPoolExecutor.DiscardPolicy());
     }
 
@@ -61,10 +69,11 @@ final class OutboxRelay implements DisposableBean {
             return;
         }
         try {
-            send(record).whenCompleteAsync((result, failure) -> acknowledged(record, committedAt, failure), executor);
+            // on the producer's I/O thread: SendOutcomes only queues, it never waits for the database here
+            send(record).whenComplete((result, failure) -> answered(record, committedAt, failure));
         }
         catch (RuntimeException e) {
-            acknowledged(record, committedAt, e);
+            answered(record, committedAt, e);
         }
     }
 
@@ -75,25 +84,22 @@ final class OutboxRelay implements DisposableBean {
         if (record.traceParent() != null) {
             message.headers().add(MessagingHeaders.TRACE_PARENT, record.traceParent().getBytes(UTF_8));
         }
+        if (record.vectorClock() != null && !record.vectorClock().isEmpty()) {
+            message.headers().add(VectorClock.HEADER, record.vectorClock().getBytes(UTF_8));
+        }
         return traceParents.continuing(record.traceParent(), () -> kafka.send(message));
     }
 
-    private void acknowledged(OutboxRecord record, Instant committedAt, Throwable failure) {
-        try {
-            if (failure == null) {
-                metrics.published(record.topic(), committedAt);
-                table.markPublished(List.of(record.id()));
-            }
-            else {
-                log.warn("Could not publish outbox message {} to {}, the sweep will retry: {}", record.id(),
-                        record.topic(), failure.toString());
-                metrics.publishFailed(record.topic());
-                table.countFailedAttempts(List.of(record.id()));
-            }
+    private void answered(OutboxRecord record, Instant committedAt, Throwable failure) {
+        if (failure == null) {
+            metrics.published(record.topic(), committedAt);
+            outcomes.published(record);
         }
-        catch (RuntimeException e) {
-            // the row stays unpublished and the sweep sends it again: a duplicate, never a loss
-            log.warn("Could not record the outcome of outbox message {}: {}", record.id(), e.toString());
+        else {
+            log.warn("Could not publish outbox message {} to {}, the sweep will retry: {}", record.id(),
+                    record.topic(), Failures.describe(failure));
+            metrics.publishFailed(record.topic());
+            outcomes.failed(record, failure);
         }
     }
 

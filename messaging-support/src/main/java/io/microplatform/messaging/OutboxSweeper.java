@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Publishes what the immediate relay did not: rows committed just before a crash, rows whose send failed, rows the
  * relay dropped. Runs on its own thread (a service's own @Scheduled tasks are not delayed by a broker outage), first
- * right at start-up, then with a fixed delay. Also trims published rows and old processed-message ids.
+ * right at start-up, then with a fixed delay. Also trims published rows, old processed-message ids
+ * and, with the same retention, old vector clocks and causal effects.
  */
 final class OutboxSweeper implements SmartLifecycle {
 
@@ -30,59 +31,77 @@ final class OutboxSweeper implements SmartLifecycle {
     private final TransactionOperations transactions;
     private final OutboxTable table;
     private final OutboxRelay relay;
+    private final SendOutcomes outcomes;
     private final ProcessedMessages processed;
+    private final CausalClocks clocks;
     private final MessagingMetrics metrics;
     private final MessagingProperties properties;
     private volatile ScheduledExecutorService scheduler;
 
-    OutboxSweeper(TransactionOperations transactions, OutboxTable table, OutboxRelay relay,
-            ProcessedMessages processed, MessagingMetrics metrics, MessagingProperties properties) {
+    OutboxSweeper(TransactionOperations transactions, OutboxTable table, OutboxRelay relay, SendOutcomes outcomes,
+            ProcessedMessages processed, CausalClocks clocks, MessagingMetrics metrics, MessagingProperties properties) {
         this.transactions = transactions;
         this.table = table;
         this.relay = relay;
+        this.outcomes = outcomes;
         this.processed = processed;
+        this.clocks = clocks;
         this.metrics = metrics;
         this.properties = properties;
     }
 
     /** Runs one sweep; returns the number of messages it published. Several may run at once, also across JVMs. */
     int sweep() {
-        Integer published = transactions.execute(status -> publishDue());
+        List<OutboxRecord> acknowledged = new ArrayList<>();
+        try {
+            transactions.executeWithoutResult(status -> publishDue(acknowledged));
+        }
+        catch (RuntimeException e) {
+            // the broker has these, but their marks were lost with the transaction (the database went away): written
+            // by SendOutcomes once it is back, instead of being sent again by the next sweep
+            acknowledged.forEach(outcomes::published);
+            throw e;
+        }
         table.deletePublishedBefore(properties.outbox().retention(), DELETE_LIMIT);
         processed.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT);
+        clocks.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT);
         metrics.pending(table.pendingStats());
-        return published == null ? 0 : published;
+        return acknowledged.size();
     }
 
-    /** Sends the due rows while holding their row locks, and marks them in the same transaction. */
-    private int publishDue() {
+    /**
+     * Sends the due rows while holding their row locks, and marks them in the same transaction. Sends and
+     * acknowledgements together get messaging.outbox.send-timeout, so the transaction is never idle for longer.
+     */
+    private void publishDue(List<OutboxRecord> acknowledged) {
         MessagingProperties.Outbox outbox = properties.outbox();
+        long deadline = System.nanoTime() + outbox.sendTimeout().toNanos();
         Map<OutboxRecord, CompletableFuture<?>> sends = new LinkedHashMap<>();
         for (OutboxRecord record : table.lockDue(outbox.gracePeriod(), outbox.batchSize())) {
             CompletableFuture<?> send = sendQuietly(record);
             sends.put(record, send);
-            if (timedOut(send)) {
+            if (timedOut(send) || System.nanoTime() > deadline) {
                 // send() waited max.block.ms for metadata: the broker is away, so do not wait that long per row;
                 // other failures (a record too large, say) concern one row only and must not stop the others
                 break;
             }
         }
-        long deadline = System.nanoTime() + outbox.sendTimeout().toNanos();
-        List<Long> published = new ArrayList<>();
-        List<Long> failed = new ArrayList<>();
+        Map<OutboxRecord, Throwable> failed = new LinkedHashMap<>();
         sends.forEach((record, send) -> {
-            if (acknowledged(record, send, deadline)) {
-                published.add(record.id());
+            Throwable failure = answer(send, deadline);
+            if (failure == null) {
+                acknowledged.add(record);
                 metrics.published(record.topic(), record.createdAt());
             }
             else {
-                failed.add(record.id());
+                log.warn("Sweep could not publish outbox message {} to {}: {}", record.id(), record.topic(),
+                        Failures.describe(failure));
+                failed.put(record, failure);
                 metrics.publishFailed(record.topic());
             }
         });
-        table.markPublished(published);
-        table.countFailedAttempts(failed);
-        return published.size();
+        table.markPublished(acknowledged.stream().map(OutboxRecord::id).toList());
+        failed.forEach(outcomes::writeFailure);
     }
 
     private CompletableFuture<?> sendQuietly(OutboxRecord record) {
@@ -104,19 +123,21 @@ final class OutboxSweeper implements SmartLifecycle {
         return false;
     }
 
-    private static boolean acknowledged(OutboxRecord record, CompletableFuture<?> send, long deadline) {
+    /** Null when the broker acknowledged the send before the deadline, else why not. */
+    private static Throwable answer(CompletableFuture<?> send, long deadline) {
         try {
             send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return true;
+            return null;
         }
-        catch (ExecutionException | TimeoutException e) {
-            log.warn("Sweep could not publish outbox message {} to {}: {}", record.id(), record.topic(),
-                    e instanceof ExecutionException ? e.getCause().toString() : "no acknowledgement in time");
-            return false;
+        catch (ExecutionException e) {
+            return e.getCause();
+        }
+        catch (TimeoutException e) {
+            return new TimeoutException("no acknowledgement within messaging.outbox.send-timeout");
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return e;
         }
     }
 

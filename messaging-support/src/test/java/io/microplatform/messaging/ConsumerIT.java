@@ -155,13 +155,17 @@ class ConsumerIT {
     }
 
     @Test
-    void deadLettersARecordWhoseHandlerKeepsFailingAfterBoundedRetries() throws Exception {
+    void deadLettersARecordWhoseHandlerKeepsFailingAfterBoundedRetriesAndGoesOn() throws Exception {
         UUID orderId = UUID.randomUUID();
         ReleaseStock command = new ReleaseStock(UUID.randomUUID(), orderId);
+        // same key, same partition: it waits behind the poison record
+        ReserveStock next = reserveStock(orderId);
 
         kafka.send(Topics.INVENTORY_COMMANDS, orderId.toString(), command).get();
+        kafka.send(Topics.INVENTORY_COMMANDS, orderId.toString(), next).get();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters.received(carrying(command.messageId())));
+        await().atMost(Duration.ofSeconds(15)).until(() -> reservations(next.messageId()) == 1);
         ConsumerRecord<String, byte[]> dead = deadLetters.first(carrying(command.messageId()));
         assertThat(value(dead)).contains("\"type\":\"inventory.ReleaseStock\"");
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("simulated bug");

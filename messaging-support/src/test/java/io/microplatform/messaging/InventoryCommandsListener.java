@@ -9,6 +9,7 @@ import io.microplatform.contracts.Topics;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,14 +25,18 @@ class InventoryCommandsListener {
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final Tracer tracer;
+    private final CausalHistory causalHistory;
     private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
+    private final Map<UUID, String> orderIdsLogged = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> releaseAttempts = new ConcurrentHashMap<>();
 
-    InventoryCommandsListener(ProcessedMessages processedMessages, Outbox outbox, JdbcClient jdbc, Tracer tracer) {
+    InventoryCommandsListener(ProcessedMessages processedMessages, Outbox outbox, JdbcClient jdbc, Tracer tracer,
+            CausalHistory causalHistory) {
         this.processedMessages = processedMessages;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.tracer = tracer;
+        this.causalHistory = causalHistory;
     }
 
     /** The effect, the processed-message record and the reply commit together, or not at all. */
@@ -40,12 +45,14 @@ class InventoryCommandsListener {
     public void reserve(ReserveStock command) {
         Span span = tracer.currentSpan();
         traceIds.put(command.messageId(), span == null ? "none" : span.context().traceId());
+        orderIdsLogged.put(command.messageId(), String.valueOf(MDC.get("orderId")));
         if (!processedMessages.markProcessed("inventory.reserve-stock", command.messageId())) {
             return;
         }
         jdbc.sql("INSERT INTO reservations (message_id, order_id) VALUES (?, ?)")
                 .params(command.messageId(), command.orderId())
                 .update();
+        causalHistory.record(command.orderId(), "inventory.reserved");
         outbox.send(Topics.SAGA_REPLIES, command.orderId(),
                 new StockReserved(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
@@ -59,6 +66,11 @@ class InventoryCommandsListener {
 
     String traceIdSeenBy(UUID messageId) {
         return traceIds.get(messageId);
+    }
+
+    /** The order id in the MDC (service-support's interceptor) while the handler ran. */
+    String orderIdLoggedBy(UUID messageId) {
+        return orderIdsLogged.get(messageId);
     }
 
     int releaseAttempts(UUID messageId) {

@@ -15,6 +15,7 @@ import io.microplatform.contracts.OrderMessages.OrderConfirmed;
 import io.microplatform.contracts.OrderMessages.OrderPlaced;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.Topics;
+import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.TopicTail;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -98,6 +99,8 @@ class OutboxIT {
                 .contains("\"unitPrice\":49.90")
                 .doesNotContain("io.microplatform");
         assertThat(header(record, MessagingHeaders.TYPE)).isEqualTo("order.OrderPlaced");
+        // sent outside any listener: the order's clock is this service's first tick for it
+        assertThat(header(record, VectorClock.HEADER)).isEqualTo("messaging-support-it=1");
         assertThat(record.headers().headers("__TypeId__")).isEmpty();
         await().atMost(Duration.ofSeconds(5)).until(() -> publishedAt(placed.messageId()) != null);
         assertThat(meters.get("outbox.publish.latency").tag("topic", Topics.ORDER_EVENTS).timer().count())
@@ -162,6 +165,8 @@ class OutboxIT {
         assertThat(record.key()).isEqualTo(stranded.orderId().toString());
         // the trace of the request that committed it, even though that request is long gone
         assertThat(header(record, MessagingHeaders.TRACE_PARENT)).startsWith(TRACE_PARENT.substring(0, 36));
+        // written before vector clocks existed: sent without the header
+        assertThat(header(record, VectorClock.HEADER)).isNull();
         assertThat(publishedAt(stranded.messageId())).isNotNull();
         assertThat(meters.get("outbox.pending").gauge().value()).isNotNegative();
         assertThat(meters.get("outbox.oldest.pending.age").gauge().value()).isNotNegative();

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.microplatform.contracts.VectorClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,16 +22,16 @@ class OutboxRelayTest {
 
     @SuppressWarnings("unchecked")
     private final KafkaOperations<String, Object> kafka = mock(KafkaOperations.class);
-    private final OutboxRelay relay = new OutboxRelay(kafka, mock(OutboxTable.class),
+    private final OutboxRelay relay = new OutboxRelay(kafka, new SendOutcomes(mock(OutboxTable.class), 5),
             new MessagingMetrics(new SimpleMeterRegistry()), TraceParents.NONE, Duration.ofSeconds(2));
 
     @Test
-    void sendsTheStoredJsonKeyedByOrderIdWithTypeAndTraceHeaders() {
+    void sendsTheStoredJsonKeyedByOrderIdWithTypeTraceAndClockHeaders() {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(new CompletableFuture<>());
         UUID orderId = UUID.randomUUID();
         String traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         OutboxRecord row = new OutboxRecord(7, "order-events", orderId, "order.ConfirmOrder",
-                "{\"type\":\"order.ConfirmOrder\"}", traceParent, Instant.now());
+                "{\"type\":\"order.ConfirmOrder\"}", traceParent, "order-service=1,saga-orchestrator=2", Instant.now());
 
         relay.send(row);
 
@@ -46,18 +47,21 @@ class OutboxRelayTest {
                 .isEqualTo("order.ConfirmOrder");
         assertThat(record.headers().lastHeader(MessagingHeaders.TRACE_PARENT).value()).asString(UTF_8)
                 .isEqualTo(traceParent);
+        assertThat(record.headers().lastHeader(VectorClock.HEADER).value()).asString(UTF_8)
+                .isEqualTo("order-service=1,saga-orchestrator=2");
     }
 
     @Test
-    void sendsNoTraceHeaderWhenTheSenderHadNoTrace() {
+    void sendsNoTraceOrClockHeaderForARowWrittenWithout() {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(new CompletableFuture<>());
 
-        relay.send(new OutboxRecord(8, "order-events", UUID.randomUUID(), "order.ConfirmOrder", "{}", null,
+        relay.send(new OutboxRecord(8, "order-events", UUID.randomUUID(), "order.ConfirmOrder", "{}", null, null,
                 Instant.now()));
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<ProducerRecord<String, Object>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
         verify(kafka).send(sent.capture());
         assertThat(sent.getValue().headers().lastHeader(MessagingHeaders.TRACE_PARENT)).isNull();
+        assertThat(sent.getValue().headers().lastHeader(VectorClock.HEADER)).isNull();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.microplatform.messaging.CausalHistory;
 import io.microplatform.order.domain.CancellationReason;
 import io.microplatform.order.domain.Catalogue;
 import io.microplatform.order.domain.Degradation;
@@ -23,6 +24,7 @@ import io.microplatform.order.domain.OrderItem;
 import io.microplatform.order.domain.OrderNotFoundException;
 import io.microplatform.order.domain.OrderRepository;
 import io.microplatform.order.domain.OrderRequest;
+import io.microplatform.order.domain.PendingOrders;
 import io.microplatform.order.domain.ShippingRates;
 import io.microplatform.order.domain.StatusUpdate;
 import io.microplatform.order.domain.UnknownSkuException;
@@ -36,7 +38,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The order use cases and their transaction boundaries. */
+/**
+ * The order use cases and their transaction boundaries. Each effect on an order (placed, confirmed, cancelled) is
+ * recorded in the order's causal history (CausalHistory) in the transaction that applies it; a command answered from
+ * the order as it stands records nothing.
+ */
 @Service
 public class OrderManagement {
 
@@ -47,18 +53,22 @@ public class OrderManagement {
     private final Catalogue catalogue;
     private final ShippingRates shippingRates;
     private final OrderEvents events;
+    private final PendingOrders pendingOrders;
+    private final CausalHistory history;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnlyTransaction;
     private final Clock clock;
 
     OrderManagement(OrderRepository orders, IdempotencyKeys idempotencyKeys, Catalogue catalogue,
-            ShippingRates shippingRates, OrderEvents events, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            ShippingRates shippingRates, OrderEvents events, PendingOrders pendingOrders, CausalHistory history,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.catalogue = catalogue;
         this.shippingRates = shippingRates;
         this.events = events;
+        this.pendingOrders = pendingOrders;
+        this.history = history;
         this.transaction = new TransactionTemplate(transactionManager);
         this.readOnlyTransaction = new TransactionTemplate(transactionManager);
         this.readOnlyTransaction.setReadOnly(true);
@@ -106,6 +116,7 @@ public class OrderManagement {
             Order order = orders.save(Order.place(orderId, request.customerId(), items, quote.cost(),
                     request.shippingAddress(), degraded, now));
             events.placed(order);
+            history.record(orderId, "order.placed");
             return order;
         });
     }
@@ -120,7 +131,10 @@ public class OrderManagement {
     public Order confirm(UUID orderId) {
         Order order = get(orderId);
         StatusUpdate update = order.confirm(now());
-        if (update == StatusUpdate.REFUSED) {
+        if (update == StatusUpdate.APPLIED) {
+            history.record(orderId, "order.confirmed");
+        }
+        else if (update == StatusUpdate.REFUSED) {
             log.warn("Order {} stays {}: not confirming a cancelled order", orderId, order.status());
         }
         return order;
@@ -131,7 +145,10 @@ public class OrderManagement {
     public Order cancel(UUID orderId, CancellationReason reason) {
         Order order = get(orderId);
         StatusUpdate update = order.cancel(reason, now());
-        if (update == StatusUpdate.REFUSED) {
+        if (update == StatusUpdate.APPLIED) {
+            history.record(orderId, "order.cancelled");
+        }
+        else if (update == StatusUpdate.REFUSED) {
             // the saga never cancels after it confirmed; if it ever does, the order keeps what was promised
             log.warn("Order {} stays {}: not cancelling a confirmed order ({})", orderId, order.status(), reason);
         }
@@ -139,6 +156,40 @@ public class OrderManagement {
             log.info("Order {} was already cancelled ({}); ignoring the new reason {}", orderId, order.reason(), reason);
         }
         return order;
+    }
+
+    /**
+     * The reconciler's first remedy: a PENDING order last announced at or before {@code before} is announced again
+     * (OrderPlaced, the same content under a new message id) in one transaction with its bookkeeping, so every
+     * instance together announces it at most once per interval. The orchestrator starts the saga if the first
+     * OrderPlaced never became one, and ignores it when the order has a saga.
+     *
+     * @return whether this call announced it (false: not due any more, or another instance is at it)
+     */
+    @Transactional
+    public boolean announceAgain(UUID orderId, Instant before) {
+        if (!pendingOrders.claimAnnouncement(orderId, before, now())) {
+            return false;
+        }
+        log.info("Order {} is still PENDING: announcing it again", orderId);
+        events.placed(get(orderId));
+        return true;
+    }
+
+    /**
+     * The reconciler's last remedy: a PENDING order placed at or before {@code before} is reported stalled, once.
+     * The orchestrator then ends it: cancelled (TIMED_OUT) when it has no saga, left to its saga otherwise.
+     *
+     * @return whether this call reported it
+     */
+    @Transactional
+    public boolean reportStalled(UUID orderId, Instant before) {
+        if (!pendingOrders.claimStall(orderId, before, now())) {
+            return false;
+        }
+        log.warn("Order {} is still PENDING past its reconciliation limit: reporting it stalled", orderId);
+        events.stalled(get(orderId));
+        return true;
     }
 
     private Optional<Order> earlierOrder(IdempotencyKey key) {

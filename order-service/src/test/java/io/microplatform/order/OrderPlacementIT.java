@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +176,54 @@ class OrderPlacementIT {
         assertNothingStoredOrPublished();
     }
 
+    /**
+     * FieldLimits end to end: an order with every field at its limit is stored and announced as it came (what the
+     * participants' own limit tests then store); one character, line or unit more is a 400 naming each field.
+     */
+    @Test
+    void acceptsAnOrderAtTheFieldLimitsAndRefusesOneJustBeyondThem() throws Exception {
+        String customerAtLimit = customer + "-" + "c".repeat(FieldLimits.CUSTOMER_ID_MAX - customer.length() - 1);
+        // letters beyond ASCII, all in the Basic Multilingual Plane: 200 characters are 200 UTF-16 units
+        String name = "Åsa Ørsted-Çelik Σοφία 小林 ".repeat(10).substring(0, FieldLimits.NAME_MAX);
+        String street = "Straße der Einheit ".repeat(11).substring(0, FieldLimits.STREET_MAX);
+        String city = "Łódź ".repeat(20).substring(0, FieldLimits.CITY_MAX - 1) + "Ł";
+        String postalCode = "PC-" + "9".repeat(FieldLimits.POSTAL_CODE_MAX - 3);
+        String items = IntStream.range(0, FieldLimits.LINES_MAX)
+                .mapToObj(i -> "{\"sku\":\"%s\",\"quantity\":%d}".formatted(limitSku(i), FieldLimits.QUANTITY_MAX))
+                .collect(Collectors.joining(",", "[", "]"));
+
+        ResponseEntity<String> accepted = post(order(customerAtLimit, items, name, street, city, postalCode, "DE"), null);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String orderId = JSON.readTree(accepted.getBody()).path("orderId").asText();
+        assertThat(jdbc.sql("""
+                        SELECT customer_id, shipping_name, shipping_street, shipping_city, shipping_postal_code
+                        FROM orders WHERE id = ?""").param(UUID.fromString(orderId))
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).single())
+                .containsExactly(customerAtLimit, name, street, city, postalCode);
+        assertThat(count("SELECT count(*) FROM order_items WHERE order_id = ? AND quantity = ?",
+                UUID.fromString(orderId), FieldLimits.QUANTITY_MAX)).isEqualTo(FieldLimits.LINES_MAX);
+        JsonNode placed = await().atMost(KAFKA_WAIT)
+                .until(() -> orderEvents.withKey(orderId), events -> !events.isEmpty()).get(0).value();
+        assertThat(placed.path("customerId").asText()).isEqualTo(customerAtLimit);
+        assertThat(placed.path("lines")).hasSize(FieldLimits.LINES_MAX);
+        assertThat(placed.path("shippingAddress").path("name").asText()).isEqualTo(name);
+        assertThat(placed.path("shippingAddress").path("postalCode").asText()).isEqualTo(postalCode);
+
+        String beyondItems = items.replace("]", ",{\"sku\":\"%s\",\"quantity\":1}]".formatted(limitSku(50)))
+                .replaceFirst("\"quantity\":" + FieldLimits.QUANTITY_MAX, "\"quantity\":" + (FieldLimits.QUANTITY_MAX + 1));
+        ResponseEntity<String> refused = post(order(customerAtLimit + "c", beyondItems, name + "x", street + "x",
+                city + "x", postalCode + "9", "DEU"), null);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(JSON.readTree(refused.getBody()).path("errors").findValuesAsText("field")).containsExactly(
+                "customerId", "items", "items[0].quantity", "shippingAddress.city", "shippingAddress.country",
+                "shippingAddress.name", "shippingAddress.postalCode", "shippingAddress.street");
+        assertThat(count("SELECT count(*) FROM orders WHERE customer_id LIKE ?", customer + "%")).isOne();
+    }
+
     @Test
     void rejectsMalformedJsonWith400AndStoresNothing() {
         long ordersBefore = count("SELECT count(*) FROM orders");
@@ -215,6 +266,8 @@ class OrderPlacementIT {
         String orderId = JSON.readTree(first.getBody()).path("orderId").asText();
         assertOnlyOrderOfCustomerIs(orderId);
         assertExactlyOneOrderPlaced(orderId);
+        assertThat(jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ?").param(UUID.fromString(orderId))
+                .query(String.class).list()).containsExactly("order.placed");
     }
 
     @Test
@@ -316,6 +369,22 @@ class OrderPlacementIT {
                 {"customerId":"%s","items":%s,
                  "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Berlin","postalCode":"10115","country":"%s"}}
                 """.formatted(customer, items, country);
+    }
+
+    private String order(String customerId, String items, String name, String street, String city, String postalCode,
+            String country) throws Exception {
+        return JSON.writeValueAsString(JSON.createObjectNode()
+                .put("customerId", customerId)
+                .<ObjectNode>set("items", JSON.readTree(items))
+                .set("shippingAddress", JSON.createObjectNode().put("name", name).put("street", street).put("city", city)
+                        .put("postalCode", postalCode).put("country", country)));
+    }
+
+    /** The i-th of 64-character skus the stub prices at 1.00. */
+    private static String limitSku(int i) {
+        String sku = StubRemoteServices.ONE_EURO_PREFIX + "%058d".formatted(i);
+        assertThat(sku).hasSize(FieldLimits.SKU_MAX);
+        return sku;
     }
 
     private void assertNothingStoredOrPublished() {

@@ -23,9 +23,13 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 // production's resilience settings (application.yml), but a breaker probes again after 2 s, not 10 s: the breaker test
-// waits for it
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s")
+// waits for it. No orchestrator runs here, so every order stays PENDING: the reconciler leaves orders younger than an
+// hour alone (the tests' own orders), and OrderReconcilerIT makes its orders older by moving their timestamps back
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",
+        "order.reconciliation.interval=500ms",
+        "order.reconciliation.reannounce-after=1h",
+        "order.reconciliation.stalled-after=2h" })
 // with metrics export on (Boot's tests turn it off), so the shared Prometheus settings are part of the test
 @AutoConfigureObservability
 @EmbeddedInfrastructure

@@ -38,6 +38,8 @@ public final class StubRemoteServices implements AutoCloseable {
     public static final String BROKEN_SKU = "BROKEN-01";
     /** inventory-service is overloaded for this sku: 503 with Retry-After. */
     public static final String OVERLOADED_SKU = "OVERLOADED-01";
+    /** inventory-service prices every sku with this prefix at 1.00, with stock 1000 (orders at the field limits). */
+    public static final String ONE_EURO_PREFIX = "LIMIT-";
     /** inventory-service answers this sku only after {@link #releaseSlowAnswers()}. */
     public static final String SLOW_SKU = "SLOW-01";
 
@@ -162,6 +164,10 @@ public final class StubRemoteServices implements AutoCloseable {
             await(slowAnswers);
             respond(exchange, 200, "application/json",
                     "{\"sku\":\"%s\",\"name\":\"Slow\",\"price\":1.00,\"stock\":1}".formatted(sku));
+        }
+        else if (sku.startsWith(ONE_EURO_PREFIX)) {
+            respond(exchange, 200, "application/json",
+                    "{\"sku\":\"%s\",\"name\":\"Limit\",\"price\":1.00,\"stock\":1000}".formatted(sku));
         }
         else if (PRICES.containsKey(sku)) {
             respond(exchange, 200, "application/json", "{\"sku\":\"%s\",\"name\":\"%s\",\"price\":%s,\"stock\":100}"

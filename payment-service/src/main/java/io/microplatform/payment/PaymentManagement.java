@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.microplatform.messaging.CausalHistory;
 import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.payment.domain.AccountRepository;
@@ -35,11 +36,14 @@ public class PaymentManagement {
     private final AccountRepository accounts;
     private final OrderPaymentRepository orderPayments;
     private final PaymentProviderClient provider;
+    private final CausalHistory history;
 
-    PaymentManagement(AccountRepository accounts, OrderPaymentRepository orderPayments, PaymentProviderClient provider) {
+    PaymentManagement(AccountRepository accounts, OrderPaymentRepository orderPayments, PaymentProviderClient provider,
+            CausalHistory history) {
         this.accounts = accounts;
         this.orderPayments = orderPayments;
         this.provider = provider;
+        this.history = history;
     }
 
     /**
@@ -74,15 +78,20 @@ public class PaymentManagement {
      * Step two, in the caller's transaction: debits the amount if the provider did not decline and the balance
      * covers it; never takes a balance below zero, however many orders race. A charge the provider authorized but
      * the balance no longer covers (a concurrent order of the same customer won the row lock) is declined here; its
-     * authorization is left to lapse (a real integration would void it).
+     * authorization is left to lapse (a real integration would void it). A decline is stored like a charge, so a
+     * redelivery is declined again although the balance may have grown since. The decision is recorded in the order's
+     * causal history; an answer from the stored record is not a new decision and records nothing.
      */
     @Transactional
     public ChargeOutcome charge(UUID orderId, String customerId, BigDecimal amount, Optional<String> providerDecline) {
-        OrderPayment payment = orderPayments.findByOrderId(orderId)
-                .orElseGet(() -> orderPayments.save(providerDecline
-                        .map(reason -> OrderPayment.declined(orderId, customerId, amount, reason))
-                        .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount,
-                                accounts.lockByCustomerId(customerId)))));
+        Optional<OrderPayment> existing = orderPayments.findByOrderId(orderId);
+        if (existing.isPresent()) {
+            return existing.get().outcome();
+        }
+        OrderPayment payment = orderPayments.save(providerDecline
+                .map(reason -> OrderPayment.declined(orderId, customerId, amount, reason))
+                .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount, accounts.lockByCustomerId(customerId))));
+        history.record(orderId, payment.isCharged() ? "payment.charged" : "payment.declined");
         return payment.outcome();
     }
 
@@ -97,8 +106,10 @@ public class PaymentManagement {
                     if (payment.isCharged()) {
                         payment.refund(accounts.lockByCustomerId(payment.customerId()).orElseThrow(
                                 () -> new IllegalStateException("account " + payment.customerId() + " is gone")));
+                        history.record(orderId, "payment.refunded");
                     }
                 },
+                // a tombstone credits nothing back: no effect to record
                 () -> orderPayments.save(OrderPayment.cancelledBeforeCharged(orderId)));
     }
 

@@ -2,6 +2,7 @@ package io.microplatform.payment;
 
 import io.microplatform.testsupport.SagaReplies;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.microplatform.contracts.Command;
+import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
@@ -24,6 +26,7 @@ import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Payment as a saga participant: the test plays the orchestrator, sending commands to payment-commands and reading
@@ -137,6 +141,7 @@ class PaymentCommandsIT {
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
         assertThat(balance(customer)).isEqualTo("40.00");
         assertThat(paymentsOf(command.orderId())).hasSize(1);
+        assertThat(effects(command.orderId())).containsExactly("payment.charged");
         // the redelivery is answered from the stored charge: the payment provider was asked once
         assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
     }
@@ -158,6 +163,8 @@ class PaymentCommandsIT {
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(PaymentDeclined.class);
         assertThat(balance(customer)).isEqualTo("100.00");
         assertThat(paymentsOf(command.orderId())).isEmpty();
+        // one decision, answered three times
+        assertThat(effects(command.orderId())).containsExactly("payment.declined");
     }
 
     @Test
@@ -179,6 +186,7 @@ class PaymentCommandsIT {
         assertThat(payments).extracting(payment -> payment.get("amount").decimalValue())
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsOnly(new BigDecimal("60.00"));
+        assertThat(effects(orderId)).containsExactly("payment.charged", "payment.refunded");
     }
 
     @Test
@@ -198,6 +206,56 @@ class PaymentCommandsIT {
         assertThat(balance(customer)).isEqualTo("100.00");
         assertThat(paymentsOf(orderId)).isEmpty();
         assertThat(status(orderId)).isEqualTo("CANCELLED");
+        // the tombstone credited nothing, and the late command was answered from it
+        assertThat(effects(orderId)).isEmpty();
+    }
+
+    /** FieldLimits: the longest customer id, charged and declined; the amount as large as the columns hold. */
+    @Test
+    void chargesAndDeclinesACustomerIdAtItsLengthLimit() {
+        String customer = account("it-" + UUID.randomUUID() + "-" + "c".repeat(FieldLimits.CUSTOMER_ID_MAX - 40),
+                "9999999999.99");
+        assertThat(customer).hasSize(FieldLimits.CUSTOMER_ID_MAX);
+        ChargePayment command = charge(UUID.randomUUID(), customer, "9999999999.99");
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
+        assertThat(balance(customer)).isEqualTo("0.00");
+        assertThat(paymentsOf(command.orderId()).get(0).get("customerId").asText()).isEqualTo(customer);
+
+        ChargePayment unknown = charge(UUID.randomUUID(), "it-nobody-" + UUID.randomUUID() + "-"
+                + "n".repeat(FieldLimits.CUSTOMER_ID_MAX - 47), "1.00");
+        assertThat(unknown.customerId()).hasSize(FieldLimits.CUSTOMER_ID_MAX);
+        send(unknown);
+
+        assertThat(replies.awaitReplyTo(unknown.messageId())).isInstanceOf(PaymentDeclined.class);
+        assertThat(status(unknown.orderId())).isEqualTo("DECLINED");
+    }
+
+    /** A negative amount, a third decimal, no customer, a customer id too long: a bug upstream, never a decline. */
+    @Test
+    void deadLettersAChargePaymentThatBreaksTheFieldContractWithoutAskingTheProvider() {
+        String customer = account("100.00");
+        List<ChargePayment> malformed = List.of(
+                charge(UUID.randomUUID(), customer, "-1.00"),
+                charge(UUID.randomUUID(), customer, "1.001"),
+                new ChargePayment(UUID.randomUUID(), UUID.randomUUID(), null, new BigDecimal("1.00")),
+                charge(UUID.randomUUID(), "c".repeat(FieldLimits.CUSTOMER_ID_MAX + 1), "1.00"));
+
+        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS))) {
+            malformed.forEach(this::send);
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> malformed.stream()
+                    .allMatch(command -> !deadLetters.withKey(command.orderId()).isEmpty()));
+        }
+
+        assertThat(malformed).allSatisfy(command -> {
+            assertThat(replies.repliesTo(command.messageId())).isEmpty();
+            assertThat(provider.callsFor(command.orderId())).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM order_payments WHERE order_id = ?").param(command.orderId())
+                    .query(Long.class).single()).isZero();
+        });
+        assertThat(balance(customer)).isEqualTo("100.00");
     }
 
     @Test
@@ -255,7 +313,10 @@ class PaymentCommandsIT {
     }
 
     private String account(String balance) {
-        String customerId = "it-" + UUID.randomUUID();
+        return account("it-" + UUID.randomUUID(), balance);
+    }
+
+    private String account(String customerId, String balance) {
         jdbc.sql("INSERT INTO accounts (customer_id, balance) VALUES (?, ?)")
                 .params(customerId, new BigDecimal(balance))
                 .update();
@@ -272,6 +333,11 @@ class PaymentCommandsIT {
 
     private JsonNode paymentsOf(UUID orderId) {
         return http.getForObject("/api/payments?orderId=" + orderId, JsonNode.class);
+    }
+
+    private List<String> effects(UUID orderId) {
+        return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list();
     }
 
     private String status(UUID orderId) {

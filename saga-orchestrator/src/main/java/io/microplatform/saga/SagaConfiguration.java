@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.microplatform.saga.clock.DatabaseClock;
 import io.microplatform.saga.domain.RetryPolicy;
 import io.microplatform.saga.lease.LeaderElection;
 import io.microplatform.saga.lease.LeaseProperties;
@@ -17,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,9 +31,25 @@ class SagaConfiguration {
     /** The lease whose holder runs the deadline sweeper. */
     static final String SWEEPER_LEASE = "saga-deadline-sweeper";
 
+    /**
+     * One clock for every instance: the database's. Deadlines are written by the instance that sends a command and
+     * compared by the sweeper on the lease holder, and the lease expires in database time; with each JVM's own clock a
+     * skewed instance would re-send too early or too late. Read every few seconds rather than in each statement, so
+     * the saga aggregate keeps taking "now" as a plain value.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    DatabaseClock clock(DataSource dataSource, MeterRegistry meters) {
+        DatabaseClock clock = DatabaseClock.of(JdbcClient.create(dataSource), Clock.systemUTC());
+        Gauge.builder("saga.clock.skew", clock, database -> database.jvmSkew().toMillis() / 1000.0)
+                .description("How far this JVM's clock is ahead of the database's; the saga keeps the database's")
+                .baseUnit("seconds")
+                .register(meters);
+        return clock;
+    }
+
+    @Bean
+    SchedulingConfigurer clockRefresh(DatabaseClock clock, SagaProperties properties) {
+        return registrar -> registrar.addFixedDelayTask(clock::refreshQuietly, properties.clockRefreshInterval());
     }
 
     @Bean

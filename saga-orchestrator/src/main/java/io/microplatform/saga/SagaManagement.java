@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.microplatform.saga.definition.CancellationReason;
 import io.microplatform.saga.definition.Direction;
 import io.microplatform.saga.domain.CommandSender;
 import io.microplatform.saga.domain.OrderDetails;
@@ -76,6 +77,56 @@ public class SagaManagement {
         return true;
     }
 
+    /**
+     * An OrderPlaced that can never become a saga (it breaks the contracts' field limits): instead of failing on every
+     * delivery and leaving its order PENDING for good, a saga that only cancels the order with REJECTED.
+     *
+     * @return false when the order already has a saga
+     */
+    @Transactional
+    public boolean reject(UUID orderId, List<String> problems) {
+        if (sagas.existsById(orderId)) {
+            log.warn("Order {} already has a saga: ignoring a repeated OrderPlaced that breaks the field limits ({})",
+                    orderId, String.join("; ", problems));
+            return false;
+        }
+        OutgoingCommand cancel = startCancelOnly(orderId, CancellationReason.REJECTED);
+        log.warn("Order {} cannot become a saga ({}): sent {} {} with reason REJECTED", orderId,
+                String.join("; ", problems), cancel.command(), cancel.commandId());
+        return true;
+    }
+
+    /**
+     * order-service reports the order still PENDING past its reconciliation limit. With a saga, that saga goes on as
+     * it is (its deadlines drive it). Without one (its OrderPlaced was lost, parked or never processed) a saga that
+     * only cancels the order with TIMED_OUT; a late OrderPlaced then finds it and starts nothing.
+     *
+     * @return false when the order already has a saga
+     */
+    @Transactional
+    public boolean stalled(UUID orderId) {
+        Optional<Saga> existing = sagas.findById(orderId);
+        if (existing.isPresent()) {
+            log.info("Order {} reported stalled already has a saga ({} at {}): it goes on as it is", orderId,
+                    existing.get().state(), existing.get().currentStepName());
+            metrics.stalledIgnored();
+            return false;
+        }
+        OutgoingCommand cancel = startCancelOnly(orderId, CancellationReason.TIMED_OUT);
+        log.warn("Order {} reported stalled has no saga: sent {} {} with reason TIMED_OUT", orderId, cancel.command(),
+                cancel.commandId());
+        return true;
+    }
+
+    private OutgoingCommand startCancelOnly(UUID orderId, CancellationReason reason) {
+        Saga saga = sagas.save(Saga.cancelOnly(orderId, reason, policy, now()));
+        OutgoingCommand cancel = saga.outstandingCommand().orElseThrow();
+        commands.send(cancel);
+        metrics.cancelOnlyStarted(reason);
+        compensationSent(saga);
+        return cancel;
+    }
+
     /** A participant's reply: advances the saga when it answers the outstanding command, else is ignored and counted. */
     @Transactional
     public void onReply(ReceivedReply reply) {
@@ -126,8 +177,14 @@ public class SagaManagement {
         Optional<OutgoingCommand> next = saga.deadlinePassed(policy, now);
         next.ifPresent(commands::send);
         if (next.isPresent() && next.map(OutgoingCommand::commandId).equals(awaited.map(OutgoingCommand::commandId))) {
-            log.info("No reply to {} {} of saga {}: re-sent it (attempt {})", next.get().command(),
-                    next.get().commandId(), orderId, saga.attempts());
+            if (saga.rollsForward() && saga.attempts() > policy.maxAttempts(Direction.FORWARD)) {
+                log.warn("No reply to {} {} of saga {}: re-sent it (attempt {}); past the pivot the saga never "
+                        + "compensates, it re-sends until {} answers", next.get().command(), next.get().commandId(),
+                        orderId, saga.attempts(), next.get().command().participant());
+            } else {
+                log.info("No reply to {} {} of saga {}: re-sent it (attempt {})", next.get().command(),
+                        next.get().commandId(), orderId, saga.attempts());
+            }
         } else {
             log.warn("No reply to {} of saga {} after every attempt: gave up; {}", awaited.map(OutgoingCommand::command)
                     .orElse(null), orderId, next.map(command -> "sent " + command.command() + " with reason "
@@ -179,7 +236,8 @@ public class SagaManagement {
         }
     }
 
-    // PostgreSQL keeps microseconds: truncate, so a saga reads back exactly as it was written
+    // the database's clock (SagaConfiguration), so every instance agrees on deadlines. PostgreSQL keeps
+    // microseconds: truncate, so a saga reads back exactly as it was written
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.microplatform.saga.definition.CancellationReason;
 import io.microplatform.saga.domain.Saga;
 import io.microplatform.saga.domain.SagaRepository;
 import io.microplatform.saga.domain.SagaState;
@@ -79,6 +80,23 @@ class SagaMetrics implements SchedulingConfigurer {
 
     void started() {
         afterCommit(() -> Counter.builder("saga.started").register(registry).increment());
+    }
+
+    /** order-service reported an order stalled that has a saga: nothing to do. */
+    void stalledIgnored() {
+        afterCommit(() -> Counter.builder("saga.stalled.ignored")
+                .description("OrderStalled for an order that has a saga: the saga goes on as it is")
+                .register(registry)
+                .increment());
+    }
+
+    /** A saga that only cancels an order that never had one: TIMED_OUT (stalled) or REJECTED (invalid OrderPlaced). */
+    void cancelOnlyStarted(CancellationReason reason) {
+        afterCommit(() -> Counter.builder("saga.cancel.only")
+                .description("Sagas started only to cancel an order that had none (stalled or invalid OrderPlaced)")
+                .tag("reason", reason.name())
+                .register(registry)
+                .increment());
     }
 
     void replyIgnored(String replyType) {

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepBatchSize sagas one sweep handles at most, each in its own transaction
  * @param gaugeRefreshInterval how often saga.in.flight, saga.failed.current and saga.oldest.in.flight.age are read
  *        from the database
+ * @param clockRefreshInterval how often the database's clock, which every instance's deadlines use, is read again;
+ *        in between it advances with the JVM's monotonic time
  */
 @Validated
 @ConfigurationProperties("saga")
@@ -35,7 +37,8 @@ public record SagaProperties(
         @Min(1) @DefaultValue("10") int maxCompensationAttempts,
         @NotNull @DefaultValue("1s") Duration sweepInterval,
         @Min(1) @DefaultValue("100") int sweepBatchSize,
-        @NotNull @DefaultValue("5s") Duration gaugeRefreshInterval) {
+        @NotNull @DefaultValue("5s") Duration gaugeRefreshInterval,
+        @NotNull @DefaultValue("5s") Duration clockRefreshInterval) {
 
     RetryPolicy retryPolicy() {
         return new RetryPolicy(stepTimeout, backoffMultiplier, maxStepTimeout, maxAttempts, maxCompensationAttempts);

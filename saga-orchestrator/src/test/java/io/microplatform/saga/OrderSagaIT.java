@@ -32,6 +32,7 @@ import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
 import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
 import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Reply;
+import io.microplatform.contracts.VectorClock;
 import io.microplatform.contracts.ShippingMessages.CreateShipment;
 import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
@@ -285,6 +286,73 @@ class OrderSagaIT {
                         tuple("RESERVE_STOCK", 2, "TIMED_OUT"),
                         tuple("RELEASE_STOCK", 1, "SUCCEEDED"),
                         tuple("CANCEL_ORDER", 1, "SUCCEEDED"));
+    }
+
+    @Test
+    void rollsForwardWhenTheConfirmationGoesUnansweredPastTheGiveUpTime() {
+        UUID orderId = UUID.randomUUID();
+        participants.publish(placed(orderId, "alice"));
+        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
+        ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
+        participants.reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
+        CreateShipment ship = participants.awaitCommand(CreateShipment.class, orderId);
+        participants.reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
+        ConfirmOrder confirm = participants.awaitCommand(ConfirmOrder.class, orderId);
+
+        // order-service is paused: a forward step is given up after max-attempts (2) sends, the confirmation is not
+        await().atMost(PATIENCE).until(() -> participants.commandsFor(orderId).stream()
+                .filter(ConfirmOrder.class::isInstance).count() >= 3);
+
+        assertThat(participants.commandsFor(orderId)).filteredOn(ConfirmOrder.class::isInstance)
+                .extracting(Command::messageId).containsOnly(confirm.messageId());
+        JsonNode waiting = saga(orderId);
+        assertThat(waiting.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(waiting.get("reason").isNull()).isTrue();
+        assertThat(waiting.get("steps")).hasSize(4);
+        assertThat(waiting.get("steps").get(3).get("command").asText()).isEqualTo("CONFIRM_ORDER");
+        assertThat(waiting.get("steps").get(3).get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(waiting.get("steps").get(3).get("outcome").asText()).isEqualTo("PENDING");
+        assertThat(list("RUNNING")).contains(orderId.toString());
+        // in flight for longer than a forward step may take (what SagaPastDeadline watches, at production scale)
+        long giveUpSeconds = 3 + 6;
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.get("saga.oldest.in.flight.age").gauge().value())
+                .isGreaterThan(giveUpSeconds));
+
+        // order-service resumes and applies one of the sends
+        participants.reply(new OrderConfirmed(UUID.randomUUID(), orderId, confirm.messageId()));
+
+        awaitState(orderId, "CONFIRMED");
+        assertThat(participants.distinctCommandsFor(orderId)).map(Command::getClass).containsExactly(
+                ReserveStock.class, ChargePayment.class, CreateShipment.class, ConfirmOrder.class);
+    }
+
+    @Test
+    void answersAReplyWithACommandWhoseVectorClockIsAfterTheReplys() {
+        UUID orderId = UUID.randomUUID();
+        participants.publish(placed(orderId, "alice"));
+        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        VectorClock reserveClock = participants.clockOf(reserve);
+        assertThat(reserveClock.counter("saga-orchestrator")).isPositive();
+
+        // inventory-service merges the command's clock, ticks its own entry and replies with the result
+        VectorClock replyClock = reserveClock.merge(VectorClock.parse("inventory-service=41")).tick("inventory-service");
+        participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()), replyClock);
+        ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
+
+        VectorClock chargeClock = participants.clockOf(charge);
+        assertThat(chargeClock.compare(replyClock)).as("%s against the reply's %s", chargeClock, replyClock)
+                .isEqualTo(VectorClock.Causality.AFTER);
+        assertThat(chargeClock.counter("inventory-service")).isEqualTo(42);
+        assertThat(chargeClock.counter("saga-orchestrator")).isGreaterThan(reserveClock.counter("saga-orchestrator"));
+
+        // end it, so it does not time out during other tests
+        participants.reply(new PaymentDeclined(UUID.randomUUID(), orderId, charge.messageId(), "insufficient balance"));
+        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
+        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
+        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
+        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        awaitState(orderId, "CANCELLED");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.microplatform.saga;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
@@ -20,6 +22,7 @@ import io.microplatform.contracts.OrderMessages.OrderPlaced;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.Topics;
+import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.TopicTail;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,6 +57,7 @@ final class Participants implements AutoCloseable {
     private final TopicTail commands;
     private final KafkaProducer<String, String> producer;
     private final List<Command> received = new CopyOnWriteArrayList<>();
+    private final Map<UUID, VectorClock> clocks = new ConcurrentHashMap<>();
 
     Participants(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -67,19 +71,33 @@ final class Participants implements AutoCloseable {
                 new BigDecimal("104.79"), ADDRESS);
     }
 
-    /** Order-service's part: publish OrderPlaced on order-events. */
-    RecordMetadata publish(OrderPlaced placed) {
-        return send(Topics.ORDER_EVENTS, placed);
+    /** Order-service's part: publish OrderPlaced or OrderStalled on order-events. */
+    RecordMetadata publish(Message orderEvent) {
+        return send(Topics.ORDER_EVENTS, orderEvent, null);
     }
 
     RecordMetadata reply(Reply reply) {
-        return send(Topics.SAGA_REPLIES, reply);
+        return send(Topics.SAGA_REPLIES, reply, null);
+    }
+
+    /** A reply carrying the participant's vector clock in its header, as messaging-support's relay sends it. */
+    RecordMetadata reply(Reply reply, VectorClock clock) {
+        return send(Topics.SAGA_REPLIES, reply, clock);
     }
 
     /** Every command record received for the order, re-sends included, in the order they arrived. */
     List<Command> commandsFor(UUID orderId) {
-        commands.pollNew().forEach(record -> received.add(read(TopicTail.value(record))));
+        commands.pollNew().forEach(record -> {
+            Command command = read(TopicTail.value(record));
+            received.add(command);
+            clocks.putIfAbsent(command.messageId(), VectorClock.parse(TopicTail.header(record, VectorClock.HEADER)));
+        });
         return received.stream().filter(command -> command.orderId().equals(orderId)).toList();
+    }
+
+    /** The vector clock in the header of the first record of {@code command} (empty when it had none). */
+    VectorClock clockOf(Command command) {
+        return clocks.get(command.messageId());
     }
 
     /** The commands for the order, each message id once, in the order they were first sent. */
@@ -109,10 +127,14 @@ final class Participants implements AutoCloseable {
         }
     }
 
-    private RecordMetadata send(String topic, Message message) {
+    private RecordMetadata send(String topic, Message message, VectorClock clock) {
         try {
-            return producer.send(new ProducerRecord<>(topic, message.orderId().toString(),
-                    JSON.writeValueAsString(message))).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.orderId().toString(),
+                    JSON.writeValueAsString(message));
+            if (clock != null) {
+                record.headers().add(VectorClock.HEADER, clock.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return producer.send(record).get();
         } catch (JsonProcessingException | ExecutionException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

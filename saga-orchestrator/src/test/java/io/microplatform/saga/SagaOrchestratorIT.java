@@ -17,10 +17,10 @@ class SagaOrchestratorIT extends RunningServiceContract {
     }
 
     @Test
-    void exposesListenerConsumerLagSagaGaugesAndPoolMetrics() {
+    void exposesListenerConsumerLagSagaGaugesClockSkewAndPoolMetrics() {
         // Boot's MicrometerConsumerListener still reaches the consumer factory messaging-support customizes
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus",
                 String.class)).contains("kafka_consumer_fetch_manager_records_lag_max", "saga_oldest_in_flight_age_seconds",
-                "hikaricp_connections_active", "jvm_memory_used_bytes"));
+                "saga_clock_skew_seconds", "hikaricp_connections_active", "jvm_memory_used_bytes"));
     }
 }

@@ -55,6 +55,28 @@ class PlatformServiceDefaultsTest {
     }
 
     @Test
+    void limitsEveryDatabaseSessionAndTheWaitForAConnection() throws IOException {
+        StandardEnvironment environment = environment(Map.of());
+
+        // pgjdbc passes options to the server as session settings (DatabaseOutageIT in messaging-support reads them back)
+        assertThat(environment.getProperty("spring.datasource.hikari.data-source-properties.options"))
+                .isEqualTo("-c statement_timeout=15s -c lock_timeout=5s -c idle_in_transaction_session_timeout=30s");
+        assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("3000");
+        assertThat(environment.getProperty("spring.datasource.hikari.validation-timeout")).isEqualTo("2000");
+    }
+
+    @Test
+    void movesTheDatabaseTimeoutsWithTheirEnvironmentVariables() throws IOException {
+        StandardEnvironment environment = environment(Map.of("DB_STATEMENT_TIMEOUT", "2min", "DB_LOCK_TIMEOUT", "1s",
+                "DB_IDLE_IN_TRANSACTION_TIMEOUT", "0", "DB_CONNECTION_TIMEOUT", "10000", "DB_VALIDATION_TIMEOUT", "5000"));
+
+        assertThat(environment.getProperty("spring.datasource.hikari.data-source-properties.options"))
+                .isEqualTo("-c statement_timeout=2min -c lock_timeout=1s -c idle_in_transaction_session_timeout=0");
+        assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("10000");
+        assertThat(environment.getProperty("spring.datasource.hikari.validation-timeout")).isEqualTo("5000");
+    }
+
+    @Test
     void readinessWaitsForDatabaseBrokerAndDiscovery() throws IOException {
         Binder binder = Binder.get(environment(Map.of()));
 

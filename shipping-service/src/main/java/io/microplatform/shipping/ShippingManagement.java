@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.microplatform.messaging.CausalHistory;
 import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.shipping.domain.Address;
@@ -11,7 +12,6 @@ import io.microplatform.shipping.domain.DestinationRepository;
 import io.microplatform.shipping.domain.Quote;
 import io.microplatform.shipping.domain.Shipment;
 import io.microplatform.shipping.domain.ShipmentOutcome;
-import io.microplatform.shipping.domain.ShipmentOutcome.Failed;
 import io.microplatform.shipping.domain.ShipmentRepository;
 import io.microplatform.shipping.domain.UnsupportedCountryException;
 
@@ -37,11 +37,14 @@ public class ShippingManagement {
     private final DestinationRepository destinations;
     private final ShipmentRepository shipments;
     private final CarrierClient carrier;
+    private final CausalHistory history;
 
-    ShippingManagement(DestinationRepository destinations, ShipmentRepository shipments, CarrierClient carrier) {
+    ShippingManagement(DestinationRepository destinations, ShipmentRepository shipments, CarrierClient carrier,
+            CausalHistory history) {
         this.destinations = destinations;
         this.shipments = shipments;
         this.carrier = carrier;
+        this.history = history;
     }
 
     /**
@@ -74,8 +77,10 @@ public class ShippingManagement {
 
     /**
      * Step two, in the caller's transaction: creates the order's shipment unless the address is undeliverable or
-     * the carrier refused it. A refusal stores nothing: the same address is refused again on a redelivery, as
-     * destinations do not change while the service runs.
+     * the carrier refused it. A refusal is stored too, so that every later CreateShipment for the order gets the
+     * same answer and creates nothing, even once the carrier (or a new destination) would accept it: the saga may
+     * have compensated the refused step already. Each decision is recorded in the order's causal history; an answer
+     * from the stored row is not a new one.
      */
     @Transactional
     public ShipmentOutcome create(UUID orderId, Address address, Optional<String> carrierRefusal) {
@@ -84,10 +89,11 @@ public class ShippingManagement {
             return existing.get().outcome();
         }
         Optional<String> refusal = refusal(address).or(() -> carrierRefusal);
-        if (refusal.isPresent()) {
-            return new Failed(refusal.get());
-        }
-        return shipments.save(Shipment.create(orderId, address)).outcome();
+        Shipment decided = shipments.save(refusal.isPresent()
+                ? Shipment.refused(orderId, refusal.get())
+                : Shipment.create(orderId, address));
+        history.record(orderId, decided.wasCreated() ? "shipping.created" : "shipping.refused");
+        return decided.outcome();
     }
 
     private Optional<String> refusal(Address address) {
@@ -103,7 +109,12 @@ public class ShippingManagement {
     @Transactional
     public void cancel(UUID orderId) {
         shipments.findByOrderId(orderId).ifPresentOrElse(
-                Shipment::cancel,
+                shipment -> {
+                    if (shipment.cancel()) {
+                        history.record(orderId, "shipping.cancelled");
+                    }
+                },
+                // a tombstone undoes nothing: no effect to record
                 () -> shipments.save(Shipment.cancelledBeforeCreated(orderId)));
     }
 

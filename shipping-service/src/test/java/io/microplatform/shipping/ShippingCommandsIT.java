@@ -1,6 +1,7 @@
 package io.microplatform.shipping;
 
 import io.microplatform.testsupport.SagaReplies;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.contracts.Command;
+import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.ShippingMessages.CancelShipment;
@@ -17,6 +19,7 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Shipping as a saga participant: the test plays the orchestrator, sending commands to shipping-commands and reading
@@ -104,7 +108,8 @@ class ShippingCommandsIT {
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
         assertThat(((ShipmentFailed) reply).why()).isEqualTo("postal code 00000 is undeliverable");
         assertThat(shipmentsOf(command.orderId())).isEmpty();
-        assertThat(rows(command.orderId())).isZero();
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(effects(command.orderId())).containsExactly("shipping.refused");
         // a business refusal: the carrier is not asked
         assertThat(carrier.callsFor(command.orderId())).isZero();
     }
@@ -119,7 +124,8 @@ class ShippingCommandsIT {
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
         assertThat(((ShipmentFailed) reply).why()).isEqualTo("shipping to country XX is not supported");
-        assertThat(rows(command.orderId())).isZero();
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(shipmentsOf(command.orderId())).isEmpty();
     }
 
     @Test
@@ -131,6 +137,7 @@ class ShippingCommandsIT {
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
         assertThat(rows(command.orderId())).isOne();
+        assertThat(effects(command.orderId())).containsExactly("shipping.created");
         // the redelivery is answered from the stored shipment: the carrier was asked once
         assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
     }
@@ -144,7 +151,40 @@ class ShippingCommandsIT {
         send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
-        assertThat(rows(command.orderId())).isZero();
+        assertThat(rows(command.orderId())).isOne();
+        assertThat(effects(command.orderId())).containsExactly("shipping.refused");
+    }
+
+    /**
+     * The carrier refused; a late redelivery of the same CreateShipment (the saga has compensated meanwhile) finds the
+     * carrier willing: it gets the stored refusal, the carrier is not asked again, and nothing is created that nobody
+     * would cancel.
+     */
+    @Test
+    void answersARedeliveryOfACarrierRefusalWithTheRefusalAlthoughTheCarrierWouldNowAccept() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.failNext(command.orderId(), 1, 422);
+        send(command);
+        assertThat(((ShipmentFailed) replies.awaitReplyTo(command.messageId())).why())
+                .isEqualTo("the carrier refused the shipment");
+
+        send(command);
+        CreateShipment resent = create(command.orderId(), BERLIN);
+        send(resent);
+
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
+        assertThat(replies.awaitReplyTo(resent.messageId())).usingRecursiveComparison()
+                .ignoringFields("messageId", "inReplyTo").isEqualTo(replies.repliesTo(command.messageId()).get(0));
+        assertThat(carrier.callsFor(command.orderId())).isOne();
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(shipmentsOf(command.orderId())).isEmpty();
+
+        // the saga's compensation finds nothing to cancel, and the refusal stays
+        CancelShipment cancel = new CancelShipment(UUID.randomUUID(), command.orderId());
+        send(cancel);
+        assertThat(replies.awaitReplyTo(cancel.messageId())).isInstanceOf(ShipmentCancelled.class);
+        assertThat(status(command.orderId())).isEqualTo("REFUSED");
+        assertThat(effects(command.orderId())).containsExactly("shipping.refused");
     }
 
     @Test
@@ -163,6 +203,7 @@ class ShippingCommandsIT {
         assertThat(shipments).hasSize(1);
         assertThat(shipments.get(0).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(rows(orderId)).isOne();
+        assertThat(effects(orderId)).containsExactly("shipping.created", "shipping.cancelled");
     }
 
     @Test
@@ -182,6 +223,43 @@ class ShippingCommandsIT {
         assertThat(jdbc.sql("SELECT status FROM shipments WHERE order_id = ?").param(orderId).query(String.class).single())
                 .isEqualTo("CANCELLED");
         assertThat(shipmentsOf(orderId)).isEmpty();
+        // the tombstone cancelled nothing, and the late command was answered from it
+        assertThat(effects(orderId)).isEmpty();
+    }
+
+    /** FieldLimits: the longest address an order may carry, in letters beyond ASCII, stored as it came. */
+    @Test
+    void createsAShipmentToAnAddressWithEveryFieldAtItsLimit() {
+        ShippingAddress atLimits = new ShippingAddress(
+                "Åsa Ørsted-Çelik Σοφία 小林 ".repeat(10).substring(0, FieldLimits.NAME_MAX),
+                "Straße der Einheit ".repeat(11).substring(0, FieldLimits.STREET_MAX),
+                "Łódź ".repeat(20).substring(0, FieldLimits.CITY_MAX - 1) + "Ł",
+                "PC-" + "9".repeat(FieldLimits.POSTAL_CODE_MAX - 3), "DE");
+        CreateShipment command = create(UUID.randomUUID(), atLimits);
+
+        send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
+        JsonNode shipment = shipmentsOf(command.orderId()).get(0);
+        assertThat(List.of("name", "street", "city", "postalCode", "country"))
+                .extracting(field -> shipment.get(field).asText())
+                .containsExactly(atLimits.name(), atLimits.street(), atLimits.city(), atLimits.postalCode(), "DE");
+    }
+
+    /** A CreateShipment without its address breaks the contract: a bug upstream, never a refusal. */
+    @Test
+    void deadLettersACreateShipmentWithoutAddressAndAnswersNothing() {
+        CreateShipment malformed = create(UUID.randomUUID(), null);
+
+        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS))) {
+            send(malformed);
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread()
+                    .until(() -> !deadLetters.withKey(malformed.orderId()).isEmpty());
+        }
+
+        assertThat(replies.repliesTo(malformed.messageId())).isEmpty();
+        assertThat(rows(malformed.orderId())).isZero();
+        assertThat(carrier.callsFor(malformed.orderId())).isZero();
     }
 
     @Test
@@ -217,6 +295,15 @@ class ShippingCommandsIT {
 
     private JsonNode shipmentsOf(UUID orderId) {
         return http.getForObject("/api/shipments?orderId=" + orderId, JsonNode.class);
+    }
+
+    private String status(UUID orderId) {
+        return jdbc.sql("SELECT status FROM shipments WHERE order_id = ?").param(orderId).query(String.class).single();
+    }
+
+    private List<String> effects(UUID orderId) {
+        return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list();
     }
 
     private long rows(UUID orderId) {

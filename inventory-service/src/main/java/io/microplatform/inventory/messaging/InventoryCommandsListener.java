@@ -3,11 +3,13 @@ package io.microplatform.inventory.messaging;
 import java.util.List;
 import java.util.UUID;
 
+import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.InventoryMessages.ReleaseStock;
 import io.microplatform.contracts.InventoryMessages.ReserveStock;
 import io.microplatform.contracts.InventoryMessages.StockReleased;
 import io.microplatform.contracts.InventoryMessages.StockReserved;
 import io.microplatform.contracts.InventoryMessages.StockUnavailable;
+import io.microplatform.contracts.OrderLine;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.inventory.InventoryManagement;
@@ -25,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The orchestrator's commands to inventory. Each handler is one transaction: processed-message record, effect and
  * reply (through the outbox) commit together or not at all. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure: the
- * record is retried and then dead-lettered, never answered with a failure reply.
+ * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
+ * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
+ * with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.INVENTORY_COMMANDS)
@@ -45,6 +48,7 @@ class InventoryCommandsListener {
     @KafkaHandler
     @Transactional
     public void reserve(ReserveStock command) {
+        requireWellFormed(command);
         // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
         // the order (one reservation each), which also covers a re-send under a new message id, and the answer
         // comes from the stored reservation: a redelivery changes nothing and gets the first answer again.
@@ -61,9 +65,35 @@ class InventoryCommandsListener {
     @KafkaHandler
     @Transactional
     public void release(ReleaseStock command) {
+        requireIds(command.messageId(), command.orderId());
         processedMessages.markProcessed("inventory.release-stock", command.messageId());
         inventory.release(command.orderId());
         reply(command.orderId(), new StockReleased(UUID.randomUUID(), command.orderId(), command.messageId()));
+    }
+
+    /**
+     * A command that breaks the field contract (FieldLimits) is a bug upstream, not a business answer: it throws, so
+     * the delivery is retried and then dead-lettered, and never refused (a refusal would be stored and compensated as
+     * if stock had run out).
+     */
+    private static void requireWellFormed(ReserveStock command) {
+        requireIds(command.messageId(), command.orderId());
+        List<OrderLine> lines = command.lines();
+        if (lines == null || lines.isEmpty() || lines.size() > FieldLimits.LINES_MAX) {
+            throw new IllegalArgumentException("ReserveStock needs 1 to " + FieldLimits.LINES_MAX + " lines: " + command);
+        }
+        for (OrderLine line : lines) {
+            if (line == null || !FieldLimits.isIdentifier(line.sku(), FieldLimits.SKU_MAX)
+                    || line.quantity() < 1 || line.quantity() > FieldLimits.QUANTITY_MAX) {
+                throw new IllegalArgumentException("ReserveStock with a malformed line " + line + ": " + command);
+            }
+        }
+    }
+
+    private static void requireIds(UUID messageId, UUID orderId) {
+        if (messageId == null || orderId == null) {
+            throw new IllegalArgumentException("command without message id or order id");
+        }
     }
 
     private void reply(UUID orderId, Reply reply) {

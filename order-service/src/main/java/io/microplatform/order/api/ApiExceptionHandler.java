@@ -1,5 +1,6 @@
 package io.microplatform.order.api;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +15,10 @@ import io.microplatform.order.domain.UnsupportedCountryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,6 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** A restarted PostgreSQL accepts connections within seconds; the pool reconnects on the next request. */
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     record InvalidField(String field, String message) {
     }
@@ -115,6 +123,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("service", ex.service());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /**
+     * The database is away (down, restarting, no connection within the pool's timeout) or a statement gave up on a
+     * lock or timed out: the request stored nothing, or nothing that counts (a placement's transaction rolls back), and
+     * the same request may succeed in a moment. A 503 with Retry-After says so, where a 500 would say "our bug"; with
+     * its Idempotency-Key a retried placement cannot place twice.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class,
+            PessimisticLockingFailureException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
+        log.warn("Database unavailable: {}", ex.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The order database is unavailable or busy; try again later (with the same Idempotency-Key)");
+        problem.setTitle("Service unavailable");
+        problem.setProperty("service", "database");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER.toSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

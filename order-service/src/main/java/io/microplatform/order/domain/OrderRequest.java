@@ -13,12 +13,10 @@ import java.util.TreeMap;
 /**
  * What a customer asks for, before prices are known. The same sku twice is one line with the summed quantity (the
  * order keeps one line per sku), and lines are kept sorted by sku, so two requests for the same goods are equal
- * whatever order their lines came in.
+ * whatever order their lines came in. The limits of each field (lengths, characters, most units of a sku) are the
+ * platform's field contract, checked where a request comes in (the API), not here.
  */
 public record OrderRequest(String customerId, List<Line> lines, ShippingAddress shippingAddress) {
-
-    /** Most units of one sku in one order. */
-    public static final int MAX_QUANTITY = 1000;
 
     public OrderRequest {
         Objects.requireNonNull(customerId, "customerId");
@@ -33,8 +31,8 @@ public record OrderRequest(String customerId, List<Line> lines, ShippingAddress 
 
         public Line {
             Objects.requireNonNull(sku, "sku");
-            if (quantity < 1 || quantity > MAX_QUANTITY) {
-                throw new IllegalArgumentException("quantity of " + sku + " must be 1.." + MAX_QUANTITY + ": " + quantity);
+            if (quantity < 1) {
+                throw new IllegalArgumentException("quantity of " + sku + " must be positive: " + quantity);
             }
         }
     }

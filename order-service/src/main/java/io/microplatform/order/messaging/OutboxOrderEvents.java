@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.microplatform.contracts.OrderLine;
 import io.microplatform.contracts.OrderMessages.OrderPlaced;
+import io.microplatform.contracts.OrderMessages.OrderStalled;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.Topics;
 import io.microplatform.messaging.Outbox;
@@ -30,5 +31,10 @@ class OutboxOrderEvents implements OrderEvents {
                 order.shippingCost(), order.total(),
                 new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
                         address.country())));
+    }
+
+    @Override
+    public void stalled(Order order) {
+        outbox.send(Topics.ORDER_EVENTS, order.id(), new OrderStalled(UUID.randomUUID(), order.id()));
     }
 }

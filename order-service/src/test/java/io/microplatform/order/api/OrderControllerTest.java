@@ -1,10 +1,13 @@
 package io.microplatform.order.api;
 
 import java.math.BigDecimal;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.microplatform.order.OrderManagement;
@@ -24,13 +27,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
@@ -51,6 +57,11 @@ class OrderControllerTest {
     private static final String VALID = """
             {"customerId":"alice","items":[{"sku":"KEYBOARD-01","quantity":2}],
              "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}""";
+
+    private static final String IDENTIFIER_RULE =
+            "must consist of ASCII letters, digits, '.', '_' and '-', starting with a letter or digit";
+    private static final String TEXT_RULE = "must not contain control characters";
+    private static final String COUNTRY_RULE = "must be an ISO 3166-1 alpha-2 code in capitals, like DE";
 
     @Autowired
     private MockMvc mvc;
@@ -115,7 +126,43 @@ class OrderControllerTest {
                 Arguments.of(VALID.replace("\"quantity\":2", "\"quantity\":\"two\""), "items[0].quantity",
                         "has the wrong type"),
                 Arguments.of(VALID.replace("\"quantity\":2", "\"quantity\":1.5"), "items[0].quantity",
-                        "has the wrong type"));
+                        "has the wrong type"),
+                // FieldLimits: characters, then one past each length
+                Arguments.of(VALID.replace("\"alice\"", "\"alice smith\""), "customerId", IDENTIFIER_RULE),
+                Arguments.of(VALID.replace("\"alice\"", "\"-alice\""), "customerId", IDENTIFIER_RULE),
+                Arguments.of(VALID.replace("\"KEYBOARD-01\"", "\"KEYBOARD/01\""), "items[0].sku", IDENTIFIER_RULE),
+                Arguments.of(VALID.replace("\"KEYBOARD-01\"", "\"" + "K".repeat(65) + "\""), "items[0].sku",
+                        "size must be between 0 and 64"),
+                Arguments.of(VALID.replace("[{\"sku\":\"KEYBOARD-01\",\"quantity\":2}]", items(51)), "items",
+                        "size must be between 0 and 50"),
+                Arguments.of(VALID.replace("\"Ada\"", "\"Ada\\u0007\""), "shippingAddress.name", TEXT_RULE),
+                Arguments.of(VALID.replace("\"Ada\"", "\"" + "Å".repeat(201) + "\""), "shippingAddress.name",
+                        "size must be between 0 and 200"),
+                Arguments.of(VALID.replace("\"1 Main St\"", "\"" + "s".repeat(201) + "\""), "shippingAddress.street",
+                        "size must be between 0 and 200"),
+                Arguments.of(VALID.replace("\"Berlin\"", "\"" + "b".repeat(101) + "\""), "shippingAddress.city",
+                        "size must be between 0 and 100"),
+                Arguments.of(VALID.replace("\"10115\"", "\"" + "1".repeat(21) + "\""), "shippingAddress.postalCode",
+                        "size must be between 0 and 20"),
+                Arguments.of(VALID.replace("\"10115\"", "\"10115\\n\""), "shippingAddress.postalCode", TEXT_RULE),
+                Arguments.of(VALID.replace("\"DE\"", "\"de\""), "shippingAddress.country", COUNTRY_RULE),
+                Arguments.of(VALID.replace("\"DE\"", "\"DEU\""), "shippingAddress.country", COUNTRY_RULE));
+    }
+
+    /** Every field at its FieldLimits maximum: the widest order every later service can store. */
+    @Test
+    void acceptsAnOrderWithEveryFieldAtItsLimit() throws Exception {
+        given(orders.place(any(), isNull())).willReturn(placedOrder());
+        String atLimits = """
+                {"customerId":"%s","items":%s,
+                 "shippingAddress":{"name":"%s","street":"%s","city":"%s","postalCode":"%s","country":"JP"}}"""
+                .formatted("c".repeat(64), items(50).replace("\"quantity\":1", "\"quantity\":1000"),
+                        "é中".repeat(100), "s".repeat(200), "ü".repeat(100), "1".repeat(20));
+
+        post(atLimits, null).andExpect(status().isAccepted());
+        verify(orders).place(argThat(request -> request.lines().size() == 50
+                && request.lines().stream().allMatch(line -> line.quantity() == 1000 && line.sku().length() == 64)
+                && request.shippingAddress().name().length() == 200), isNull());
     }
 
     @ParameterizedTest(name = "{1} {2}")
@@ -232,6 +279,26 @@ class OrderControllerTest {
     }
 
     @Test
+    void answersAnUnavailableDatabaseWith503() throws Exception {
+        given(orders.place(any(), any())).willThrow(new CannotCreateTransactionException("Could not open JPA EntityManager",
+                new SQLTransientConnectionException("Connection is not available, request timed out")));
+        given(orders.get(ORDER_ID)).willThrow(new DataAccessResourceFailureException("connection refused"));
+
+        post(VALID, "k-1")
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Service unavailable","status":503,
+                         "detail":"The order database is unavailable or busy; try again later (with the same Idempotency-Key)",
+                         "instance":"/api/orders","service":"database"}""", true));
+        mvc.perform(get("/api/orders/" + ORDER_ID))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void showsACancelledOrderWithItsReason() throws Exception {
         Order order = placedOrder();
         order.cancel(CancellationReason.OUT_OF_STOCK, PLACED_AT.plusSeconds(2));
@@ -276,6 +343,13 @@ class OrderControllerTest {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return mvc.perform(request);
+    }
+
+    /** count lines of distinct 64-character skus, one unit each. */
+    private static String items(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"sku\":\"%s\",\"quantity\":1}".formatted("SKU-%060d".formatted(i)))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     private static Order placedOrder() {

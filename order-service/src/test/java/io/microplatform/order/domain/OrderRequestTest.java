@@ -20,9 +20,8 @@ class OrderRequestTest {
     }
 
     @Test
-    void refusesMoreThanTheMaximumOfOneSkuAfterMerging() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new OrderRequest("alice",
-                List.of(line("MOUSE-01", 600), line("MOUSE-01", 401)), ADDRESS));
+    void refusesALineWithoutUnits() {
+        assertThatIllegalArgumentException().isThrownBy(() -> line("MOUSE-01", 0));
     }
 
     @Test

@@ -79,6 +79,8 @@ class OrderCommandsIT {
         assertThat(awaitReplies(orderId, resent.messageId(), 1)).extracting(TopicReader.Received::type)
                 .containsOnly("order.OrderConfirmed");
         assertThat(version(orderId)).isOne();
+        // three deliveries, one effect
+        assertThat(effects(orderId)).containsExactly("order.placed", "order.confirmed");
     }
 
     @Test
@@ -95,6 +97,21 @@ class OrderCommandsIT {
         assertThat(http.getForObject("/api/orders/" + orderId, String.class))
                 .contains("\"status\":\"CANCELLED\"", "\"reason\":\"PAYMENT_DECLINED\"");
         assertThat(version(orderId)).as("changed once").isOne();
+        assertThat(effects(orderId)).containsExactly("order.placed", "order.cancelled");
+    }
+
+    /** The orchestrator's answer to an OrderPlaced that can never be a saga (it breaks the field contract). */
+    @Test
+    void cancelsWithTheReasonRejected() throws Exception {
+        UUID orderId = placeOrder();
+        CancelOrder cancel = new CancelOrder(UUID.randomUUID(), orderId, "REJECTED");
+
+        send(cancel);
+
+        assertThat(awaitReplies(orderId, cancel.messageId(), 1)).extracting(TopicReader.Received::type)
+                .containsOnly("order.OrderCancelled");
+        assertThat(http.getForObject("/api/orders/" + orderId, String.class))
+                .contains("\"status\":\"CANCELLED\"", "\"reason\":\"REJECTED\"");
     }
 
     @Test
@@ -112,6 +129,7 @@ class OrderCommandsIT {
                 .containsOnly("order.OrderConfirmed");
         assertThat(status(orderId)).isEqualTo("CONFIRMED");
         assertThat(version(orderId)).isOne();
+        assertThat(effects(orderId)).containsExactly("order.placed", "order.confirmed");
     }
 
     private UUID placeOrder() throws Exception {
@@ -138,6 +156,11 @@ class OrderCommandsIT {
 
     private String status(UUID orderId) {
         return jdbc.sql("SELECT status FROM orders WHERE id = ?").param(orderId).query(String.class).single();
+    }
+
+    private List<String> effects(UUID orderId) {
+        return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
+                .query(String.class).list();
     }
 
     private long version(UUID orderId) {

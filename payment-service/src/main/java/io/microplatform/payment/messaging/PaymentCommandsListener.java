@@ -1,8 +1,10 @@
 package io.microplatform.payment.messaging;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
@@ -25,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The orchestrator's commands to payment. In each handler one transaction holds processed-message record, effect
  * and reply (through the outbox): they commit together or not at all. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure: the
- * record is retried and then dead-lettered, never answered with a failure reply.
+ * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
+ * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
+ * with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.PAYMENT_COMMANDS)
@@ -55,6 +58,7 @@ class PaymentCommandsListener {
      */
     @KafkaHandler
     public void charge(ChargePayment command) {
+        requireWellFormed(command);
         Optional<String> providerDecline = payments.authorize(command.orderId(), command.customerId(), command.amount());
         transactions.executeWithoutResult(status -> {
             // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
@@ -72,9 +76,32 @@ class PaymentCommandsListener {
     @KafkaHandler
     @Transactional
     public void refund(RefundPayment command) {
+        requireIds(command.messageId(), command.orderId());
         processedMessages.markProcessed("payment.refund-payment", command.messageId());
         payments.refund(command.orderId());
         reply(command.orderId(), new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
+    }
+
+    /**
+     * A command that breaks the field contract (FieldLimits; an amount is never negative and has at most 2 decimals)
+     * is a bug upstream, not a business answer: it throws before the payment provider is asked, so the delivery is
+     * retried and then dead-lettered, and never declined.
+     */
+    private static void requireWellFormed(ChargePayment command) {
+        requireIds(command.messageId(), command.orderId());
+        if (!FieldLimits.isIdentifier(command.customerId(), FieldLimits.CUSTOMER_ID_MAX)) {
+            throw new IllegalArgumentException("ChargePayment with a malformed customer id: " + command);
+        }
+        BigDecimal amount = command.amount();
+        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("ChargePayment with a malformed amount: " + command);
+        }
+    }
+
+    private static void requireIds(UUID messageId, UUID orderId) {
+        if (messageId == null || orderId == null) {
+            throw new IllegalArgumentException("command without message id or order id");
+        }
     }
 
     private void reply(UUID orderId, Reply reply) {

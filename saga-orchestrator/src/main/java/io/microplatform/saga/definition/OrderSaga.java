@@ -18,10 +18,14 @@ public final class OrderSaga {
     public static final SagaDefinition DEFINITION = SagaDefinition.builder()
             // the order was placed before the saga started; undoing it means cancelling it with the saga's reason
             .alreadyDone("place-order", CANCEL_ORDER)
+            // compensatable: undone, last first, when a later step is refused or a step stays silent
             .step("reserve-stock", RESERVE_STOCK, RELEASE_STOCK, OUT_OF_STOCK)
             .step("charge-payment", CHARGE_PAYMENT, REFUND_PAYMENT, PAYMENT_DECLINED)
             .step("create-shipment", CREATE_SHIPMENT, CANCEL_SHIPMENT, SHIPPING_FAILED)
-            .finalStep("confirm-order", CONFIRM_ORDER)
+            // the pivot: order-service may apply a ConfirmOrder however late it arrives, and a confirmed order is
+            // final. Compensating after sending it could refund and release under a confirmed order, so from here the
+            // saga rolls forward: ConfirmOrder is re-sent (same message id, capped back-off) until it is answered
+            .retriable("confirm-order", CONFIRM_ORDER)
             .build();
 
     private OrderSaga() {

@@ -9,6 +9,10 @@ public sealed interface Transition {
     record Send(Position position, SagaCommand command, Optional<CancellationReason> reason) implements Transition {
     }
 
+    /** Send the outstanding command again, with the same message id, and keep waiting for its reply. */
+    record Resend() implements Transition {
+    }
+
     /** Every step succeeded. */
     record Confirm() implements Transition {
     }

@@ -27,8 +27,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -43,6 +41,10 @@ import io.microplatform.saga.definition.Transition;
 /**
  * One order's saga: where it stands in {@link OrderSaga#DEFINITION}, the one command it waits for, until when, and
  * the history of every command it sent. The order id is its identity, so an order can never start two sagas.
+ * <p>
+ * A saga started from OrderPlaced keeps the order's details, to build every command. A saga that only cancels an
+ * order (order-service reported it stalled without a saga, or its OrderPlaced could not become one) has none: it
+ * starts compensating at the place-order step and sends nothing but CancelOrder.
  * <p>
  * Every change goes through a method that takes the current time and returns what to send; the caller stores the
  * saga and hands that command to the outbox in one transaction. The version column makes two writers of the same saga
@@ -85,13 +87,11 @@ public class Saga {
     /** When the outstanding command is due to be re-sent or given up; null once the saga ended. */
     private Instant deadline;
 
-    @NotBlank
+    // the order's details: all set, or all null for a saga that only cancels (the migration's CHECKs say so too)
     private String customerId;
 
-    @NotNull
     private BigDecimal total;
 
-    @NotNull
     @Embedded
     @AttributeOverride(name = "name", column = @Column(name = "ship_to_name"))
     @AttributeOverride(name = "street", column = @Column(name = "ship_to_street"))
@@ -101,7 +101,6 @@ public class Saga {
     private DeliveryAddress shippingAddress;
 
     // loaded when a command needs them (ReserveStock); never changed after the start
-    @NotEmpty
     @ElementCollection
     @CollectionTable(name = "saga_order_items", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
@@ -148,6 +147,24 @@ public class Saga {
     }
 
     /**
+     * A saga for an order that never got one and is to be cancelled with {@code reason}: it knows no order details
+     * and starts compensating where the definition says the steps before the saga are undone (CancelOrder).
+     */
+    public static Saga cancelOnly(UUID orderId, CancellationReason reason, RetryPolicy policy, Instant now) {
+        Saga saga = new Saga();
+        saga.orderId = Objects.requireNonNull(orderId, "orderId");
+        saga.state = SagaState.COMPENSATING;
+        saga.createdAt = now;
+        saga.updatedAt = now;
+        Transition first = DEFINITION.compensateBeforeStart(reason);
+        if (!(first instanceof Transition.Send send)) {
+            throw new IllegalStateException("the saga definition undoes nothing before the saga starts: " + first);
+        }
+        saga.apply(send, policy, now);
+        return saga;
+    }
+
+    /**
      * A participant answered. Only a reply to the outstanding command moves the saga; any other (a duplicate, a late
      * answer to a re-sent command, a reply for another step) leaves it unchanged and is reported as ignored.
      */
@@ -168,9 +185,10 @@ public class Saga {
     }
 
     /**
-     * The deadline sweeper's turn: when the deadline passed, the outstanding command is re-sent with the same id, or,
-     * once it was sent as often as the policy allows, given up: a forward step is compensated with TIMED_OUT (itself
-     * included, since its outcome is unknown), a compensation parks the saga as FAILED.
+     * The deadline sweeper's turn: when the deadline passed, the definition decides. The outstanding command is
+     * re-sent with the same id while the policy allows, and for ever at a retriable step (past the pivot the saga only
+     * rolls forward); otherwise it is given up: a forward step is compensated with TIMED_OUT (itself included, since
+     * its outcome is unknown), a compensation parks the saga as FAILED.
      *
      * @return the command to send; empty when nothing is due (a reply got there first) or the saga just ended
      */
@@ -178,7 +196,8 @@ public class Saga {
         if (!isDue(now)) {
             return Optional.empty();
         }
-        if (attempts < policy.maxAttempts(direction)) {
+        Transition next = DEFINITION.unanswered(position(), attempts < policy.maxAttempts(direction));
+        if (next instanceof Transition.Resend) {
             attempts++;
             deadline = now.plus(policy.timeoutOf(attempts));
             updatedAt = now;
@@ -186,7 +205,12 @@ public class Saga {
             return outstandingCommand();
         }
         currentHistoryStep().timedOut();
-        return apply(DEFINITION.gaveUp(position()), policy, now);
+        return apply(next, policy, now);
+    }
+
+    /** Past the pivot: the outstanding command is re-sent until answered, whatever the retry policy's bound. */
+    public boolean rollsForward() {
+        return !state.isFinal() && direction == Direction.FORWARD && DEFINITION.step(position()).retriable();
     }
 
     public boolean isDue(Instant now) {
@@ -216,6 +240,9 @@ public class Saga {
             steps.add(SagaStep.sent(steps.size(), currentStepName(), send.command(), outstandingCommandId, direction,
                     now));
             return outstandingCommand();
+        }
+        if (transition instanceof Transition.Resend) {
+            throw new IllegalStateException("only a deadline re-sends; " + transition + " cannot follow a reply");
         }
         if (transition instanceof Transition.Confirm) {
             end(SagaState.CONFIRMED);
@@ -282,8 +309,11 @@ public class Saga {
         return Optional.ofNullable(deadline);
     }
 
-    public OrderDetails order() {
-        return new OrderDetails(customerId, items, total, shippingAddress);
+    /** What the saga knows of its order; empty for a saga that only cancels. */
+    public Optional<OrderDetails> order() {
+        return customerId == null
+                ? Optional.empty()
+                : Optional.of(new OrderDetails(customerId, items, total, shippingAddress));
     }
 
     /** Every command sent, in order, compensations included. */

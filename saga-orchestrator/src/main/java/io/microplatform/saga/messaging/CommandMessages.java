@@ -74,23 +74,28 @@ final class CommandMessages {
     }
 
     static Command toMessage(OutgoingCommand outgoing) {
-        OrderDetails order = outgoing.order();
         return switch (outgoing.command()) {
             case RESERVE_STOCK -> new ReserveStock(outgoing.commandId(), outgoing.orderId(),
-                    order.items().stream().map(item -> new OrderLine(item.sku(), item.quantity(), item.unitPrice()))
+                    orderOf(outgoing).items().stream()
+                            .map(item -> new OrderLine(item.sku(), item.quantity(), item.unitPrice()))
                             .toList());
             case RELEASE_STOCK -> new ReleaseStock(outgoing.commandId(), outgoing.orderId());
-            case CHARGE_PAYMENT -> new ChargePayment(outgoing.commandId(), outgoing.orderId(), order.customerId(),
-                    order.total());
+            case CHARGE_PAYMENT -> new ChargePayment(outgoing.commandId(), outgoing.orderId(),
+                    orderOf(outgoing).customerId(), orderOf(outgoing).total());
             case REFUND_PAYMENT -> new RefundPayment(outgoing.commandId(), outgoing.orderId());
             case CREATE_SHIPMENT -> new CreateShipment(outgoing.commandId(), outgoing.orderId(),
-                    toWire(order.shippingAddress()));
+                    toWire(orderOf(outgoing).shippingAddress()));
             case CANCEL_SHIPMENT -> new CancelShipment(outgoing.commandId(), outgoing.orderId());
             case CONFIRM_ORDER -> new ConfirmOrder(outgoing.commandId(), outgoing.orderId());
             case CANCEL_ORDER -> new CancelOrder(outgoing.commandId(), outgoing.orderId(), outgoing.reason()
                     .orElseThrow(() -> new IllegalStateException("CancelOrder without a reason for " + outgoing.orderId()))
                     .name());
         };
+    }
+
+    private static OrderDetails orderOf(OutgoingCommand outgoing) {
+        return outgoing.order().orElseThrow(() -> new IllegalStateException(outgoing.command() + " for order "
+                + outgoing.orderId() + " needs the order's details, but its saga only cancels"));
     }
 
     static ReceivedReply toReceived(Reply reply) {
@@ -103,6 +108,7 @@ final class CommandMessages {
         return Optional.ofNullable(ANSWERS.get(replyType));
     }
 
+    /** The order as the saga keeps it; only for an OrderPlaced without {@link OrderPlacedCheck#problemsOf problems}. */
     static OrderDetails toOrderDetails(OrderPlaced placed) {
         ShippingAddress address = placed.shippingAddress();
         return new OrderDetails(placed.customerId(),

@@ -9,6 +9,8 @@ import static io.microplatform.saga.definition.SagaCommand.REFUND_PAYMENT;
 import static io.microplatform.saga.definition.SagaCommand.RELEASE_STOCK;
 import static io.microplatform.saga.definition.SagaCommand.RESERVE_STOCK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +76,68 @@ class OrderSagaTest {
     }
 
     @Test
+    void unansweredCommandIsResentWhileTheRetryPolicyAllows() {
+        Walk walk = new Walk().succeed().resend().resend().succeed();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, CHARGE_PAYMENT, CHARGE_PAYMENT,
+                CREATE_SHIPMENT);
+        assertThat(walk.reason).isEmpty();
+    }
+
+    @Test
+    void silentConfirmationIsResentForeverAndNothingIsEverCompensated() {
+        // order-service may apply a ConfirmOrder however late: once sent, the saga must not refund or release
+        Walk walk = new Walk().succeed().succeed().succeed().giveUp().giveUp().giveUp().succeed();
+
+        assertThat(walk.sent).containsExactly(RESERVE_STOCK, CHARGE_PAYMENT, CREATE_SHIPMENT,
+                CONFIRM_ORDER, CONFIRM_ORDER, CONFIRM_ORDER, CONFIRM_ORDER);
+        assertThat(walk.reason).isEmpty();
+        assertThat(walk.end).isInstanceOf(Transition.Confirm.class);
+    }
+
+    @Test
+    void theStepTableSaysWhichStepsCompensateAndWhichRollForward() {
+        assertThat(saga.steps()).extracting(Step::name, step -> step.compensation().isPresent(), Step::retriable)
+                .containsExactly(
+                        tuple("place-order", true, false),
+                        tuple("reserve-stock", true, false),
+                        tuple("charge-payment", true, false),
+                        tuple("create-shipment", true, false),
+                        tuple("confirm-order", false, true));
+    }
+
+    @Test
+    void onlyRetriableStepsMayFollowThePivot() {
+        SagaDefinition.Builder pastThePivot = SagaDefinition.builder()
+                .step("reserve-stock", RESERVE_STOCK, RELEASE_STOCK, CancellationReason.OUT_OF_STOCK)
+                .retriable("confirm-order", CONFIRM_ORDER);
+
+        assertThatIllegalStateException().isThrownBy(() -> pastThePivot.step("charge-payment", CHARGE_PAYMENT,
+                REFUND_PAYMENT, CancellationReason.PAYMENT_DECLINED));
+    }
+
+    @Test
+    void orderThatNeverGotASagaIsOnlyCancelled() {
+        Walk walk = new Walk(saga.compensateBeforeStart(CancellationReason.TIMED_OUT));
+
+        assertThat(walk.position).isEqualTo(new Position(0, Direction.BACKWARD));
+        walk.succeed();
+
+        assertThat(walk.sent).containsExactly(CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.TIMED_OUT);
+        assertThat(walk.end).isInstanceOf(Transition.Cancel.class);
+    }
+
+    @Test
+    void rejectedOrderIsCancelledWithItsReasonAndParkedWhenTheCancellationGoesUnanswered() {
+        Walk walk = new Walk(saga.compensateBeforeStart(CancellationReason.REJECTED)).resend().giveUp();
+
+        assertThat(walk.sent).containsExactly(CANCEL_ORDER, CANCEL_ORDER);
+        assertThat(walk.reason).contains(CancellationReason.REJECTED);
+        assertThat(walk.end).isInstanceOf(Transition.Park.class);
+    }
+
+    @Test
     void compensationThatNeverGetsAnAnswerParksTheSaga() {
         Walk walk = new Walk().succeed().fail().giveUp();
 
@@ -100,10 +164,14 @@ class OrderSagaTest {
         final List<SagaCommand> sent = new ArrayList<>();
         Optional<CancellationReason> reason = Optional.empty();
         Transition end;
-        private Position position;
+        Position position;
 
         Walk() {
-            apply(saga.start());
+            this(saga.start());
+        }
+
+        Walk(Transition first) {
+            apply(first);
         }
 
         Walk succeed() {
@@ -116,14 +184,23 @@ class OrderSagaTest {
             return this;
         }
 
+        /** The deadline passed and the retry policy allows another send. */
+        Walk resend() {
+            apply(saga.unanswered(position, true));
+            return this;
+        }
+
+        /** The deadline passed after the last send the retry policy allows. */
         Walk giveUp() {
-            apply(saga.gaveUp(position));
+            apply(saga.unanswered(position, false));
             return this;
         }
 
         private void apply(Transition transition) {
             assertThat(end).as("saga already ended").isNull();
-            if (transition instanceof Transition.Send send) {
+            if (transition instanceof Transition.Resend) {
+                sent.add(sent.get(sent.size() - 1));
+            } else if (transition instanceof Transition.Send send) {
                 sent.add(send.command());
                 position = send.position();
                 if (send.reason().isPresent()) {

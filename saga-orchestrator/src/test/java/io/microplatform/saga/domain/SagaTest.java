@@ -42,7 +42,7 @@ class SagaTest {
 
         assertThat(sent.command()).isEqualTo(RESERVE_STOCK);
         assertThat(sent.orderId()).isEqualTo(orderId);
-        assertThat(sent.order()).isEqualTo(ORDER);
+        assertThat(sent.order()).contains(ORDER);
         assertThat(sent.reason()).isEmpty();
         assertThat(saga.state()).isEqualTo(SagaState.RUNNING);
         assertThat(saga.currentStepName()).isEqualTo("reserve-stock");
@@ -202,6 +202,75 @@ class SagaTest {
         // a late answer to the given-up charge changes nothing
         assertThat(saga.replied(reply(charge, CHARGE_PAYMENT, true), POLICY, T0.plusSeconds(301)))
                 .isInstanceOf(ReplyOutcome.Ignored.class);
+    }
+
+    @Test
+    void silentConfirmationIsResentWithCappedBackoffForEverAndNeverCompensated() {
+        new Replies().succeed(3);
+        OutgoingCommand confirm = saga.outstandingCommand().orElseThrow();
+        assertThat(confirm.command()).isEqualTo(CONFIRM_ORDER);
+        assertThat(saga.rollsForward()).isTrue();
+        Instant now = T0.plusSeconds(3);
+        List<Duration> waits = new ArrayList<>();
+        // far more sends than POLICY.maxAttempts() (3): order-service may be paused for a long time
+        for (int send = 2; send <= 12; send++) {
+            Instant due = saga.deadline().orElseThrow();
+            waits.add(Duration.between(now, due));
+            now = due;
+            assertThat(saga.deadlinePassed(POLICY, now)).map(OutgoingCommand::commandId).contains(confirm.commandId());
+        }
+
+        assertThat(waits).startsWith(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
+                Duration.ofSeconds(80), Duration.ofMinutes(2)).endsWith(Duration.ofMinutes(2));
+        assertThat(saga.state()).isEqualTo(SagaState.RUNNING);
+        assertThat(saga.reason()).isEmpty();
+        assertThat(saga.attempts()).isEqualTo(12);
+        assertThat(saga.steps()).last().satisfies(step -> {
+            assertThat(step.command()).isEqualTo(CONFIRM_ORDER);
+            assertThat(step.attempts()).isEqualTo(12);
+            assertThat(step.outcome()).isEqualTo(StepOutcome.PENDING);
+        });
+        assertThat(saga.steps()).extracting(SagaStep::direction).containsOnly(Direction.FORWARD);
+
+        // order-service comes back and answers one of the sends
+        saga.replied(reply(confirm.commandId(), CONFIRM_ORDER, true), POLICY, now.plusSeconds(1));
+        assertThat(saga.state()).isEqualTo(SagaState.CONFIRMED);
+        assertThat(saga.rollsForward()).isFalse();
+    }
+
+    @Test
+    void earlierSilentStepsAreStillGivenUpAndCompensated() {
+        new Replies().succeed(2);
+        assertThat(saga.rollsForward()).isFalse();
+        saga.deadlinePassed(POLICY, T0.plusSeconds(100));
+        saga.deadlinePassed(POLICY, T0.plusSeconds(200));
+
+        assertThat(saga.deadlinePassed(POLICY, T0.plusSeconds(300))).map(OutgoingCommand::command)
+                .contains(SagaCommand.CANCEL_SHIPMENT);
+        assertThat(saga.state()).isEqualTo(SagaState.COMPENSATING);
+    }
+
+    @Test
+    void cancelOnlySagaKnowsNoOrderAndSendsNothingButCancelOrder() {
+        UUID stalled = UUID.randomUUID();
+        Saga cancelOnly = Saga.cancelOnly(stalled, CancellationReason.TIMED_OUT, POLICY, T0);
+
+        OutgoingCommand cancel = cancelOnly.outstandingCommand().orElseThrow();
+        assertThat(cancel.command()).isEqualTo(CANCEL_ORDER);
+        assertThat(cancel.reason()).contains(CancellationReason.TIMED_OUT);
+        assertThat(cancel.order()).isEmpty();
+        assertThat(cancelOnly.order()).isEmpty();
+        assertThat(cancelOnly.state()).isEqualTo(SagaState.COMPENSATING);
+        assertThat(cancelOnly.currentStepName()).isEqualTo("place-order");
+        assertThat(cancelOnly.deadline()).contains(T0.plusSeconds(10));
+
+        assertThat(cancelOnly.replied(new ReceivedReply(stalled, cancel.commandId(), CANCEL_ORDER, true,
+                "order.OrderCancelled"), POLICY, T0.plusSeconds(1))).isEqualTo(new ReplyOutcome.Accepted(Optional.empty()));
+        assertThat(cancelOnly.state()).isEqualTo(SagaState.CANCELLED);
+        assertThat(cancelOnly.reason()).contains(CancellationReason.TIMED_OUT);
+        assertThat(cancelOnly.steps()).extracting(SagaStep::name, SagaStep::command, SagaStep::direction,
+                SagaStep::outcome).containsExactly(tuple("place-order", CANCEL_ORDER, Direction.BACKWARD,
+                        StepOutcome.SUCCEEDED));
     }
 
     @Test

@@ -90,6 +90,6 @@ class CommandMessagesTest {
     }
 
     private static OutgoingCommand outgoing(SagaCommand command, Optional<CancellationReason> reason) {
-        return new OutgoingCommand(COMMAND, command, ORDER, DETAILS, reason);
+        return new OutgoingCommand(COMMAND, command, ORDER, Optional.of(DETAILS), reason);
     }
 }

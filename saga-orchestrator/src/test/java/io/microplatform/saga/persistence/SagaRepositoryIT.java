@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.microplatform.saga.definition.CancellationReason;
 import io.microplatform.saga.definition.Direction;
 import io.microplatform.saga.definition.Position;
 import io.microplatform.saga.definition.SagaCommand;
@@ -23,6 +24,8 @@ import io.microplatform.saga.domain.SagaStep;
 import io.microplatform.saga.domain.StepOutcome;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -73,7 +76,7 @@ class SagaRepositoryIT {
         assertThat(loaded.position()).isEqualTo(new Position(1, Direction.FORWARD));
         assertThat(loaded.version()).isZero();
         assertThat(loaded.createdAt()).isEqualTo(STARTED_AT);
-        assertThat(loaded.order()).isEqualTo(ORDER);
+        assertThat(loaded.order()).contains(ORDER);
         assertThat(loaded.outstandingCommand()).contains(first);
         assertThat(loaded.deadline()).contains(STARTED_AT.plusSeconds(10));
         assertThat(loaded.steps()).singleElement().satisfies(step -> {
@@ -133,6 +136,48 @@ class SagaRepositoryIT {
                         + " total, ship_to_name, ship_to_street, ship_to_city, ship_to_postal_code, ship_to_country)"
                         + " values (?, 'RUNNING', 1, 'FORWARD', 0, now(), now(), 1, gen_random_uuid(), 'RESERVE_STOCK',"
                         + " now(), 'bob', 1.00, 'B', 'S', 'C', '1', 'DE')", orderId));
+    }
+
+    @Test
+    void storesASagaThatOnlyCancelsWithoutItsOrder() {
+        UUID orderId = UUID.randomUUID();
+        sagas.save(Saga.cancelOnly(orderId, CancellationReason.REJECTED, POLICY, STARTED_AT));
+        entityManager.flush();
+        entityManager.clear();
+
+        Saga loaded = sagas.findWithStepsByOrderId(orderId).orElseThrow();
+
+        assertThat(loaded.order()).isEmpty();
+        assertThat(loaded.state()).isEqualTo(SagaState.COMPENSATING);
+        assertThat(loaded.reason()).contains(CancellationReason.REJECTED);
+        assertThat(loaded.position()).isEqualTo(new Position(0, Direction.BACKWARD));
+        assertThat(loaded.outstandingCommand()).hasValueSatisfying(command -> {
+            assertThat(command.command()).isEqualTo(SagaCommand.CANCEL_ORDER);
+            assertThat(command.order()).isEmpty();
+        });
+    }
+
+    /** Each row breaks one CHECK of the schema, which names it: what the code must never write, the database refuses. */
+    @ParameterizedTest(name = "{2}: {0} / {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            'COMPENSATING', 0, 'BACKWARD', 'TIMED_OUT'   | 'bob', NULL, 'B', 'S', 'C', '1', 'DE'  | sagas_order_whole_or_missing
+            'RUNNING', 1, 'FORWARD', NULL                | NULL, NULL, NULL, NULL, NULL, NULL, NULL | sagas_without_order_only_cancel
+            'COMPENSATING', 2, 'BACKWARD', 'TIMED_OUT'   | NULL, NULL, NULL, NULL, NULL, NULL, NULL | sagas_without_order_only_cancel
+            'COMPENSATING', 0, 'BACKWARD', 'OUT_OF_STOCK' | NULL, NULL, NULL, NULL, NULL, NULL, NULL | sagas_without_order_only_cancel
+            'COMPENSATING', 0, 'BACKWARD', 'REJECTED'    | 'bob', 1.00, 'B', 'S', 'C', '1', 'DE'  | sagas_rejected_without_order
+            'COMPENSATING', 0, 'BACKWARD', 'BORED'       | 'bob', 1.00, 'B', 'S', 'C', '1', 'DE'  | sagas_reason_known
+            """)
+    void refusesWhatOnlyASagaThatCancelsMayLack(String position, String order, String constraint) {
+        assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> insert(position, order))
+                .withMessageContaining(constraint);
+    }
+
+    /** A waiting saga as raw SQL: {@code position} is state, current_step, direction, reason; {@code order} its 7 columns. */
+    private void insert(String position, String order) {
+        jdbc.update("insert into sagas (order_id, state, current_step, direction, reason, version, created_at, updated_at,"
+                + " attempts, outstanding_command_id, outstanding_command, deadline, customer_id, total, ship_to_name,"
+                + " ship_to_street, ship_to_city, ship_to_postal_code, ship_to_country) values (gen_random_uuid(), "
+                + position + ", 0, now(), now(), 1, gen_random_uuid(), 'CANCEL_ORDER', now(), " + order + ")");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.microplatform.support.faults;
 
+import io.microplatform.support.faults.FaultRule.Crash;
 import io.microplatform.support.faults.FaultRule.Target;
 import io.microplatform.support.faults.FaultRule.TargetType;
 import java.time.Duration;
@@ -7,9 +8,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.boot.convert.DurationStyle;
 
-/** The body of POST /actuator/faults; absent effects are off, durations as {@code 2s}, {@code 500ms} or {@code PT2S}. */
+/**
+ * The body of POST /actuator/faults; absent effects are off, durations as {@code 2s}, {@code 500ms} or {@code PT2S},
+ * {@code crash} as {@code before-commit} or {@code after-commit}.
+ */
 record FaultRequest(TargetRequest target, String latency, String jitter, Double errorRate, Integer errorStatus,
-        Boolean refuse, Boolean duplicateDelivery, Boolean crashBeforeAck) {
+        Boolean refuse, Boolean duplicateDelivery, Boolean crashBeforeAck, String crash) {
 
     record TargetRequest(String type, String name) {
     }
@@ -22,7 +26,8 @@ record FaultRequest(TargetRequest target, String latency, String jitter, Double 
         return new FaultRule(UUID.randomUUID().toString(), new Target(TargetType.of(target.type()), target.name()),
                 duration("latency", latency), duration("jitter", jitter), errorRate == null ? 0 : errorRate,
                 errorStatus == null ? FaultRule.DEFAULT_ERROR_STATUS : errorStatus, Boolean.TRUE.equals(refuse),
-                Boolean.TRUE.equals(duplicateDelivery), Boolean.TRUE.equals(crashBeforeAck), now.toString());
+                Boolean.TRUE.equals(duplicateDelivery), Boolean.TRUE.equals(crashBeforeAck),
+                crash == null || crash.isBlank() ? null : Crash.of(crash), now.toString());
     }
 
     private static Duration duration(String field, String value) {

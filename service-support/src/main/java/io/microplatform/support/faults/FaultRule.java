@@ -1,5 +1,6 @@
 package io.microplatform.support.faults;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Duration;
@@ -8,13 +9,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One active fault: what it hits ({@link Target}) and what it does there. Durations are written ISO-8601
- * ({@code PT2S}) and read in either form ({@code 2s}, {@code 500ms}, {@code PT2S}).
+ * ({@code PT2S}) and read in either form ({@code 2s}, {@code 500ms}, {@code PT2S}); {@code crash} is null or a
+ * {@link Crash} point.
  */
 record FaultRule(String id, Target target,
         @JsonSerialize(using = ToStringSerializer.class) Duration latency,
         @JsonSerialize(using = ToStringSerializer.class) Duration jitter,
         double errorRate, int errorStatus, boolean refuse, boolean duplicateDelivery, boolean crashBeforeAck,
-        String createdAt) {
+        Crash crash, String createdAt) {
 
     static final int DEFAULT_ERROR_STATUS = 503;
 
@@ -31,9 +33,14 @@ record FaultRule(String id, Target target,
         if ((duplicateDelivery || crashBeforeAck) && target.type() != TargetType.KAFKA) {
             throw new IllegalArgumentException("duplicateDelivery and crashBeforeAck apply to kafka targets only");
         }
-        if (latency.isZero() && jitter.isZero() && errorRate == 0 && !refuse && !duplicateDelivery && !crashBeforeAck) {
+        if (crash != null && target.type() == TargetType.OUTBOUND_HTTP) {
+            // an outbound call is not a handling with a transaction of its own: crash the service it calls instead
+            throw new IllegalArgumentException("crash applies to kafka and inbound-http targets only");
+        }
+        if (latency.isZero() && jitter.isZero() && errorRate == 0 && !refuse && !duplicateDelivery && !crashBeforeAck
+                && crash == null) {
             throw new IllegalArgumentException("a rule needs at least one effect: latency, jitter, errorRate, refuse,"
-                    + " duplicateDelivery or crashBeforeAck");
+                    + " duplicateDelivery, crashBeforeAck or crash");
         }
     }
 
@@ -69,7 +76,7 @@ record FaultRule(String id, Target target,
     enum TargetType {
         INBOUND_HTTP, OUTBOUND_HTTP, KAFKA;
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -84,9 +91,33 @@ record FaultRule(String id, Target target,
         }
     }
 
+    /**
+     * Where a {@code crash} rule halts the JVM, on the thread handling a matching record or request: when its
+     * transaction is about to commit (nothing of it is committed), or right after the commit, before the outbox's
+     * relay is handed what the transaction wrote.
+     */
+    enum Crash {
+        BEFORE_COMMIT, AFTER_COMMIT;
+
+        @JsonValue
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** @throws IllegalArgumentException naming the field, for the 400 answer */
+        static Crash of(String wireName) {
+            for (Crash point : values()) {
+                if (point.wireName().equalsIgnoreCase(String.valueOf(wireName).strip())) {
+                    return point;
+                }
+            }
+            throw new IllegalArgumentException("crash must be before-commit or after-commit, was " + wireName);
+        }
+    }
+
     /** The effect label of the {@code faults.injected} counter. */
     enum Effect {
-        LATENCY, ERROR, REFUSE, DUPLICATE, CRASH_BEFORE_ACK;
+        LATENCY, ERROR, REFUSE, DUPLICATE, CRASH_BEFORE_ACK, CRASH;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.AntPathMatcher;
@@ -104,17 +105,32 @@ final class FaultRules {
 
     /** Counts the fault and logs it, rate-limited; {@code detail} says where it hit (path, host, record). */
     void injected(FaultRule rule, Effect effect, String detail) {
+        count(rule, effect);
+        rateLimited(rule.id() + "/" + effect, note -> log.warn("Fault injected: {} on {} ({}) by rule {}{}",
+                effect.tag(), rule.target(), detail, rule.id(), note));
+    }
+
+    /** Counts the fault in {@code faults.injected}, for callers that log it their own way (a crash logs at ERROR). */
+    void count(FaultRule rule, Effect effect) {
         Counter.builder("faults.injected").description("Faults injected by fault injection rules")
                 .tag("target_type", rule.target().type().wireName()).tag("target", rule.target().name())
                 .tag("effect", effect.tag()).register(registry).increment();
-        String key = rule.id() + "/" + effect;
+    }
+
+    /** A rule matched but its effect had nowhere to happen; logged (rate-limited like injected faults), not counted. */
+    void notInjected(FaultRule rule, Effect effect, String detail, String why) {
+        rateLimited(rule.id() + "/" + effect + "/missed", note -> log.warn("Fault not injected: {} on {} ({}) by rule {}:"
+                + " {}{}", effect.tag(), rule.target(), detail, rule.id(), why, note));
+    }
+
+    /** Logs at most once per {@link #LOG_INTERVAL} per key, with the number of lines left out since the last one. */
+    private void rateLimited(String key, Consumer<String> logWithNote) {
         long now = clock.millis();
         AtomicLong skipped = suppressed.computeIfAbsent(key, k -> new AtomicLong());
         Long last = lastLogged.get(key);
         if (last == null || now - last >= LOG_INTERVAL.toMillis()) {
             lastLogged.put(key, now);
-            log.warn("Fault injected: {} on {} ({}) by rule {}{}", effect.tag(), rule.target(), detail, rule.id(),
-                    suppressedNote(skipped.getAndSet(0)));
+            logWithNote.accept(suppressedNote(skipped.getAndSet(0)));
         } else {
             skipped.incrementAndGet();
         }

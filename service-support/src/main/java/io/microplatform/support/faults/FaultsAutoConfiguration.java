@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.client.RestClientCustomizer;
@@ -23,6 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -51,6 +53,29 @@ public class FaultsAutoConfiguration {
         return new FaultsEndpoint(rules);
     }
 
+    /** kill -9 of this process; a test defines its own to watch where the JVM would stop. */
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessHalt faultsProcessHalt() {
+        return ProcessHalt.KILL;
+    }
+
+    @Bean
+    CrashPoints faultsCrashPoints(FaultRules rules, ProcessHalt halt) {
+        return new CrashPoints(rules, halt);
+    }
+
+    /** Boot applies TransactionExecutionListener beans to the JDBC and JPA transaction managers it creates. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TransactionExecutionListener.class)
+    static class Transactions {
+
+        @Bean
+        CrashAtCommit faultsCrashAtCommit(CrashPoints crashes) {
+            return new CrashAtCommit(crashes);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Inbound {
@@ -66,9 +91,9 @@ public class FaultsAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<InboundFaultFilter> inboundFaultFilter(FaultRules rules,
-                ObjectProvider<WebEndpointProperties> endpoints) {
+                ObjectProvider<WebEndpointProperties> endpoints, CrashPoints crashes) {
             FilterRegistrationBean<InboundFaultFilter> registration = new FilterRegistrationBean<>(
-                    new InboundFaultFilter(rules, endpointPath(endpoints)));
+                    new InboundFaultFilter(rules, endpointPath(endpoints), crashes));
             registration.setOrder(FILTER_ORDER);
             return registration;
         }
@@ -110,13 +135,13 @@ public class FaultsAutoConfiguration {
 
         @Bean
         ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> kafkaFaultsContainerCustomizer(
-                FaultRules rules) {
+                FaultRules rules, CrashPoints crashes) {
             return container -> {
                 Object listener = container.getContainerProperties().getMessageListener();
                 if (listener instanceof MessageListener<?, ?> records) {
                     @SuppressWarnings("unchecked")
                     MessageListener<Object, Object> delegate = (MessageListener<Object, Object>) records;
-                    container.setupMessageListener(new KafkaFaultListener(delegate, rules));
+                    container.setupMessageListener(new KafkaFaultListener(delegate, rules, crashes));
                 }
             };
         }

@@ -11,17 +11,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Inbound faults, before any handler (and before Spring MVC) runs: refuse answers 503 without running the handler,
- * latency waits before it, an error answers the rule's 5xx instead of it. The faults endpoint itself is never
- * affected, so a rule on {@code /**} can still be cleared.
+ * latency waits before it, an error answers the rule's 5xx instead of it; a crash rule arms the thread while the
+ * request is handled (its transaction's commit halts the JVM, see {@link CrashPoints}). The faults endpoint itself is
+ * never affected, so a rule on {@code /**} can still be cleared.
  */
 class InboundFaultFilter extends OncePerRequestFilter {
 
     private final FaultRules rules;
     private final String endpointPath;
+    private final CrashPoints crashes;
 
-    InboundFaultFilter(FaultRules rules, String endpointPath) {
+    InboundFaultFilter(FaultRules rules, String endpointPath, CrashPoints crashes) {
         this.rules = rules;
         this.endpointPath = endpointPath;
+        this.crashes = crashes;
     }
 
     @Override
@@ -45,6 +48,8 @@ class InboundFaultFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        try (CrashPoints.Handling handling = crashes.arm(matching, detail)) {
+            chain.doFilter(request, response);
+        }
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * Wraps a record listener of a {@code @KafkaListener} container. Per matching rule, in this order: refuse and error
- * throw {@link InjectedFaultException} before the handler runs; latency waits before it; after the handler,
+ * throw {@link InjectedFaultException} before the handler runs; latency waits before it; a crash rule arms the
+ * thread while the handler runs (its transaction's commit halts the JVM, see {@link CrashPoints}); after the handler,
  * duplicate delivery invokes it a second time with the same record, and crash-before-acknowledge throws once per
  * record so its offset is not committed. Everything thrown goes to the container's error handler (messaging-support's
  * DefaultErrorHandler): the record is redelivered after its back-off, and a record that keeps failing goes to the DLT.
@@ -34,6 +35,7 @@ class KafkaFaultListener implements AcknowledgingConsumerAwareMessageListener<Ob
 
     private final MessageListener<Object, Object> delegate;
     private final FaultRules rules;
+    private final CrashPoints crashes;
     /** Records crashed once: their redelivery is processed, as it would be by a restarted instance. */
     private final Set<String> crashed = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
@@ -43,9 +45,10 @@ class KafkaFaultListener implements AcknowledgingConsumerAwareMessageListener<Ob
                 }
             }));
 
-    KafkaFaultListener(MessageListener<Object, Object> delegate, FaultRules rules) {
+    KafkaFaultListener(MessageListener<Object, Object> delegate, FaultRules rules, CrashPoints crashes) {
         this.delegate = delegate;
         this.rules = rules;
+        this.crashes = crashes;
     }
 
     @Override
@@ -73,11 +76,13 @@ class KafkaFaultListener implements AcknowledgingConsumerAwareMessageListener<Ob
                 throw new InjectedFaultException("Failed by fault injection rule " + rule.id() + ": " + detail);
             }
         }
-        invoke(record, acknowledgment, consumer);
-        for (FaultRule rule : matching) {
-            if (rule.duplicateDelivery()) {
-                rules.injected(rule, Effect.DUPLICATE, detail);
-                invoke(record, acknowledgment, consumer);
+        try (CrashPoints.Handling handling = crashes.arm(matching, detail)) {
+            invoke(record, acknowledgment, consumer);
+            for (FaultRule rule : matching) {
+                if (rule.duplicateDelivery()) {
+                    rules.injected(rule, Effect.DUPLICATE, detail);
+                    invoke(record, acknowledgment, consumer);
+                }
             }
         }
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();

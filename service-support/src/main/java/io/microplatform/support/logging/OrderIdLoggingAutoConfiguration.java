@@ -1,5 +1,6 @@
 package io.microplatform.support.logging;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.listener.RecordInterceptor;
 
@@ -33,9 +35,9 @@ public class OrderIdLoggingAutoConfiguration {
     }
 
     /**
-     * Boot's listener container factory takes the RecordInterceptor bean only when there is exactly one: this is the
-     * platform's one. A second interceptor must be composed with it (CompositeRecordInterceptor), not added next to
-     * it, or Boot would silently apply neither.
+     * Boot's listener container factory takes the RecordInterceptor bean only when there is exactly one or a primary
+     * one: the primary composite applies every RecordInterceptor bean, this one and messaging-support's vector clock
+     * capture among them. An interceptor is added as a bean of its own, never by replacing the composite.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(RecordInterceptor.class)
@@ -44,6 +46,12 @@ public class OrderIdLoggingAutoConfiguration {
         @Bean
         OrderIdRecordInterceptor orderIdRecordInterceptor() {
             return new OrderIdRecordInterceptor();
+        }
+
+        @Bean
+        @Primary
+        ComposedRecordInterceptor composedRecordInterceptor(ObjectProvider<RecordInterceptor<Object, Object>> interceptors) {
+            return new ComposedRecordInterceptor(interceptors);
         }
     }
 }

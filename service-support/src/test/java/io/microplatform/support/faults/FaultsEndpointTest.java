@@ -96,6 +96,28 @@ class FaultsEndpointTest {
     }
 
     @Test
+    void takesACrashRuleAndNamesTheFieldWhenItIsWrong() throws Exception {
+        HttpResponse<String> added = send("POST", "/actuator/faults", TOKEN,
+                rule("kafka", "payment.RefundPayment", "\"crash\":\"after-commit\""));
+        HttpResponse<String> unknownPoint = send("POST", "/actuator/faults", TOKEN,
+                rule("kafka", "payment.RefundPayment", "\"crash\":\"mid-commit\""));
+        HttpResponse<String> outbound = send("POST", "/actuator/faults", TOKEN,
+                rule("outbound-http", "inventory-service", "\"crash\":\"before-commit\""));
+
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(added.body()).path("crash").asText()).isEqualTo("after-commit");
+        assertThat(rules()).hasSize(1);
+        assertThat(unknownPoint.statusCode()).isEqualTo(400);
+        assertThat(unknownPoint.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(unknownPoint.body()).path("detail").asText())
+                .isEqualTo("crash must be before-commit or after-commit, was mid-commit");
+        assertThat(outbound.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(outbound.body()).path("detail").asText())
+                .isEqualTo("crash applies to kafka and inbound-http targets only");
+    }
+
+    @Test
     void delaysAnInboundRouteByItsLatency() throws Exception {
         add(rule("inbound-http", "/api/things", "\"latency\":\"1s\",\"jitter\":\"200ms\""));
 

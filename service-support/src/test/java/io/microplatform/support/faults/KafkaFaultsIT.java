@@ -91,7 +91,7 @@ class KafkaFaultsIT {
 
     private FaultRule rule(String type, double errorRate, boolean refuse, boolean duplicate, boolean crash) {
         return new FaultRule(UUID.randomUUID().toString(), new FaultRule.Target(FaultRule.TargetType.KAFKA, type),
-                Duration.ZERO, Duration.ZERO, errorRate, 503, refuse, duplicate, crash, Instant.now().toString());
+                Duration.ZERO, Duration.ZERO, errorRate, 503, refuse, duplicate, crash, null, Instant.now().toString());
     }
 
     private String send(String type) {

@@ -33,9 +33,12 @@ public class Shipment {
     @Enumerated(EnumType.STRING)
     private ShipmentStatus status;
 
-    /** Null for a tombstone: cancelled before anything was created. */
+    /** Null for a tombstone (cancelled before anything was created) and for a refusal. */
     @Embedded
     private Address address;
+
+    /** Why CreateShipment was refused; null unless REFUSED. */
+    private String refusalReason;
 
     private Instant createdAt;
 
@@ -89,25 +92,44 @@ public class Shipment {
     }
 
     /**
+     * CreateShipment was refused: remembered, so that a redelivery of it (the saga may have compensated since) gets
+     * the same refusal even when the carrier would now accept, and never creates a shipment nobody cancels.
+     */
+    public static Shipment refused(UUID orderId, String reason) {
+        Shipment refused = new Shipment(orderId, ShipmentStatus.REFUSED, null);
+        refused.refusalReason = Objects.requireNonNull(reason, "reason");
+        return refused;
+    }
+
+    /**
      * The answer to a CreateShipment for this order, whenever it arrives: a redelivery or a re-send gets the answer
      * the first one got, and nothing changes.
      */
     public ShipmentOutcome outcome() {
+        if (status == ShipmentStatus.REFUSED) {
+            return new Failed(refusalReason);
+        }
         // cancelled after it was created: still the answer "created", the compensation came later
         return wasCreated() ? new Created() : new Failed("the order's shipment was cancelled before it was created");
     }
 
-    /** False for a tombstone, which is no shipment and is not listed. */
+    /** False for a tombstone and a refusal, which are no shipments and are not listed. */
     public boolean wasCreated() {
         return address != null;
     }
 
-    /** Once; cancelling a cancelled shipment changes nothing. */
-    public void cancel() {
-        if (status == ShipmentStatus.CREATED) {
-            status = ShipmentStatus.CANCELLED;
-            updatedAt = now();
+    /**
+     * Once; cancelling a cancelled or refused shipment changes nothing.
+     *
+     * @return true when a created shipment was cancelled now
+     */
+    public boolean cancel() {
+        if (status != ShipmentStatus.CREATED) {
+            return false;
         }
+        status = ShipmentStatus.CANCELLED;
+        updatedAt = now();
+        return true;
     }
 
     public UUID id() {

@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The orchestrator's commands to shipping. In each handler one transaction holds processed-message record, effect
  * and reply (through the outbox): they commit together or not at all. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure: the
- * record is retried and then dead-lettered, never answered with a failure reply.
+ * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
+ * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
+ * with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.SHIPPING_COMMANDS)
@@ -57,6 +58,12 @@ class ShippingCommandsListener {
      */
     @KafkaHandler
     public void create(CreateShipment command) {
+        requireIds(command.messageId(), command.orderId());
+        if (command.address() == null) {
+            // a missing field breaks the contract: retried, then dead-lettered, never refused (an address with blank
+            // lines is there, and refused as incomplete)
+            throw new IllegalArgumentException("CreateShipment without an address: " + command);
+        }
         Address address = address(command.address());
         Optional<String> carrierRefusal = shipping.book(command.orderId(), address);
         transactions.executeWithoutResult(status -> {
@@ -74,14 +81,20 @@ class ShippingCommandsListener {
     @KafkaHandler
     @Transactional
     public void cancel(CancelShipment command) {
+        requireIds(command.messageId(), command.orderId());
         processedMessages.markProcessed("shipping.cancel-shipment", command.messageId());
         shipping.cancel(command.orderId());
         reply(command.orderId(), new ShipmentCancelled(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
 
     private static Address address(ShippingAddress address) {
-        return address == null ? null : new Address(address.name(), address.street(), address.city(),
-                address.postalCode(), address.country());
+        return new Address(address.name(), address.street(), address.city(), address.postalCode(), address.country());
+    }
+
+    private static void requireIds(UUID messageId, UUID orderId) {
+        if (messageId == null || orderId == null) {
+            throw new IllegalArgumentException("command without message id or order id");
+        }
     }
 
     private void reply(UUID orderId, Reply reply) {

@@ -46,12 +46,23 @@ class ShipmentTest {
     void cancelsOnceAndStillAnswersCreatedToALateReSend() {
         Shipment shipment = Shipment.create(orderId, BERLIN);
 
-        shipment.cancel();
-        shipment.cancel();
+        assertThat(shipment.cancel()).isTrue();
+        assertThat(shipment.cancel()).isFalse();
 
         assertThat(shipment.status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(shipment.wasCreated()).isTrue();
         assertThat(shipment.outcome()).isEqualTo(new Created());
+    }
+
+    @Test
+    void aRefusalAnswersEveryLaterCreateShipmentWithItsReasonAndHasNothingToCancel() {
+        Shipment refused = Shipment.refused(orderId, "the carrier refused the shipment");
+
+        assertThat(refused.outcome()).isEqualTo(new Failed("the carrier refused the shipment"));
+        assertThat(refused.wasCreated()).isFalse();
+        assertThat(refused.cancel()).isFalse();
+        assertThat(refused.status()).isEqualTo(ShipmentStatus.REFUSED);
+        assertThat(refused.outcome()).isEqualTo(new Failed("the carrier refused the shipment"));
     }
 
     @Test
