@@ -126,7 +126,8 @@ final class Stopper {
                 && ProcStat.of(pid.getAsLong()).map(stat -> !stat.exited()).orElse(true);
         try {
             PostgresServer.stopStaleServer(data);
-        } catch (RuntimeException e) {
+            Files.deleteIfExists(settings.ready(Topology.POSTGRES));
+        } catch (IOException | RuntimeException e) {
             throw new PlatformException("cannot stop the PostgreSQL left running on " + data + ": " + e.getMessage(), e);
         }
         if (running) {
