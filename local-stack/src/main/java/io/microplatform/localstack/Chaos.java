@@ -58,8 +58,18 @@ final class Chaos implements StackControl {
                 record.pid(), record.port(), record.isAlive())).toList();
     }
 
+    /**
+     * Instances that were running and are gone (a fault the run could not put right) are restarted by name first, as
+     * {@code up} would forget them: it starts the stack at scale 1, and inventory-service-2 is not part of that.
+     */
     @Override
     public void startMissing() {
+        List<RunRecord> records = stack.state.records();
+        if (records.isEmpty() || records.stream().anyMatch(record -> !record.isAlive())) {
+            say(records.isEmpty() ? "starting the stack (./platform up -d) ..." : "starting what is not running ...");
+        }
+        records.stream().filter(record -> !record.isAlive()).map(RunRecord::instance)
+                .forEach(instance -> new Restart(quiet, instance).run());
         new Up(quiet, CommandLine.parse(List.of("up", "-d"))).run();
     }
 
