@@ -59,6 +59,11 @@ public final class KafkaBroker implements AutoCloseable {
      * @param controllerPort KRaft controller port, 0 picks a free one
      */
     public static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
+        return start(logDirectory, port, controllerPort, Map.of());
+    }
+
+    /** As {@link #start(Path, int, int)}, with broker settings that replace or add to the defaults. */
+    public static KafkaBroker start(Path logDirectory, int port, int controllerPort, Map<String, String> settings) {
         boolean throwAway = logDirectory == null;
         Path directory = throwAway
                 ? ThrowAwayDirectories.create("kafka").resolve("logs")
@@ -70,7 +75,9 @@ public final class KafkaBroker implements AutoCloseable {
 
         KafkaRaftServer server = null;
         try {
-            KafkaConfig config = KafkaConfig.fromProps(properties(directory, brokerPort, quorumPort), false);
+            Properties properties = properties(directory, brokerPort, quorumPort);
+            properties.putAll(settings);
+            KafkaConfig config = KafkaConfig.fromProps(properties, false);
             formatOnce(directory);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The postmaster is a separate process started detached by pg_ctl. A JVM shutdown hook stops it when the JVM exits
  * normally; after a kill -9 it keeps running, and the next {@link #start} on the same directory (or
- * {@link #stopStaleServer}) stops it. zonky unpacks the binaries once into {@code ${java.io.tmpdir}/embedded-pg}
- * (system property {@code ot.epg.working-dir} moves it).
+ * {@link #stopStaleServer}) stops it. {@link #startDetached} leaves out the hook: that server outlives its JVM on
+ * purpose. zonky unpacks the binaries once into {@code ${java.io.tmpdir}/embedded-pg} (system property
+ * {@code ot.epg.working-dir} moves it).
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -69,6 +70,22 @@ public final class PostgresServer implements AutoCloseable {
      * @param port          0 picks a free port
      */
     public static PostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, ProcessBuilder.Redirect.PIPE, true);
+    }
+
+    /**
+     * Starts a server on a kept directory that outlives this JVM: no shutdown hook, the postmaster's output appended
+     * to {@code log} (zonky would otherwise pipe it into this JVM, and it would be lost once this JVM exits). Stop it
+     * through its pid (SIGINT is PostgreSQL's fast shutdown), with {@link #stopStaleServer}, or with {@link #close}
+     * from this JVM.
+     */
+    public static PostgresServer startDetached(Path dataDirectory, int port, Path log) {
+        Directories.create(log.toAbsolutePath().getParent());
+        return start(java.util.Objects.requireNonNull(dataDirectory), port,
+                ProcessBuilder.Redirect.appendTo(log.toFile()), false);
+    }
+
+    private static PostgresServer start(Path dataDirectory, int port, ProcessBuilder.Redirect output, boolean shutdownHook) {
         boolean kept = dataDirectory != null;
         Path throwAwayDirectory = kept ? null : ThrowAwayDirectories.create("postgres");
         Path directory = kept ? dataDirectory.toAbsolutePath().normalize() : throwAwayDirectory.resolve("data");
@@ -99,6 +116,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPort(chosenPort)
                     .setPGStartupWait(STARTUP_WAIT)
+                    // pg_ctl's output: the postmaster inherits it, so its log goes there as well
+                    .setOutputRedirector(output)
+                    .setErrorRedirector(output)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // no Unix socket: nothing in /tmp to go stale, and every client uses TCP on 127.0.0.1 anyway
                     .setServerConfig("unix_socket_directories", "''")
@@ -110,7 +130,9 @@ public final class PostgresServer implements AutoCloseable {
                     .start();
             long pid = verifiedPid(directory, chosenPort);
             PostgresServer server = new PostgresServer(postgres, directory, throwAwayDirectory, pid);
-            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+            if (shutdownHook) {
+                Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+            }
             log.info("PostgreSQL (pid {}) listening on 127.0.0.1:{}, data in {}", server.postmasterPid, chosenPort, directory);
             return server;
         } catch (IOException e) {

@@ -14,13 +14,15 @@ import java.util.stream.Stream;
 
 /**
  * The code each process runs, copied out of the build into {@code $PLATFORM_HOME/app/<service>}: a Spring Boot jar
- * extracted into the CDS-friendly layout (starts faster than the nested jar), and for the infrastructure JVM a copy
- * of the launcher's own jars. Running copies means a rebuild (or a mvn clean) never pulls files from under a
- * running process; a copy is refreshed only when its source changed and no instance of it runs.
+ * extracted into the CDS-friendly layout (starts faster than the nested jar), and for the JVMs of PostgreSQL, Kafka and
+ * the trace store a copy of the launcher's own jars. Running copies means a rebuild (or a mvn clean) never pulls files
+ * from under a running process; a copy is refreshed only when its source changed and no process runs from it.
  */
 final class AppImages {
 
     private static final String SOURCE_STAMP = ".source";
+    /** The one copy of the launcher that PostgreSQL's helper, Kafka and the trace store run from. */
+    private static final String INFRASTRUCTURE = "infrastructure";
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
 
     private final Settings settings;
@@ -34,7 +36,7 @@ final class AppImages {
     }
 
     Image prepare(String service, boolean inUse) {
-        return service.equals(Topology.INFRASTRUCTURE) ? launcherCopy(inUse) : extracted(service, inUse);
+        return Topology.kind(service) == Topology.Kind.INFRASTRUCTURE ? launcherCopy(inUse) : extracted(service, inUse);
     }
 
     private Image extracted(String service, boolean inUse) {
@@ -58,7 +60,7 @@ final class AppImages {
         List<Path> sources = new ArrayList<>();
         sources.add(launcher);
         sources.addAll(files(launcher.resolveSibling("lib")));
-        Path directory = settings.app().resolve(Topology.INFRASTRUCTURE);
+        Path directory = settings.app().resolve(INFRASTRUCTURE);
         String stamp = stamp(sources);
         if (upToDate(directory, stamp) || (inUse && Files.isDirectory(directory))) {
             return image(directory, launcher.getFileName().toString());

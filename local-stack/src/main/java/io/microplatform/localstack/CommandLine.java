@@ -1,21 +1,31 @@
 package io.microplatform.localstack;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The parsed arguments of {@code ./platform}: verbs and flags shaped like docker compose's. */
 record CommandLine(Verb verb, boolean detach, boolean volumes, boolean follow, Map<String, Integer> scale,
-        Optional<String> target) {
+        Optional<String> target, Duration duration) {
 
     static final String USAGE = "usage: ./platform up [-d] [--scale SERVICE=N]... | down [-v] | ps | logs [-f] [SERVICE]"
-            + " | restart SERVICE | kill SERVICE | " + FaultCommand.USAGE + " | help";
+            + " | restart SERVICE | kill SERVICE | pause SERVICE DURATION | " + FaultCommand.USAGE + " | help";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     enum Verb {
-        UP, DOWN, PS, LOGS, RESTART, KILL, HELP
+        UP, DOWN, PS, LOGS, RESTART, KILL, PAUSE, HELP
+    }
+
+    CommandLine(Verb verb, boolean detach, boolean volumes, boolean follow, Map<String, Integer> scale,
+            Optional<String> target) {
+        this(verb, detach, volumes, follow, scale, target, Duration.ZERO);
     }
 
     static CommandLine parse(List<String> arguments) {
@@ -28,6 +38,7 @@ record CommandLine(Verb verb, boolean detach, boolean volumes, boolean follow, M
             case "logs" -> logs(args);
             case "restart" -> new CommandLine(Verb.RESTART, false, false, false, Map.of(), Optional.of(name(args)));
             case "kill" -> new CommandLine(Verb.KILL, false, false, false, Map.of(), Optional.of(name(args)));
+            case "pause" -> pause(args);
             case "help", "-h", "--help" -> new CommandLine(Verb.HELP, false, false, false, Map.of(), Optional.empty());
             case "" -> throw new UsageException(null);
             default -> throw new UsageException("unknown command '" + verb + "'");
@@ -50,6 +61,27 @@ record CommandLine(Verb verb, boolean detach, boolean volumes, boolean follow, M
             }
         }
         return new CommandLine(Verb.UP, detach, false, false, Map.copyOf(scale), Optional.empty());
+    }
+
+    /** {@code pause NAME DURATION}: 500ms, 20s, 2m or 1h. */
+    private static CommandLine pause(Deque<String> args) {
+        if (args.size() != 2) {
+            throw new UsageException("pause needs a service or instance and a duration, e.g. pause saga-orchestrator 20s");
+        }
+        String target = known(args.removeFirst());
+        String duration = args.removeFirst();
+        Matcher matcher = DURATION.matcher(duration);
+        if (!matcher.matches()) {
+            throw new UsageException("pause " + target + " " + duration + ": the duration is a number with ms, s, m or h");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        Duration pause = switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+        return new CommandLine(Verb.PAUSE, false, false, false, Map.of(), Optional.of(target), pause);
     }
 
     private static void scale(String assignment, Map<String, Integer> scale) {

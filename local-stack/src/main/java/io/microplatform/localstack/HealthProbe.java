@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Is a process healthy? Alive, its readiness group UP, and listed UP in Eureka (which is what other services need
- * before they can call it). The infrastructure JVM instead says so with its ready file. Short timeouts: a probe that
- * hangs must never hang ./platform.
+ * before they can call it). PostgreSQL, Kafka and the trace store instead say so with their ready files. Short
+ * timeouts: a probe that hangs must never hang ./platform.
  */
 final class HealthProbe {
 
@@ -29,10 +29,10 @@ final class HealthProbe {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final Path infrastructureReady;
+    private final Settings settings;
 
-    HealthProbe(Path infrastructureReady) {
-        this.infrastructureReady = infrastructureReady;
+    HealthProbe(Settings settings) {
+        this.settings = settings;
     }
 
     /** One process's state at one moment. */
@@ -62,7 +62,7 @@ final class HealthProbe {
         Map<Instance, CompletableFuture<String>> readiness = new HashMap<>();
         processes.forEach((instance, process) -> readiness.put(instance, process.isEmpty() ? CompletableFuture.completedFuture("-")
                 : instance.kind() == Topology.Kind.INFRASTRUCTURE
-                        ? CompletableFuture.completedFuture(infrastructureReady(process.get().pid()) ? "UP" : "starting")
+                        ? CompletableFuture.completedFuture(ready(instance.name(), process.get().pid()) ? "UP" : "starting")
                         : readiness(instance.port())));
         Map<String, String> registered = eureka.join();
         Map<Instance, Health> health = new HashMap<>();
@@ -72,11 +72,11 @@ final class HealthProbe {
         return health;
     }
 
-    /** The infrastructure JVM wrote its pid into the ready file: PostgreSQL, the databases and Kafka are up. */
-    boolean infrastructureReady(long pid) {
+    /** The process wrote its pid into its ready file (InfrastructureMain): it is usable. */
+    boolean ready(String name, long pid) {
+        Path ready = settings.ready(name);
         try {
-            return Files.isRegularFile(infrastructureReady)
-                    && Files.readString(infrastructureReady).strip().equals(Long.toString(pid));
+            return Files.isRegularFile(ready) && Files.readString(ready).strip().equals(Long.toString(pid));
         } catch (java.io.IOException e) {
             return false;
         }

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +27,11 @@ final class InstanceLauncher {
             "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
     private static final List<String> SERVICE_MEMORY = List.of("-Xmx200m", "-XX:MaxMetaspaceSize=160m");
     private static final List<String> REGISTRY_MEMORY = List.of("-Xmx160m", "-XX:MaxMetaspaceSize=128m");
-    private static final List<String> INFRASTRUCTURE_MEMORY = List.of("-Xmx320m", "-XX:MaxMetaspaceSize=128m");
+    private static final List<String> KAFKA_MEMORY = List.of("-Xmx256m", "-XX:MaxMetaspaceSize=96m");
+    /** Listing recent traces holds every span of the file in memory for a moment: a developer's file fits. */
+    private static final List<String> TRACE_STORE_MEMORY = List.of("-Xmx96m", "-XX:MaxMetaspaceSize=64m");
+    /** PostgreSQL's helper only starts the server and creates the databases, then exits. */
+    private static final List<String> POSTGRES_HELPER_MEMORY = List.of("-Xmx64m", "-XX:MaxMetaspaceSize=64m");
 
     private final Settings settings;
     private final AppImages images;
@@ -41,8 +47,11 @@ final class InstanceLauncher {
         this.setsid = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
-    /** A started process; the Process (our child) knows its exit code, which a bare pid would not tell. */
-    record Started(Instance instance, RunRecord record, Process process, ClassDataSharing.Options cds) {
+    /**
+     * A started process; the Process (our child) knows its exit code, which a bare pid would not tell. PostgreSQL's
+     * postmaster is no child of ours: it has none.
+     */
+    record Started(Instance instance, RunRecord record, Optional<Process> process, ClassDataSharing.Options cds) {
     }
 
     AppImages.Image prepare(String service, boolean inUse) {
@@ -60,19 +69,24 @@ final class InstanceLauncher {
         setsid.ifPresent(path -> command.add(path.toString()));
         command.add(settings.java().toString());
         command.addAll(DEV_JVM);
-        command.addAll(switch (instance.kind()) {
-            case INFRASTRUCTURE -> INFRASTRUCTURE_MEMORY;
-            case REGISTRY -> REGISTRY_MEMORY;
-            case SERVICE -> SERVICE_MEMORY;
+        command.addAll(switch (instance.service()) {
+            case Topology.POSTGRES -> POSTGRES_HELPER_MEMORY;
+            case Topology.KAFKA -> KAFKA_MEMORY;
+            case Topology.TRACE_STORE -> TRACE_STORE_MEMORY;
+            case Topology.REGISTRY -> REGISTRY_MEMORY;
+            default -> SERVICE_MEMORY;
         });
         command.addAll(sharing.jvmOptions());
         command.addAll(extraJavaOptions());
         if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
-            command.addAll(List.of("-Dlogback.configurationFile=infrastructure-logback.xml",
-                    "-D" + InfrastructureMain.TRACE_STORE_PORT + "=" + settings.ports().traceStore(), "-cp", image.jar().toString(),
-                    InfrastructureMain.class.getName(), settings.home().toString(), Integer.toString(settings.ports().postgres()),
-                    Integer.toString(settings.ports().kafka()), Integer.toString(settings.ports().kafkaController())));
-            Topology.BUSINESS_SERVICES.forEach(service -> command.add(Topology.database(service)));
+            command.addAll(List.of("-Dlogback.configurationFile=infrastructure-logback.xml", "-cp", image.jar().toString(),
+                    InfrastructureMain.class.getName(), instance.service(), settings.home().toString(),
+                    Integer.toString(instance.port())));
+            if (instance.service().equals(Topology.POSTGRES)) {
+                Topology.BUSINESS_SERVICES.forEach(service -> command.add(Topology.database(service)));
+            } else if (instance.service().equals(Topology.KAFKA)) {
+                command.add(Integer.toString(settings.ports().kafkaController()));
+            }
         } else {
             command.addAll(List.of("-jar", image.jar().toString()));
         }
@@ -86,7 +100,7 @@ final class InstanceLauncher {
                 Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
             if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
-                Files.deleteIfExists(settings.infrastructureReady());
+                Files.deleteIfExists(settings.ready(instance.name()));
             }
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -96,9 +110,43 @@ final class InstanceLauncher {
             Process process = builder.start();
             RunRecord record = RunRecord.of(instance, process.toHandle(), url(instance), log, sharing.training());
             state.save(record);
-            return new Started(instance, record, process, sharing);
+            return new Started(instance, record, Optional.of(process), sharing);
         } catch (IOException e) {
             throw new PlatformException("cannot start " + instance.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for PostgreSQL's helper (recorded meanwhile, so ps shows postgres starting) to start the server and create
+     * the databases, then records the postmaster instead: the process that kill, pause and ps must act on.
+     */
+    Started awaitPostmaster(Started helper, Duration timeout) {
+        Process process = helper.process().orElseThrow();
+        Path log = helper.record().log();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new PlatformException(helper.instance().name() + " is not ready after " + timeout.toSeconds() + " s; see "
+                        + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while " + helper.instance().name() + " was starting", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new PlatformException(helper.instance().name() + " exited with code " + process.exitValue()
+                    + " before it was ready; see " + log);
+        }
+        Path ready = settings.ready(helper.instance().name());
+        try {
+            long pid = Long.parseLong(Files.readString(ready).strip());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new PlatformException(
+                    helper.instance().name() + " (pid " + pid + ") exited right after it started; see " + log));
+            RunRecord record = RunRecord.of(helper.instance(), postmaster, helper.record().url(), log, false);
+            state.save(record);
+            return new Started(helper.instance(), record, Optional.empty(), helper.cds());
+        } catch (IOException | NumberFormatException e) {
+            throw new PlatformException("cannot read " + ready + ": " + e.getMessage(), e);
         }
     }
 
@@ -113,7 +161,7 @@ final class InstanceLauncher {
         environment.put("EUREKA_URL", "http://127.0.0.1:" + ports.registry() + "/eureka/");
         environment.put("EUREKA_INSTANCE_IP", "127.0.0.1");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
-        // spans go over OTLP, as in compose and k8s, to the infrastructure's trace store (TraceStoreServer); export is
+        // spans go over OTLP, as in compose and k8s, to the stack's trace store (TraceStoreServer); export is
         // off unless a launcher says so
         environment.put("OTLP_TRACING_ENDPOINT", "http://127.0.0.1:" + ports.traceStore() + "/v1/traces");
         environment.put("OTLP_TRACING_EXPORT_ENABLED", "true");
@@ -132,10 +180,11 @@ final class InstanceLauncher {
     }
 
     String url(Instance instance) {
-        if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
-            return "postgresql://127.0.0.1:" + settings.ports().postgres() + " kafka://127.0.0.1:" + settings.ports().kafka();
-        }
-        return instance.url();
+        return switch (instance.service()) {
+            case Topology.POSTGRES -> "postgresql://127.0.0.1:" + instance.port();
+            case Topology.KAFKA -> "kafka://127.0.0.1:" + instance.port();
+            default -> instance.url();
+        };
     }
 
     private List<String> extraJavaOptions() {

@@ -1,11 +1,11 @@
 package io.microplatform.localstack;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * {@code kill SERVICE}: SIGKILL, no shutdown at all, for demos of what the rest of the system does when a service
- * dies. The run files stay, so ps shows the instances as exited until the next up or down.
+ * {@code kill SERVICE}: no shutdown at all, for demos and chaos runs of what the rest of the system does when a process
+ * dies: SIGKILL for every JVM, an immediate stop for PostgreSQL (Stopper#kill). The run files stay, so ps shows the
+ * processes as exited until the next up, restart or down; the data stays too.
  */
 final class Kill {
 
@@ -23,10 +23,9 @@ final class Kill {
             throw new PlatformException(target + " is not running");
         }
         for (RunRecord record : alive) {
-            Optional<ProcessHandle> process = record.process();
-            process.ifPresent(ProcessHandle::destroyForcibly);
-            process.ifPresent(handle -> Stopper.exited(handle, java.time.Duration.ofSeconds(10)));
-            stack.terminal.println("killed " + record.instance() + " (pid " + record.pid() + ")");
+            stack.stopper.kill(record);
+            stack.terminal.println("killed " + record.instance() + " (pid " + record.pid()
+                    + (record.service().equals(Topology.POSTGRES) ? ", immediate shutdown" : "") + ")");
         }
         return 0;
     }

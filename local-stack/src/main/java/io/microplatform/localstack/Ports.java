@@ -25,8 +25,14 @@ record Ports(Map<String, Integer> services, int postgres, int kafka, int kafkaCo
         return services.get(Topology.REGISTRY);
     }
 
+    /** The port of a service's first instance; for PostgreSQL, Kafka and the trace store the port clients use. */
     int base(String service) {
-        return services.get(service);
+        return switch (service) {
+            case Topology.POSTGRES -> postgres;
+            case Topology.KAFKA -> kafka;
+            case Topology.TRACE_STORE -> traceStore;
+            default -> services.get(service);
+        };
     }
 
     private static int port(Map<String, String> settings, String key) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code ps}: every process of the stack with its pid, port, health and address. */
+/** {@code ps}: every process of the stack with its pid, port, health (or exited, or paused) and address. */
 final class Ps {
 
     private final Stack stack;
@@ -34,6 +34,10 @@ final class Ps {
     private String status(RunRecord record, HealthProbe.Health health) {
         if (!health.alive()) {
             return stack.terminal.red("exited");
+        }
+        if (record.isPaused()) {
+            // its health probe would only time out
+            return stack.terminal.red("paused");
         }
         if (health.healthy()) {
             return stack.terminal.green(record.asInstance().kind() == Topology.Kind.INFRASTRUCTURE ? "ready" : "healthy");

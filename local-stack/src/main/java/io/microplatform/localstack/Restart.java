@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code restart SERVICE}: stops a service's instances (or one instance) gracefully and starts them again on the same
- * ports, from a fresh copy of the jar if it was rebuilt, and waits until they are healthy.
+ * ports, from a fresh copy of the jar if it was rebuilt, and waits until they are healthy. For postgres, kafka and
+ * trace-store likewise, on the data they had: after a kill, Kafka recovers its logs and PostgreSQL runs crash recovery.
  */
 final class Restart {
 
@@ -40,8 +41,10 @@ final class Restart {
                 stack.terminal.println("starting " + String.join(", ", names) + " ...");
                 List<StartupWatch.Watched> watched = new ArrayList<>();
                 for (Instance instance : instances) {
-                    boolean othersRunning = stack.state.records().stream()
-                            .anyMatch(r -> r.service().equals(instance.service()) && r.isAlive());
+                    // PostgreSQL, Kafka and the trace store share one copy of the launcher
+                    boolean othersRunning = stack.state.records().stream().filter(RunRecord::isAlive)
+                            .anyMatch(r -> r.service().equals(instance.service())
+                                    || instance.kind() == Topology.Kind.INFRASTRUCTURE && r.asInstance().kind() == instance.kind());
                     watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), othersRunning)));
                 }
                 stack.watch(begin).await(watched, stack.registryPort(), session::aborted);
@@ -62,9 +65,7 @@ final class Restart {
 
     /** Ports as .env says now: a restart is also how a changed port takes effect. */
     private Instance withCurrentPort(Instance instance) {
-        Ports ports = stack.settings.ports();
-        int port = instance.kind() == Topology.Kind.INFRASTRUCTURE ? ports.postgres()
-                : ports.base(instance.service()) + StackPlan.INSTANCE_PORT_STEP * instance.index();
+        int port = stack.settings.ports().base(instance.service()) + StackPlan.INSTANCE_PORT_STEP * instance.index();
         return new Instance(instance.service(), instance.index(), port);
     }
 }

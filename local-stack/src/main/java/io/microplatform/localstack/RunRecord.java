@@ -9,14 +9,19 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
- * The run file of one process ({@code $PLATFORM_HOME/run/<instance>.properties}). The start time guards every signal:
- * a pid the kernel has handed to another process since is never treated as ours.
+ * The run file of one process ({@code $PLATFORM_HOME/run/<instance>.properties}). Its start time guards every signal:
+ * a pid the kernel has handed to another process since is never treated as ours. On Linux that start time is the
+ * kernel's, in clock ticks since boot, which no change of the wall clock moves; elsewhere (and for run files written
+ * before ticks were recorded) the wall-clock start instant, within a second.
+ * <p>
+ * Public for the chaos runner, which pauses and resumes processes in-process ({@link Signals}).
  */
-record RunRecord(String service, String instance, long pid, Instant started, int port, String url, Path log,
-        boolean trainsArchive) {
+public record RunRecord(String service, String instance, long pid, Instant started, OptionalLong startTicks, int port,
+        String url, Path log, boolean trainsArchive) {
 
     static final String SUFFIX = ".properties";
 
@@ -25,7 +30,9 @@ record RunRecord(String service, String instance, long pid, Instant started, int
 
     static RunRecord of(Instance instance, ProcessHandle process, String url, Path log, boolean trainsArchive) {
         Instant started = process.info().startInstant().orElseGet(Instant::now);
-        return new RunRecord(instance.service(), instance.name(), process.pid(), started, instance.port(), url, log,
+        OptionalLong ticks = ProcStat.of(process.pid()).map(stat -> OptionalLong.of(stat.startTicks()))
+                .orElseGet(OptionalLong::empty);
+        return new RunRecord(instance.service(), instance.name(), process.pid(), started, ticks, instance.port(), url, log,
                 trainsArchive);
     }
 
@@ -35,14 +42,31 @@ record RunRecord(String service, String instance, long pid, Instant started, int
     }
 
     /** The process, if it still runs and is the one this record started. */
-    Optional<ProcessHandle> process() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> handle.info().startInstant()
+    public Optional<ProcessHandle> process() {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return handle;
+        }
+        Optional<ProcStat> stat = ProcStat.of(pid);
+        if (stat.isPresent() && stat.get().exited()) {
+            // a zombie: gone, only its exit code waits for a parent that may never collect it
+            return Optional.empty();
+        }
+        if (startTicks.isPresent() && stat.isPresent()) {
+            return stat.get().startTicks() == startTicks.getAsLong() ? handle : Optional.empty();
+        }
+        return handle.filter(h -> h.info().startInstant()
                 .map(start -> Duration.between(start, started).abs().compareTo(START_TOLERANCE) <= 0)
                 .orElse(false));
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process().isPresent();
+    }
+
+    /** Stopped by SIGSTOP ({@link Signals#stop}), as the kernel tells; false where it does not. */
+    boolean isPaused() {
+        return isAlive() && ProcStat.of(pid).map(ProcStat::stopped).orElse(false);
     }
 
     void write(Path directory) {
@@ -51,6 +75,7 @@ record RunRecord(String service, String instance, long pid, Instant started, int
         properties.setProperty("instance", instance);
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("started", started.toString());
+        startTicks.ifPresent(ticks -> properties.setProperty("startTicks", Long.toString(ticks)));
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("url", url);
         properties.setProperty("log", log.toString());
@@ -79,8 +104,10 @@ record RunRecord(String service, String instance, long pid, Instant started, int
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
+            String ticks = properties.getProperty("startTicks");
             return Optional.of(new RunRecord(properties.getProperty("service"), properties.getProperty("instance"),
                     Long.parseLong(properties.getProperty("pid")), Instant.parse(properties.getProperty("started")),
+                    ticks == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(ticks)),
                     Integer.parseInt(properties.getProperty("port")), properties.getProperty("url"),
                     Path.of(properties.getProperty("log")), Boolean.parseBoolean(properties.getProperty("trainsArchive"))));
         } catch (IOException | RuntimeException e) {

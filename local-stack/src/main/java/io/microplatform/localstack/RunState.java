@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The run files in {@code $PLATFORM_HOME/run}: which processes of the stack exist, in start order. */
-final class RunState {
+/**
+ * The run files in {@code $PLATFORM_HOME/run}: which processes of the stack exist, in start order. Public for the chaos
+ * runner, which looks processes up by name.
+ */
+public final class RunState {
 
     private final Path directory;
 
-    RunState(Path directory) {
+    public RunState(Path directory) {
         this.directory = directory;
     }
 
@@ -21,7 +24,7 @@ final class RunState {
         return directory;
     }
 
-    List<RunRecord> records() {
+    public List<RunRecord> records() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -39,12 +42,12 @@ final class RunState {
         return RunRecord.read(RunRecord.file(directory, instance));
     }
 
-    List<RunRecord> alive() {
+    public List<RunRecord> alive() {
         return records().stream().filter(RunRecord::isAlive).toList();
     }
 
     /** The records {@code name} selects: a service's instances, or the one instance of that name. */
-    List<RunRecord> select(String name) {
+    public List<RunRecord> select(String name) {
         return records().stream().filter(r -> r.instance().equals(name) || r.service().equals(name)).toList();
     }
 

@@ -64,9 +64,12 @@ record Settings(Path repository, Path home, Map<String, String> dotEnv, Ports po
         return home.resolve("tmp").resolve(instance);
     }
 
-    /** The infrastructure JVM writes its pid here once PostgreSQL, the databases and Kafka are up. */
-    Path infrastructureReady() {
-        return run().resolve(Topology.INFRASTRUCTURE + ".ready");
+    /**
+     * PostgreSQL (once its databases exist), Kafka and the trace store say they are usable by writing the pid of the
+     * recorded process here (InfrastructureMain).
+     */
+    Path ready(String name) {
+        return InfrastructureMain.ready(home, name);
     }
 
     Path serviceJar(String service) {

@@ -27,7 +27,7 @@ final class Stack {
         this.settings = settings;
         this.terminal = terminal;
         this.state = new RunState(settings.run());
-        this.probe = new HealthProbe(settings.infrastructureReady());
+        this.probe = new HealthProbe(settings);
         this.launcher = new InstanceLauncher(settings, state);
         this.stopper = new Stopper(settings, state, terminal);
     }

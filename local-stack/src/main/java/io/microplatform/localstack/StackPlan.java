@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code up} wants running: the infrastructure, the registry and every business service, scaled, with the port of
- * every instance (instance i of a service listens on its base port + 100 * i) and the ports each one claims.
+ * What {@code up} wants running: PostgreSQL, Kafka, the trace store, the registry and every business service, scaled,
+ * with the port of every instance (instance i of a service listens on its base port + 100 * i) and the ports each one
+ * claims.
  */
 record StackPlan(List<Instance> instances, List<PortClaim> claims) {
 
@@ -22,12 +23,14 @@ record StackPlan(List<Instance> instances, List<PortClaim> claims) {
     static StackPlan of(Ports ports, Map<String, Integer> scale) {
         List<Instance> instances = new ArrayList<>();
         List<PortClaim> claims = new ArrayList<>();
-        instances.add(new Instance(Topology.INFRASTRUCTURE, 0, ports.postgres()));
-        claims.add(new PortClaim(ports.postgres(), Topology.INFRASTRUCTURE, "PostgreSQL", Ports.POSTGRES));
-        claims.add(new PortClaim(ports.kafka(), Topology.INFRASTRUCTURE, "Kafka", Ports.KAFKA));
-        claims.add(new PortClaim(ports.kafkaController(), Topology.INFRASTRUCTURE, "Kafka controller", Ports.KAFKA_CONTROLLER));
-        claims.add(new PortClaim(ports.traceStore(), Topology.INFRASTRUCTURE, "trace store", Ports.TRACE_STORE));
-        for (String service : Topology.SERVICES.subList(1, Topology.SERVICES.size())) {
+        instances.add(new Instance(Topology.POSTGRES, 0, ports.postgres()));
+        claims.add(new PortClaim(ports.postgres(), Topology.POSTGRES, "PostgreSQL", Ports.POSTGRES));
+        instances.add(new Instance(Topology.KAFKA, 0, ports.kafka()));
+        claims.add(new PortClaim(ports.kafka(), Topology.KAFKA, "Kafka", Ports.KAFKA));
+        claims.add(new PortClaim(ports.kafkaController(), Topology.KAFKA, "Kafka controller", Ports.KAFKA_CONTROLLER));
+        instances.add(new Instance(Topology.TRACE_STORE, 0, ports.traceStore()));
+        claims.add(new PortClaim(ports.traceStore(), Topology.TRACE_STORE, "trace store", Ports.TRACE_STORE));
+        for (String service : Topology.SERVICES.subList(Topology.INFRASTRUCTURE.size(), Topology.SERVICES.size())) {
             int count = scale.getOrDefault(service, 1);
             for (int index = 0; index < count; index++) {
                 int port = ports.base(service) + INSTANCE_PORT_STEP * index;

@@ -3,7 +3,6 @@ package io.microplatform.localstack;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The processes one command (up, restart) starts, so that a failure or a Ctrl-C before they are all healthy stops
@@ -22,7 +21,10 @@ final class StartSession implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Starts one process and returns what to watch; refuses once the session was aborted. */
+    /**
+     * Starts one process and returns what to watch; refuses once the session was aborted. PostgreSQL returns only once
+     * it is ready (its helper exited), with the postmaster recorded; a Ctrl-C meanwhile waits for that, then stops it.
+     */
     synchronized StartupWatch.Watched launch(Instance instance, AppImages.Image image) {
         if (aborted) {
             throw new PlatformException("interrupted");
@@ -31,7 +33,12 @@ final class StartSession implements AutoCloseable {
                 .anyMatch(r -> r.service().equals(instance.service()) && r.isAlive());
         InstanceLauncher.Started process = stack.launcher.start(instance, image, othersRunning);
         started.add(process);
-        return new StartupWatch.Watched(instance, process.record(), Optional.of(process.process()), Instant.now());
+        if (instance.service().equals(Topology.POSTGRES)) {
+            InstanceLauncher.Started postmaster = stack.launcher.awaitPostmaster(process, stack.startTimeout());
+            started.set(started.size() - 1, postmaster);
+            process = postmaster;
+        }
+        return new StartupWatch.Watched(instance, process.record(), true, process.process(), Instant.now());
     }
 
     boolean aborted() {
@@ -64,6 +71,10 @@ final class StartSession implements AutoCloseable {
             stack.terminal.println("interrupted: stopping what this command started ...");
         }
         stack.stopper.stop(started.stream().map(InstanceLauncher.Started::record).toList(), false);
+        if (started.stream().anyMatch(s -> s.instance().service().equals(Topology.POSTGRES))) {
+            // its helper may have failed or timed out after the postmaster came up
+            stack.stopper.stopOrphanedPostgres();
+        }
         started.stream().filter(s -> s.cds().training()).forEach(s -> ClassDataSharing.discard(s.cds().archive()));
     }
 

@@ -30,10 +30,10 @@ final class StartupWatch {
     }
 
     /**
-     * A process to wait for; {@code process} is present when this launcher started it (it knows the exit code, and
-     * its becoming healthy is news worth a line).
+     * A process to wait for; {@code started} when this launcher started it (its becoming healthy is news worth a line),
+     * {@code process} when it is also our child (it knows the exit code; PostgreSQL's postmaster is not).
      */
-    record Watched(Instance instance, RunRecord record, Optional<Process> process, Instant since) {
+    record Watched(Instance instance, RunRecord record, boolean started, Optional<Process> process, Instant since) {
     }
 
     /** Returns when all are healthy; {@code cancelled} ends the wait early (the launcher is being stopped). */
@@ -51,7 +51,7 @@ final class StartupWatch {
                 HealthProbe.Health state = health.get(w.instance());
                 if (state.healthy()) {
                     pending.remove(w.instance());
-                    if (w.process().isPresent()) {
+                    if (w.started()) {
                         terminal.println(String.format("%s %s (%.1f s)", w.instance().name(),
                                 w.instance().kind() == Topology.Kind.INFRASTRUCTURE ? "ready" : "healthy", seconds()));
                     }

@@ -25,6 +25,17 @@ final class Terminal {
         out.flush();
     }
 
+    /**
+     * A line that the next call replaces (a countdown), on a terminal only: in a file or pipe it would be noise. An
+     * empty line clears it.
+     */
+    synchronized void status(String line) {
+        if (color) {
+            out.print("\r\u001b[K" + line);
+            out.flush();
+        }
+    }
+
     /** "order-service   | " in the colour that belongs to the n-th process of the stack. */
     String prefix(String name, int width, int colorIndex) {
         String padded = String.format("%-" + width + "s | ", name);

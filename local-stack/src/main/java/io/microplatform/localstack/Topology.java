@@ -8,12 +8,17 @@ import java.util.stream.Stream;
 /** The processes of the stack, in start order, and the naming rules that tie them to ports and databases. */
 final class Topology {
 
-    static final String INFRASTRUCTURE = "infrastructure";
+    /** The postmaster itself (PostgreSQL's children are its backends), so kill, pause and ps act on the real server. */
+    static final String POSTGRES = "postgres";
+    static final String KAFKA = "kafka";
+    static final String TRACE_STORE = "trace-store";
+    /** Each its own process, so each can be killed, paused and restarted on its own data. */
+    static final List<String> INFRASTRUCTURE = List.of(POSTGRES, KAFKA, TRACE_STORE);
     static final String REGISTRY = "registry-service";
     static final List<String> BUSINESS_SERVICES =
             List.of("order-service", "payment-service", "inventory-service", "shipping-service", "saga-orchestrator");
-    static final List<String> SERVICES =
-            Stream.concat(Stream.of(INFRASTRUCTURE, REGISTRY), BUSINESS_SERVICES.stream()).toList();
+    static final List<String> SERVICES = Stream.of(INFRASTRUCTURE.stream(), Stream.of(REGISTRY), BUSINESS_SERVICES.stream())
+            .flatMap(s -> s).toList();
 
     private Topology() {
     }
@@ -23,11 +28,10 @@ final class Topology {
     }
 
     static Kind kind(String service) {
-        return switch (service) {
-            case INFRASTRUCTURE -> Kind.INFRASTRUCTURE;
-            case REGISTRY -> Kind.REGISTRY;
-            default -> Kind.SERVICE;
-        };
+        if (INFRASTRUCTURE.contains(service)) {
+            return Kind.INFRASTRUCTURE;
+        }
+        return service.equals(REGISTRY) ? Kind.REGISTRY : Kind.SERVICE;
     }
 
     static boolean isScalable(String service) {

@@ -24,7 +24,7 @@ import java.util.Map;
  * appended as the services export them over OTLP, so they outlive restarts and can be read with grep and jq as well as
  * through {@link TraceStoreServer}. Zipkin's JSON rather than OTLP's on disk: one flat object per span, with its service
  * name in it, is what grep, jq and Zipkin's read API want. Reads scan the file rather than keeping an index in memory:
- * the infrastructure JVM has a small heap, and a developer's file of a few tens of MB scans in well under a second.
+ * the trace store JVM has a small heap, and a developer's file of a few tens of MB scans in well under a second.
  */
 final class TraceStore {
 
@@ -101,7 +101,7 @@ final class TraceStore {
         void accept(JsonNode span) throws IOException;
     }
 
-    /** A line cut short by a kill -9 of the infrastructure JVM is skipped, not fatal. */
+    /** A line cut short by a kill -9 of the trace store JVM is skipped, not fatal. */
     private JsonNode parse(String line) {
         try {
             return json.readTree(line);

@@ -16,9 +16,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code up [-d] [--scale SERVICE=N]...}: starts what is not running yet (the infrastructure and the registry first,
- * then the business services: on 2 cores starting all at once only slows each down), waits until all are healthy
- * and prints where everything is. Without -d it then follows all logs until Ctrl-C, which stops the whole stack.
+ * {@code up [-d] [--scale SERVICE=N]...}: starts what is not running yet (PostgreSQL, Kafka, the trace store and the
+ * registry first, then the business services: on 2 cores starting all at once only slows each down), waits until all
+ * are healthy and prints where everything is. Without -d it then follows all logs until Ctrl-C, which stops the whole
+ * stack. What runs already is left alone: after a {@code kill kafka}, {@code up} starts Kafka alone.
  */
 final class Up {
 
@@ -70,7 +71,7 @@ final class Up {
                     .sorted(Comparator.comparing(RunRecord::asInstance, StackPlan.startOrder()))
                     .map(RunRecord::instance).collect(Collectors.joining(", ")));
         }
-        if (missingNames.contains(Topology.INFRASTRUCTURE)) {
+        if (missingNames.contains(Topology.POSTGRES)) {
             stack.stopper.stopOrphanedPostgres();
         }
         stack.requireFreePorts(plan.claims().stream().filter(c -> missingNames.contains(c.instance())).toList());
@@ -87,7 +88,7 @@ final class Up {
             return thread;
         });
         try {
-            // extracting the service jars overlaps with the start of the infrastructure and the registry
+            // extracting the service jars overlaps with the start of PostgreSQL, Kafka, the trace store and the registry
             Map<String, CompletableFuture<AppImages.Image>> images = services.stream().map(Instance::service).distinct()
                     .collect(Collectors.toMap(Function.identity(), service -> CompletableFuture.supplyAsync(
                             () -> stack.launcher.prepare(service, runs(running, service)), preparing)));
@@ -95,8 +96,14 @@ final class Up {
                 stack.terminal.println("starting " + String.join(", ", missingNames) + " ...");
             }
             List<StartupWatch.Watched> watched = new ArrayList<>();
-            for (Instance instance : missing.stream().filter(i -> i.kind() != Topology.Kind.SERVICE).toList()) {
-                watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), false)));
+            // the copy they run from must stay while one of them runs
+            boolean infrastructureRuns = running.values().stream()
+                    .anyMatch(r -> r.asInstance().kind() == Topology.Kind.INFRASTRUCTURE);
+            for (Instance instance : missing.stream().filter(i -> i.kind() != Topology.Kind.SERVICE)
+                    // PostgreSQL's launch returns once it is ready: the other JVMs start meanwhile
+                    .sorted(Comparator.comparing(i -> i.service().equals(Topology.POSTGRES))).toList()) {
+                watched.add(session.launch(instance, stack.launcher.prepare(instance.service(),
+                        instance.kind() == Topology.Kind.INFRASTRUCTURE && infrastructureRuns)));
             }
             await(session, watched, running, Topology.Kind.INFRASTRUCTURE, Topology.Kind.REGISTRY);
             watched.clear();
@@ -116,7 +123,7 @@ final class Up {
             Topology.Kind... kinds) {
         List<StartupWatch.Watched> all = new ArrayList<>(watched);
         running.values().stream().filter(r -> List.of(kinds).contains(r.asInstance().kind()))
-                .forEach(r -> all.add(new StartupWatch.Watched(r.asInstance(), r, Optional.empty(), Instant.now())));
+                .forEach(r -> all.add(new StartupWatch.Watched(r.asInstance(), r, false, Optional.empty(), Instant.now())));
         stack.watch(begin).await(all, stack.registryPort(), session::aborted);
     }
 

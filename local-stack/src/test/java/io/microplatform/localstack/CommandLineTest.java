@@ -3,6 +3,7 @@ package io.microplatform.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,30 @@ class CommandLineTest {
 
         assertThat(command.follow()).isTrue();
         assertThat(command.target()).contains("order-service-2");
+    }
+
+    @Test
+    void pauseTakesAServiceInstanceOrInfrastructureProcessAndADuration() {
+        CommandLine command = CommandLine.parse(List.of("pause", "saga-orchestrator-2", "20s"));
+
+        assertThat(command.verb()).isEqualTo(CommandLine.Verb.PAUSE);
+        assertThat(command.target()).contains("saga-orchestrator-2");
+        assertThat(command.duration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(CommandLine.parse(List.of("pause", "postgres", "500ms")).duration()).isEqualTo(Duration.ofMillis(500));
+        assertThat(CommandLine.parse(List.of("pause", "kafka", "2m")).duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(CommandLine.parse(List.of("pause", "order-service", "0s")).duration()).isZero();
+        assertThatThrownBy(() -> CommandLine.parse(List.of("pause", "order-service", "20")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("pause order-service 20: the duration is a number with ms, s, m or h");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("pause", "order-service"))).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void killAndRestartNamePostgresKafkaAndTheTraceStore() {
+        assertThat(CommandLine.parse(List.of("kill", "postgres")).target()).contains("postgres");
+        assertThat(CommandLine.parse(List.of("restart", "kafka")).target()).contains("kafka");
+        assertThat(CommandLine.parse(List.of("restart", "trace-store")).target()).contains("trace-store");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("kill", "infrastructure"))).isInstanceOf(UsageException.class);
     }
 
     @Test

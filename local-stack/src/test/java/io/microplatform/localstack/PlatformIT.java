@@ -30,6 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,12 +100,14 @@ class PlatformIT {
 
         Result ps = platform(Duration.ofSeconds(60), "ps");
         assertThat(ps.exitCode()).as(ps.output()).isZero();
-        assertThat(ps.output()).containsPattern("infrastructure\\s+infrastructure\\s+\\d+\\s+" + POSTGRES_PORT + "\\s+ready");
+        assertThat(ps.output()).containsPattern("postgres\\s+postgres\\s+\\d+\\s+" + POSTGRES_PORT + "\\s+ready");
+        assertThat(ps.output()).containsPattern("kafka\\s+kafka\\s+\\d+\\s+" + KAFKA_PORT + "\\s+ready");
+        assertThat(ps.output()).containsPattern("trace-store\\s+trace-store\\s+\\d+\\s+" + TRACE_STORE_PORT + "\\s+ready");
         SERVICE_PORTS.forEach((service, port) -> assertThat(ps.output())
                 .containsPattern(service + "\\s+" + service + "\\s+\\d+\\s+" + port + "\\s+healthy\\s+http://127.0.0.1:" + port));
         assertThat(ps.output()).containsPattern("inventory-service\\s+inventory-service-2\\s+\\d+\\s+28183\\s+healthy");
         assertThat(ps.output()).containsPattern("saga-orchestrator\\s+saga-orchestrator-2\\s+\\d+\\s+28185\\s+healthy");
-        assertThat(recordedPids()).hasSize(9);
+        assertThat(recordedPids()).hasSize(11);
     }
 
     @Test
@@ -452,6 +458,95 @@ class PlatformIT {
         }
     }
 
+    /**
+     * Kafka's JVM killed -9 and restarted on its data: nothing it held is lost, an order accepted meanwhile waits in
+     * order-service's outbox, and every service reconnects by itself.
+     */
+    @Test
+    @Order(116)
+    void restartsAKilledKafkaOnItsDataAndOrdersFlowAgain() throws Exception {
+        long recordsBefore = endOffsets("order-events");
+
+        Result kill = platform(Duration.ofSeconds(60), "kill", "kafka");
+
+        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        assertThat(RunRecord.read(RunRecord.file(HOME.resolve("run"), "kafka")).orElseThrow().isAlive()).isFalse();
+        String whileDown = placed(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"));
+        Result restart = platform(Duration.ofMinutes(3), "restart", "kafka");
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("kafka ready");
+        // a wiped broker would count from 0 again
+        assertThat(endOffsets("order-events")).isGreaterThanOrEqualTo(recordsBefore);
+        assertThat(awaitFinal(whileDown).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(awaitFinal(placed(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"))).path("status").asText())
+                .isEqualTo("CONFIRMED");
+    }
+
+    /**
+     * kill postgres is an immediate stop (the postmaster ends every backend at once); the restart runs crash recovery
+     * on the same data, and the services' connection pools reconnect by themselves.
+     */
+    @Test
+    @Order(117)
+    void restartsAPostgresStoppedImmediatelyOnItsDataAndOrdersFlowAgain() throws Exception {
+        int mice = shop.stock("MOUSE-01");
+        assertThat(mice).as("earlier orders took some: a wiped database would start from the demo data again")
+                .isLessThan(200);
+        ProcessHandle postmaster = ProcessHandle.of(recordedPid("postgres")).orElseThrow();
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        assertThat(backends).isNotEmpty();
+
+        Result kill = platform(Duration.ofSeconds(60), "kill", "postgres");
+
+        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        assertThat(kill.output()).contains("immediate shutdown");
+        assertThat(gone(postmaster)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> backends.stream().allMatch(PlatformIT::gone));
+        Result restart = platform(Duration.ofMinutes(3), "restart", "postgres");
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("postgres ready");
+        assertThat(Files.readString(HOME.resolve("logs").resolve("postgres.log"))).contains("automatic recovery in progress");
+        // the first calls may still meet a pool that has not noticed its connections are gone: retried with one
+        // idempotency key, so an attempt that timed out but was stored counts once
+        String after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> shop.placeOrder(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"),
+                        "platform-it-after-postgres-restart"),
+                        response -> response.status() == 202).body().path("orderId").asText();
+        assertThat(awaitFinal(after).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(shop.stock("MOUSE-01")).isEqualTo(mice - 1);
+    }
+
+    /** pause stops the postmaster and every backend (each in a session of its own), and resumes them all. */
+    @Test
+    @Order(118)
+    void pausesPostgresWithEveryBackendAndResumesIt() throws Exception {
+        ProcessHandle postmaster = ProcessHandle.of(recordedPid("postgres")).orElseThrow();
+        Path output = HOME.getParent().resolve("platform-pause.out");
+        Process pause = processBuilder("pause", "postgres", "3s").redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> states(postmaster).stream().allMatch("T"::equals));
+            assertThat(pause.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(output)).isTrue();
+            assertThat(pause.exitValue()).as(Files.readString(output)).isZero();
+            assertThat(states(postmaster)).doesNotContain("T");
+            assertThat(Files.readString(output)).contains("paused postgres", "resumed postgres after");
+        } finally {
+            pause.destroyForcibly();
+        }
+    }
+
+    /** Exited, or a zombie: the postmaster's parent (pg_ctl) is gone, and whoever inherits it may reap it late. */
+    private static boolean gone(ProcessHandle process) {
+        return !process.isAlive() || ProcStat.of(process.pid()).map(ProcStat::exited).orElse(true);
+    }
+
+    /** The state letter of a process and each of its descendants in /proc (T: stopped). */
+    private static List<String> states(ProcessHandle root) {
+        return Stream.concat(Stream.of(root), root.descendants())
+                .map(process -> ProcStat.of(process.pid()).map(stat -> String.valueOf(stat.state())).orElse("gone"))
+                .filter(state -> !state.equals("gone")).toList();
+    }
+
     @Test
     @Order(120)
     void stopsEverythingWithoutLeftovers() throws Exception {
@@ -600,6 +695,22 @@ class PlatformIT {
         }
         try (Stream<Path> files = Files.list(run)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".properties")).toList();
+        }
+    }
+
+    private static long recordedPid(String instance) throws IOException {
+        return RunRecord.read(RunRecord.file(HOME.resolve("run"), instance)).orElseThrow().pid();
+    }
+
+    /** How many records the topic holds, over all its partitions. */
+    private static long endOffsets(String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

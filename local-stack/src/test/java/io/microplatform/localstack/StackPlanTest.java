@@ -16,11 +16,15 @@ class StackPlanTest {
             "TRACE_STORE_PORT", "19411");
 
     @Test
-    void startsInfrastructureThenRegistryThenOneInstanceOfEachService() {
+    void startsPostgresKafkaAndTheTraceStoreThenRegistryThenOneInstanceOfEachService() {
         StackPlan plan = StackPlan.of(Ports.from(DOT_ENV), Map.of());
 
-        assertThat(plan.instances()).extracting(Instance::name).containsExactly("infrastructure", "registry-service",
-                "order-service", "payment-service", "inventory-service", "shipping-service", "saga-orchestrator");
+        assertThat(plan.instances()).extracting(Instance::name).containsExactly("postgres", "kafka", "trace-store",
+                "registry-service", "order-service", "payment-service", "inventory-service", "shipping-service",
+                "saga-orchestrator");
+        assertThat(plan.instances()).extracting(Instance::port).startsWith(15432, 19092, 19411, 8761);
+        assertThat(plan.claims()).filteredOn(claim -> claim.instance().equals("kafka"))
+                .extracting(StackPlan.PortClaim::key).containsExactly("KAFKA_PORT", "KAFKA_CONTROLLER_PORT");
         assertThat(plan.claims()).extracting(StackPlan.PortClaim::port)
                 .containsExactly(15432, 19092, 19093, 19411, 8761, 8081, 8082, 8083, 8084, 8085);
     }

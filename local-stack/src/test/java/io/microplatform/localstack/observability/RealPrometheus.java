@@ -19,10 +19,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real Prometheus (the {@code prometheus} binary on PATH: Debian's package, or PROMETHEUS_BIN) running the
@@ -77,6 +79,9 @@ public final class RealPrometheus implements AutoCloseable {
         Files.writeString(directory.resolve("prometheus.yml"), local, UTF_8);
         Files.copy(source.resolve("alerts.yml"), directory.resolve("alerts.yml"),
                 StandardCopyOption.REPLACE_EXISTING);
+        // a fresh database each run: the series of a run a few minutes earlier carry the same labels, and the
+        // DeadLetter alert's "unless ... offset 5m" would find them and never fire
+        deleteRecursively(directory.resolve("data"));
         int port = freePort();
         Process process = new ProcessBuilder(binary.toString(),
                 "--config.file=" + directory.resolve("prometheus.yml"),
@@ -95,6 +100,16 @@ public final class RealPrometheus implements AutoCloseable {
             Thread.sleep(250);
         }
         return prometheus;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> tree = Files.walk(directory)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /** The active targets Eureka discovery gave it, with their health ("up", "down", "unknown"). */

@@ -1,0 +1,158 @@
+package io.microplatform.localstack.chaos;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.microplatform.contracts.FieldLimits;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The run's own customers and items, with known balances and stock, written straight into the payment and inventory
+ * databases (the services have no API to create them), and the orders placed against them. Every name carries the run
+ * id, so runs never share data and the checker can select exactly what one run did. Some values sit at the limits of
+ * {@link FieldLimits}, some orders are meant to fail (tight balances, scarce items, the undeliverable postal code
+ * 00000), so that every path of the saga runs under the faults.
+ */
+public record DataSet(String runId, List<Customer> customers, List<Item> items) {
+
+    static final int CUSTOMERS = 20;
+    static final int ITEMS = 12;
+    static final List<String> COUNTRIES = List.of("US", "CA", "GB", "DE", "FR", "NL", "JP");
+    static final String UNDELIVERABLE = "00000";
+
+    public record Customer(String id, BigDecimal balance) {
+    }
+
+    public record Item(String sku, String name, BigDecimal price, int stock) {
+    }
+
+    /**
+     * One order to place: the Idempotency-Key makes a placement whose answer got lost identifiable afterwards;
+     * {@code overLimit} orders break {@link FieldLimits} by one character or line and must be refused with a 400.
+     */
+    public record Draft(int number, String idempotencyKey, String body, boolean overLimit) {
+    }
+
+    static DataSet generate(long seed, String runId, Random random) {
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 1; i <= CUSTOMERS; i++) {
+            String id = "chaos-" + runId + "-c" + String.format("%02d", i);
+            if (i == CUSTOMERS) {
+                // a customer id as long as the contract allows: whatever order-service accepts, payment must store
+                id = (id + "-" + "x".repeat(FieldLimits.CUSTOMER_ID_MAX)).substring(0, FieldLimits.CUSTOMER_ID_MAX);
+            }
+            // most can pay for anything; a few run dry, so declines and their compensations happen
+            BigDecimal balance = i % 5 == 0
+                    ? BigDecimal.valueOf(20 + random.nextInt(130)).setScale(2)
+                    : new BigDecimal("5000.00");
+            customers.add(new Customer(id, balance));
+        }
+        List<Item> items = new ArrayList<>();
+        for (int i = 1; i <= ITEMS; i++) {
+            String sku = ("CHAOS-" + runId + "-I" + String.format("%02d", i)).toUpperCase(Locale.ROOT);
+            if (i == ITEMS) {
+                sku = (sku + "-" + "Y".repeat(FieldLimits.SKU_MAX)).substring(0, FieldLimits.SKU_MAX);
+            }
+            BigDecimal price = BigDecimal.valueOf(499 + random.nextInt(8500), 2);
+            // one scarce item: orders race for its last units and, once it is gone, are refused OUT_OF_STOCK
+            int stock = i == 1 ? 15 + random.nextInt(10) : 1000;
+            items.add(new Item(sku, "Chaos item " + i + " (seed " + seed + ")", price, stock));
+        }
+        return new DataSet(runId, List.copyOf(customers), List.copyOf(items));
+    }
+
+    String customerPrefix() {
+        return "chaos-" + runId + "-";
+    }
+
+    String idempotencyKeyPrefix() {
+        return "chaos-" + runId + "-order-";
+    }
+
+    /** Inserts the customers into payment_service and the items into inventory_service. */
+    void create(StackControl stack) throws SQLException {
+        try (Connection payment = connect(stack.database("payment_service"));
+                PreparedStatement insert = payment.prepareStatement(
+                        "INSERT INTO accounts (customer_id, balance) VALUES (?, ?)")) {
+            for (Customer customer : customers) {
+                insert.setString(1, customer.id());
+                insert.setBigDecimal(2, customer.balance());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (Connection inventory = connect(stack.database("inventory_service"));
+                PreparedStatement insert = inventory.prepareStatement(
+                        "INSERT INTO items (sku, name, price, stock) VALUES (?, ?, ?, ?)")) {
+            for (Item item : items) {
+                insert.setString(1, item.sku());
+                insert.setString(2, item.name());
+                insert.setBigDecimal(3, item.price());
+                insert.setInt(4, item.stock());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Order {@code number}: a random customer buys one to three different items. One in twenty goes to the
+     * undeliverable postal code (SHIPPING_FAILED: charge refunded, stock released); one in ten has every address field
+     * as long as {@link FieldLimits} allows, in letters beyond ASCII.
+     */
+    Draft draft(int number, Random random, ObjectMapper json) {
+        ObjectNode order = json.createObjectNode();
+        order.put("customerId", customers.get(random.nextInt(customers.size())).id());
+        ArrayNode lines = order.putArray("items");
+        List<Item> shuffled = new ArrayList<>(items);
+        java.util.Collections.shuffle(shuffled, random);
+        int lineCount = 1 + random.nextInt(3);
+        for (Item item : shuffled.subList(0, lineCount)) {
+            lines.addObject().put("sku", item.sku()).put("quantity", 1 + random.nextInt(3));
+        }
+        ObjectNode address = order.putObject("shippingAddress");
+        boolean longest = random.nextInt(10) == 0;
+        address.put("name", longest ? fill("Zoë Łukasiewicz-Ørsted ", FieldLimits.NAME_MAX) : "Chaos Customer " + number);
+        address.put("street", longest ? fill("Straße der Pariser Kommune ", FieldLimits.STREET_MAX) : number + " Main St");
+        address.put("city", longest ? fill("Saint-Rémy-de-Provence ", FieldLimits.CITY_MAX) : "Berlin");
+        address.put("postalCode", random.nextInt(20) == 0 ? UNDELIVERABLE
+                : longest ? fill("SW1A 1AA-", FieldLimits.POSTAL_CODE_MAX) : String.format("%05d", 10000 + number));
+        address.put("country", COUNTRIES.get(random.nextInt(COUNTRIES.size())));
+        // one in twenty-five steps over a limit: order-service must refuse what a later service could not store
+        boolean overLimit = number % 25 == 0;
+        if (overLimit) {
+            switch (random.nextInt(4)) {
+                case 0 -> address.put("postalCode", "9".repeat(FieldLimits.POSTAL_CODE_MAX + 1));
+                case 1 -> address.put("city", "C".repeat(FieldLimits.CITY_MAX + 1));
+                case 2 -> address.put("country", "DEU");
+                default -> {
+                    for (int extra = lines.size(); extra <= FieldLimits.LINES_MAX; extra++) {
+                        lines.addObject().put("sku", "CHAOS-OVER-" + extra).put("quantity", 1);
+                    }
+                }
+            }
+        }
+        return new Draft(number, idempotencyKeyPrefix() + number, order.toString(), overLimit);
+    }
+
+    static Connection connect(StackControl.Database database) throws SQLException {
+        Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    /** Exactly {@code length} characters of the pattern, never ending in a blank. */
+    private static String fill(String pattern, int length) {
+        StringBuilder text = new StringBuilder(pattern.repeat(length / pattern.length() + 1).substring(0, length));
+        text.setCharAt(length - 1, 'x');
+        return text.toString();
+    }
+}

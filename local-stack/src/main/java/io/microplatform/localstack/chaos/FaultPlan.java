@@ -1,0 +1,212 @@
+package io.microplatform.localstack.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The faults of one run, chosen by its seed: outages one after the other (so each outage window has one cause), and
+ * duplicate deliveries and poison messages at random moments on top. The same seed and stack give the same plan.
+ */
+record FaultPlan(List<Fault> outages, List<Fault> extras) {
+
+    enum Kind {
+        /** kill -9 of a service instance (or all of a service's), restarted after the hold */
+        KILL,
+        /** the JVM halts at a chosen point of handling a message or request (fault rule "crash") */
+        CRASH,
+        /** kill -9 of the Kafka broker, restarted after the hold (data kept) */
+        BROKER_KILL,
+        /** immediate stop of PostgreSQL, restarted after the hold (crash recovery) */
+        POSTGRES_STOP,
+        /** SIGSTOP of a service instance for the hold, then SIGCONT */
+        PAUSE,
+        /** latency on calls (fault rules) for the hold */
+        SLOW_CALLS,
+        /** errors on calls (fault rules) for the hold */
+        FAILING_CALLS,
+        /**
+         * the orchestrator cannot process any OrderPlaced for the hold: each is dead-lettered, the orders stay PENDING
+         * until order-service's reconciler announces them again or reports them stalled
+         */
+        UNPROCESSABLE,
+        /** copies of the commands and replies on the topics, delivered a second time */
+        DUPLICATES,
+        /** malformed, unknown-type and semantically invalid records on the topics */
+        POISON
+    }
+
+    /**
+     * @param at when it starts, from the start of the load
+     * @param hold how long it lasts before it is healed (for a crash: how long to wait for it to happen)
+     * @param targets the instances or services it hits
+     * @param rule the fault injection rule (target and effect) for CRASH, SLOW_CALLS and FAILING_CALLS
+     * @param point what the fault demonstrates, in words
+     */
+    record Fault(Kind kind, Duration at, Duration hold, List<String> targets, Map<String, Object> rule, String point) {
+    }
+
+    /** Where a crash can be placed: the service, the rule's target, the crash point, and what that interrupts. */
+    record CrashSite(String service, String targetType, String targetName, String crash, String point) {
+    }
+
+    static final List<CrashSite> CRASH_SITES = List.of(
+            new CrashSite("order-service", "inbound-http", "/api/orders", "after-commit",
+                    "order placed and committed, OrderPlaced still in the outbox"),
+            new CrashSite("order-service", "kafka", "order.ConfirmOrder", "after-commit",
+                    "order confirmed and committed, OrderConfirmed still in the outbox"),
+            new CrashSite("inventory-service", "kafka", "inventory.ReserveStock", "before-commit",
+                    "ReserveStock consumed, the reservation not yet committed"),
+            new CrashSite("inventory-service", "kafka", "inventory.ReleaseStock", "after-commit",
+                    "inside a compensation: stock released and committed, the reply unpublished"),
+            new CrashSite("payment-service", "kafka", "payment.ChargePayment", "after-commit",
+                    "charge committed, PaymentCharged still in the outbox"),
+            new CrashSite("payment-service", "kafka", "payment.RefundPayment", "before-commit",
+                    "inside a compensation: refund consumed, not yet committed"),
+            new CrashSite("shipping-service", "kafka", "shipping.CreateShipment", "before-commit",
+                    "CreateShipment consumed, the shipment not yet committed"),
+            new CrashSite("saga-orchestrator", "kafka", "order.OrderPlaced", "before-commit",
+                    "OrderPlaced consumed, the saga not yet committed"),
+            new CrashSite("saga-orchestrator", "kafka", "payment.PaymentCharged", "after-commit",
+                    "saga moved on and committed, CreateShipment still in the outbox"));
+
+    static final List<Map<String, Object>> SLOW = List.of(
+            rule("shipping-service", "inbound-http", "/api/shipping/quotes", Map.of("latency", "2s")),
+            rule("payment-service", "inbound-http", "/simulated/payment-provider/**",
+                    Map.of("latency", "1500ms", "jitter", "500ms")),
+            rule("inventory-service", "inbound-http", "/api/inventory/items/**", Map.of("latency", "1500ms")));
+
+    static final List<Map<String, Object>> FAILING = List.of(
+            rule("order-service", "outbound-http", "inventory-service", Map.of("errorRate", 0.5)),
+            rule("shipping-service", "inbound-http", "/api/shipping/quotes", Map.of("errorRate", 1.0)),
+            rule("payment-service", "inbound-http", "/simulated/payment-provider/**", Map.of("errorRate", 0.3)),
+            rule("shipping-service", "inbound-http", "/simulated/carrier/**", Map.of("errorRate", 0.3)));
+
+    /** Every kind of outage; a run draws each once, in the seed's order, before any repeats. */
+    private static final List<Kind> OUTAGES = List.of(Kind.KILL, Kind.CRASH, Kind.BROKER_KILL, Kind.POSTGRES_STOP,
+            Kind.PAUSE, Kind.SLOW_CALLS, Kind.FAILING_CALLS, Kind.UNPROCESSABLE);
+
+    /** How long each kind takes beyond its hold before the next outage should start: mostly a restart. */
+    private static Duration recovery(Kind kind) {
+        return switch (kind) {
+            case KILL, CRASH -> Duration.ofSeconds(20);
+            case UNPROCESSABLE -> Duration.ofSeconds(10);
+            case BROKER_KILL -> Duration.ofSeconds(25);
+            case POSTGRES_STOP -> Duration.ofSeconds(6);
+            default -> Duration.ofSeconds(2);
+        };
+    }
+
+    /**
+     * @param warmUp no faults before it: orders flow and order-service's price cache fills, so an inventory outage can
+     *        be answered from it
+     * @param instances the running business service instances (order-service, inventory-service-2, ...)
+     */
+    static FaultPlan of(long seed, Duration duration, Duration warmUp, List<String> instances) {
+        Random random = new Random(seed);
+        List<Kind> kinds = new ArrayList<>(OUTAGES);
+        Collections.shuffle(kinds, random);
+        List<Fault> outages = new ArrayList<>();
+        Duration at = warmUp;
+        Duration lastStart = duration.minusSeconds(6);
+        for (int i = 0; at.compareTo(lastStart) <= 0; i++) {
+            Kind kind = kinds.get(i % kinds.size());
+            Fault fault = outage(kind, at, random, instances);
+            outages.add(fault);
+            at = at.plus(fault.hold()).plus(recovery(kind)).plusSeconds(2 + random.nextInt(4));
+        }
+        long window = Math.max(1, duration.minus(warmUp).toSeconds() - 8);
+        List<Fault> extras = List.of(
+                new Fault(Kind.DUPLICATES, warmUp.plusSeconds(random.nextLong(window)), Duration.ofSeconds(10),
+                        List.of("inventory-commands", "payment-commands", "shipping-commands", "order-commands",
+                                "saga-replies"), Map.of(), "every other command and reply delivered twice"),
+                new Fault(Kind.POISON, warmUp.plusSeconds(random.nextLong(window)), Duration.ZERO, List.of(),
+                        Map.of("count", 3 + random.nextInt(4)), "malformed, unknown-type and invalid records"));
+        return new FaultPlan(List.copyOf(outages), extras);
+    }
+
+    private static Fault outage(Kind kind, Duration at, Random random, List<String> instances) {
+        List<String> business = instances.stream().filter(i -> !i.startsWith("registry-service")).toList();
+        return switch (kind) {
+            case KILL -> {
+                String instance = business.get(random.nextInt(business.size()));
+                // now and then every instance of the service at once: then it is really down, not just one fewer
+                String target = random.nextInt(3) == 0 ? serviceOf(instance) : instance;
+                yield new Fault(kind, at, seconds(random, 3, 10), List.of(target), Map.of(), "kill -9 " + target);
+            }
+            case CRASH -> {
+                CrashSite site = CRASH_SITES.get(random.nextInt(CRASH_SITES.size()));
+                yield new Fault(kind, at, Duration.ofSeconds(15), List.of(site.service()),
+                        rule(site.service(), site.targetType(), site.targetName(), Map.of("crash", site.crash())),
+                        site.service() + " halts " + site.crash() + " of " + site.targetName() + ": " + site.point());
+            }
+            case BROKER_KILL -> new Fault(kind, at, seconds(random, 3, 10), List.of("kafka"), Map.of(), "kill -9 kafka");
+            case POSTGRES_STOP -> new Fault(kind, at, seconds(random, 2, 8), List.of("postgres"), Map.of(),
+                    "immediate stop of postgres");
+            case PAUSE -> {
+                int choice = random.nextInt(3);
+                if (choice == 0 && business.contains("order-service")) {
+                    // long enough to outlast the saga's give-up time when the stack runs with short step timeouts
+                    // (CI does): ConfirmOrders go unanswered, and the saga must roll forward, not compensate
+                    yield new Fault(kind, at, seconds(random, 20, 25), List.of("order-service"), Map.of(),
+                            "SIGSTOP order-service, past the saga's give-up time");
+                }
+                // the orchestrator: paused past its lease, another instance must take the sweeper over
+                String instance = choice == 1 && business.stream().anyMatch(i -> i.startsWith("saga-orchestrator"))
+                        ? business.stream().filter(i -> i.startsWith("saga-orchestrator")).toList().get(0)
+                        : business.get(random.nextInt(business.size()));
+                yield new Fault(kind, at, seconds(random, 8, 15), List.of(instance), Map.of(), "SIGSTOP " + instance);
+            }
+            case UNPROCESSABLE -> {
+                Map<String, Object> rule = rule("saga-orchestrator", "kafka", "order.OrderPlaced", Map.of("errorRate", 1.0));
+                yield new Fault(kind, at, seconds(random, 10, 20), List.of("saga-orchestrator"), rule,
+                        "every OrderPlaced fails in the orchestrator (dead-lettered): the orders must still end");
+            }
+            case SLOW_CALLS -> {
+                Map<String, Object> rule = SLOW.get(random.nextInt(SLOW.size()));
+                yield new Fault(kind, at, seconds(random, 6, 12), List.of((String) rule.get("service")), rule,
+                        "slow " + describe(rule));
+            }
+            case FAILING_CALLS -> {
+                Map<String, Object> rule = FAILING.get(random.nextInt(FAILING.size()));
+                yield new Fault(kind, at, seconds(random, 6, 12), List.of((String) rule.get("service")), rule,
+                        "failing " + describe(rule));
+            }
+            case DUPLICATES, POISON -> throw new IllegalArgumentException(kind + " is not an outage");
+        };
+    }
+
+    /** order-service-2 -> order-service */
+    static String serviceOf(String instance) {
+        return instance.replaceFirst("-[0-9]+$", "");
+    }
+
+    private static Duration seconds(Random random, int min, int max) {
+        return Duration.ofSeconds(min + random.nextInt(max - min + 1));
+    }
+
+    /** A fault rule as POST /actuator/faults takes it, plus the service it goes to under "service". */
+    private static Map<String, Object> rule(String service, String type, String name, Map<String, Object> effects) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("service", service);
+        rule.put("target", Map.of("type", type, "name", name));
+        rule.putAll(effects);
+        return Collections.unmodifiableMap(rule);
+    }
+
+    private static String describe(Map<String, Object> rule) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) rule.get("target");
+        StringBuilder text = new StringBuilder().append(target.get("type")).append(':').append(target.get("name"));
+        rule.forEach((key, value) -> {
+            if (!key.equals("service") && !key.equals("target")) {
+                text.append(' ').append(key).append(' ').append(value);
+            }
+        });
+        return text.append(" on ").append(rule.get("service")).toString();
+    }
+}
