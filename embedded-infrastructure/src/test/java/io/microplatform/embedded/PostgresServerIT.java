@@ -48,6 +48,8 @@ class PostgresServerIT {
              Statement statement = connection.createStatement()) {
             assertThat(single(statement, "select text from note")).isEqualTo("kept");
             assertThat(single(statement, "show fsync")).as("kept data survives a machine crash").isEqualTo("on");
+            assertThat(single(statement, "show synchronous_commit"))
+                    .as("a commit is on disk when it returns: the outbox publishes right after it").isEqualTo("on");
             assertThat(single(statement, "show listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(single(statement, "select pg_get_userbyid(datdba) from pg_database where datname = 'order_service'"))
                     .isEqualTo("order_service");

@@ -90,14 +90,16 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
     private static final List<Kind> OUTAGES = List.of(Kind.KILL, Kind.CRASH, Kind.BROKER_KILL, Kind.POSTGRES_STOP,
             Kind.PAUSE, Kind.SLOW_CALLS, Kind.FAILING_CALLS, Kind.UNPROCESSABLE);
 
-    /** How long each kind takes beyond its hold before the next outage should start: mostly a restart. */
+    /**
+     * About how long each kind takes beyond its hold (mostly a restart). Only a planning figure: the runner starts an
+     * outage when its time has come and the previous one is over, whichever is later.
+     */
     private static Duration recovery(Kind kind) {
         return switch (kind) {
-            case KILL, CRASH -> Duration.ofSeconds(20);
-            case UNPROCESSABLE -> Duration.ofSeconds(10);
-            case BROKER_KILL -> Duration.ofSeconds(25);
-            case POSTGRES_STOP -> Duration.ofSeconds(6);
-            default -> Duration.ofSeconds(2);
+            case KILL, CRASH -> Duration.ofSeconds(10);
+            case BROKER_KILL -> Duration.ofSeconds(6);
+            case POSTGRES_STOP -> Duration.ofSeconds(4);
+            default -> Duration.ofSeconds(1);
         };
     }
 
@@ -117,7 +119,7 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
             Kind kind = kinds.get(i % kinds.size());
             Fault fault = outage(kind, at, random, instances);
             outages.add(fault);
-            at = at.plus(fault.hold()).plus(recovery(kind)).plusSeconds(2 + random.nextInt(4));
+            at = at.plus(fault.hold()).plus(recovery(kind)).plusSeconds(2 + random.nextInt(3));
         }
         long window = Math.max(1, duration.minus(warmUp).toSeconds() - 8);
         List<Fault> extras = List.of(

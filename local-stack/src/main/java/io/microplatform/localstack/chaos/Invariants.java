@@ -337,6 +337,17 @@ final class Invariants {
                     problems.add(pair.get(1) + " " + relation(effect.compare(cause)) + " " + pair.get(0));
                 }
             }
+            // the order's end knew of everything that happened to it: an effect not before it was missed by the
+            // decision to confirm or cancel (a lost saga step, a late command applied after the end)
+            VectorClock end = clocks.containsKey("order.confirmed") ? clocks.get("order.confirmed")
+                    : clocks.get("order.cancelled");
+            if (end != null) {
+                clocks.forEach((name, clock) -> {
+                    if (!name.equals("order.confirmed") && !name.equals("order.cancelled") && !clock.happenedBefore(end)) {
+                        problems.add(name + " " + relation(clock.compare(end)) + " the order's end");
+                    }
+                });
+            }
             VectorClock cancelled = clocks.get("order.cancelled");
             for (String forward : NEVER_AFTER_CANCELLATION) {
                 VectorClock clock = clocks.get(forward);

@@ -129,6 +129,25 @@ class InvariantsTest {
         assertThat(verdict.causality().concurrentPairs()).isPositive();
     }
 
+    /** Found by the chaos suite: a saga step lost in a database crash, its ChargePayment applied all the same. */
+    @Test
+    void anEffectTheOrdersEndDidNotKnowOfBreaksCausality() {
+        UUID order = run.order(T0, T0.plusSeconds(1), "CANCELLED");
+        run.effects.add(new Effect("order-service", order, "order.placed", VectorClock.parse("order-service=1"), T0));
+        run.effects.add(new Effect("payment-service", order, "payment.charged",
+                VectorClock.parse("inventory-service=1,order-service=1,payment-service=1,saga-orchestrator=2"), T0));
+        run.effects.add(new Effect("inventory-service", order, "inventory.refused",
+                VectorClock.parse("inventory-service=1,order-service=1,saga-orchestrator=2"), T0));
+        run.effects.add(new Effect("order-service", order, "order.cancelled",
+                VectorClock.parse("inventory-service=1,order-service=2,saga-orchestrator=3"), T0));
+
+        Invariants.Verdict verdict = run.check(data);
+
+        assertThat(verdict.violations()).anyMatch(v -> v.startsWith("causality in order " + order)
+                && v.contains("payment.charged concurrent with the order's end"));
+        assertThat(verdict.causality().concurrentPairs()).isPositive();
+    }
+
     @Test
     void anEffectRecordedTwiceIsADuplicateApplied() {
         UUID order = run.confirmed(1, "10.00");
