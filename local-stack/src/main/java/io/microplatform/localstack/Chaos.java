@@ -112,6 +112,22 @@ final class Chaos implements StackControl {
     }
 
     @Override
+    public JsonNode info(String service) {
+        RunRecord record = stack.state.select(service).stream().filter(RunRecord::isAlive).findFirst()
+                .orElseThrow(() -> new PlatformException(service + " is not running"));
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(record.url() + "/actuator/info"))
+                    .timeout(HTTP_TIMEOUT).header("Accept", "application/json").GET().build();
+            return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new PlatformException("cannot read " + record.url() + "/actuator/info: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted", e);
+        }
+    }
+
+    @Override
     public void clearFaults() {
         new Fault(quiet, FaultCommand.parse(List.of("clear"))).run();
     }

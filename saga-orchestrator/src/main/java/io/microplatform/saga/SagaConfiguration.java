@@ -3,6 +3,7 @@ package io.microplatform.saga;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ import io.microplatform.saga.lease.LeaderElection;
 import io.microplatform.saga.lease.LeaseProperties;
 import io.microplatform.saga.lease.Leases;
 
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,20 @@ class SagaConfiguration {
      * skewed instance would re-send too early or too late. Read every few seconds rather than in each statement, so
      * the saga aggregate keeps taking "now" as a plain value.
      */
+    /**
+     * GET /actuator/info says how patient this orchestrator is: an operator (and the chaos suite, which times its faults
+     * by it) sees when a silent participant turns into a TIMED_OUT compensation without reading the configuration.
+     */
+    @Bean
+    InfoContributor sagaTimeoutsInfo(RetryPolicy policy) {
+        return info -> info.withDetail("saga", Map.of(
+                "stepTimeout", policy.stepTimeout().toString(),
+                "backoffMultiplier", policy.backoffMultiplier(),
+                "maxStepTimeout", policy.maxStepTimeout().toString(),
+                "maxAttempts", policy.maxAttempts(),
+                "giveUpAfter", policy.giveUpAfter().toString()));
+    }
+
     @Bean
     DatabaseClock clock(DataSource dataSource, MeterRegistry meters) {
         DatabaseClock clock = DatabaseClock.of(JdbcClient.create(dataSource), Clock.systemUTC());

@@ -23,4 +23,12 @@ class SagaOrchestratorIT extends RunningServiceContract {
                 String.class)).contains("kafka_consumer_fetch_manager_records_lag_max", "saga_oldest_in_flight_age_seconds",
                 "saga_clock_skew_seconds", "hikaricp_connections_active", "jvm_memory_used_bytes"));
     }
+
+    @Test
+    void saysInItsInfoWhenASilentStepIsGivenUp() {
+        String info = http.getForObject("/actuator/info", String.class);
+
+        // the test configuration's step timeout and attempts, summed as the sweeper waits them
+        assertThat(info).contains("\"saga\"", "\"giveUpAfter\"", "\"maxAttempts\"");
+    }
 }

@@ -45,7 +45,7 @@ public final class ChaosRun {
         List<String> instances = stack.processes().stream().filter(p -> p.alive() && p.port() > 0)
                 .map(StackControl.Process::instance).filter(i -> !i.equals("postgres") && !i.equals("kafka")
                         && !i.equals("trace-store") && !i.equals("infrastructure")).toList();
-        FaultPlan plan = FaultPlan.of(options.seed(), options.duration(), WARM_UP, instances);
+        FaultPlan plan = FaultPlan.of(options.seed(), options.duration(), WARM_UP, instances, timings());
         plan.outages().forEach(f -> stack.say(String.format(Locale.ROOT, "  plan +%3ds %s: %s", f.at().toSeconds(),
                 f.kind(), f.point())));
         plan.extras().forEach(f -> stack.say(String.format(Locale.ROOT, "  plan +%3ds %s: %s", f.at().toSeconds(),
@@ -86,6 +86,33 @@ public final class ChaosRun {
         stack.say("report: " + file);
         stack.say(report.summary());
         return verdict.passed();
+    }
+
+    /** The stack's saga and reconciliation timings from the services' /actuator/info; the defaults where missing. */
+    private FaultPlan.Timings timings() {
+        FaultPlan.Timings defaults = FaultPlan.Timings.DEFAULTS;
+        try {
+            com.fasterxml.jackson.databind.JsonNode saga = stack.info("saga-orchestrator").path("saga");
+            com.fasterxml.jackson.databind.JsonNode reconciliation = stack.info("order-service").path("reconciliation");
+            FaultPlan.Timings timings = new FaultPlan.Timings(
+                    duration(saga.path("giveUpAfter").asText(), defaults.giveUpAfter()),
+                    duration(reconciliation.path("stalledAfter").asText(), defaults.stalledAfter()),
+                    duration(reconciliation.path("interval").asText(), defaults.reconcileInterval()));
+            stack.say("stack timings: a silent step is given up after " + timings.giveUpAfter().toSeconds()
+                    + " s, a PENDING order reported stalled after " + timings.stalledAfter().toSeconds() + " s");
+            return timings;
+        } catch (RuntimeException e) {
+            stack.say("cannot read the stack's timings (" + e.getMessage() + "); assuming the defaults");
+            return defaults;
+        }
+    }
+
+    private static Duration duration(String iso, Duration fallback) {
+        try {
+            return iso.isEmpty() ? fallback : Duration.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
+        }
     }
 
     private void progress(Workload workload, long startNanos) {

@@ -30,10 +30,16 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
         /** errors on calls (fault rules) for the hold */
         FAILING_CALLS,
         /**
-         * the orchestrator cannot process any OrderPlaced for the hold: each is dead-lettered, the orders stay PENDING
-         * until order-service's reconciler announces them again or reports them stalled
+         * the orchestrator cannot process any OrderPlaced for the hold (longer than order-service's stalled-after):
+         * each is dead-lettered, the orders stay PENDING until order-service's reconciler announces them again or
+         * reports them stalled, and the orchestrator cancels those without a saga
          */
         UNPROCESSABLE,
+        /**
+         * order-service handles a ConfirmOrder only after the saga's give-up time (a latency rule on its handler): the
+         * confirmation may apply after the saga stopped waiting, so the saga must roll forward, never compensate
+         */
+        SLOW_CONFIRMATION,
         /** copies of the commands and replies on the topics, delivered a second time */
         DUPLICATES,
         /** malformed, unknown-type and semantically invalid records on the topics */
@@ -88,7 +94,20 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
 
     /** Every kind of outage; a run draws each once, in the seed's order, before any repeats. */
     private static final List<Kind> OUTAGES = List.of(Kind.KILL, Kind.CRASH, Kind.BROKER_KILL, Kind.POSTGRES_STOP,
-            Kind.PAUSE, Kind.SLOW_CALLS, Kind.FAILING_CALLS, Kind.UNPROCESSABLE);
+            Kind.PAUSE, Kind.SLOW_CALLS, Kind.FAILING_CALLS, Kind.UNPROCESSABLE, Kind.SLOW_CONFIRMATION);
+
+    /**
+     * The stack's own patience, from its /actuator/info, which some faults must outlast to reach the paths they test.
+     *
+     * @param giveUpAfter how long the orchestrator waits for a forward step before it compensates (TIMED_OUT)
+     * @param stalledAfter how long order-service lets an order be PENDING before it reports it stalled
+     * @param reconcileInterval how often order-service's reconciler looks
+     */
+    record Timings(Duration giveUpAfter, Duration stalledAfter, Duration reconcileInterval) {
+
+        /** The services' defaults (saga-orchestrator/README.md, order-service's application.yml). */
+        static final Timings DEFAULTS = new Timings(Duration.ofSeconds(70), Duration.ofSeconds(30), Duration.ofSeconds(5));
+    }
 
     /**
      * About how long each kind takes beyond its hold (mostly a restart). Only a planning figure: the runner starts an
@@ -97,6 +116,7 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
     private static Duration recovery(Kind kind) {
         return switch (kind) {
             case KILL, CRASH -> Duration.ofSeconds(10);
+            case SLOW_CONFIRMATION -> Duration.ofSeconds(2);
             case BROKER_KILL -> Duration.ofSeconds(6);
             case POSTGRES_STOP -> Duration.ofSeconds(4);
             default -> Duration.ofSeconds(1);
@@ -109,6 +129,10 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
      * @param instances the running business service instances (order-service, inventory-service-2, ...)
      */
     static FaultPlan of(long seed, Duration duration, Duration warmUp, List<String> instances) {
+        return of(seed, duration, warmUp, instances, Timings.DEFAULTS);
+    }
+
+    static FaultPlan of(long seed, Duration duration, Duration warmUp, List<String> instances, Timings timings) {
         Random random = new Random(seed);
         List<Kind> kinds = new ArrayList<>(OUTAGES);
         Collections.shuffle(kinds, random);
@@ -117,7 +141,12 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
         Duration lastStart = duration.minusSeconds(6);
         for (int i = 0; at.compareTo(lastStart) <= 0; i++) {
             Kind kind = kinds.get(i % kinds.size());
-            Fault fault = outage(kind, at, random, instances);
+            Fault fault = outage(kind, at, random, instances, timings);
+            if (at.plus(fault.hold()).compareTo(duration) > 0 && (kind == Kind.SLOW_CONFIRMATION
+                    || kind == Kind.UNPROCESSABLE)) {
+                // it would not reach the path it is for before the load ends: the next kind instead
+                continue;
+            }
             outages.add(fault);
             at = at.plus(fault.hold()).plus(recovery(kind)).plusSeconds(2 + random.nextInt(3));
         }
@@ -131,7 +160,7 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
         return new FaultPlan(List.copyOf(outages), extras);
     }
 
-    private static Fault outage(Kind kind, Duration at, Random random, List<String> instances) {
+    private static Fault outage(Kind kind, Duration at, Random random, List<String> instances, Timings timings) {
         List<String> business = instances.stream().filter(i -> !i.startsWith("registry-service")).toList();
         return switch (kind) {
             case KILL -> {
@@ -165,8 +194,19 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
             }
             case UNPROCESSABLE -> {
                 Map<String, Object> rule = rule("saga-orchestrator", "kafka", "order.OrderPlaced", Map.of("errorRate", 1.0));
-                yield new Fault(kind, at, seconds(random, 10, 20), List.of("saga-orchestrator"), rule,
-                        "every OrderPlaced fails in the orchestrator (dead-lettered): the orders must still end");
+                // long enough that the first orders of the window are reported stalled while it lasts
+                Duration hold = timings.stalledAfter().plus(timings.reconcileInterval()).plusSeconds(3);
+                yield new Fault(kind, at, hold, List.of("saga-orchestrator"), rule,
+                        "every OrderPlaced fails in the orchestrator (dead-lettered) for " + hold.toSeconds()
+                                + " s: the orders must still end");
+            }
+            case SLOW_CONFIRMATION -> {
+                Duration late = timings.giveUpAfter().plusSeconds(3);
+                Map<String, Object> rule = rule("order-service", "kafka", "order.ConfirmOrder",
+                        Map.of("latency", late.toMillis() + "ms"));
+                yield new Fault(kind, at, late.plusSeconds(3), List.of("order-service"), rule,
+                        "order-service handles a ConfirmOrder " + late.toSeconds() + " s late, after the saga's "
+                                + timings.giveUpAfter().toSeconds() + " s give-up time: it must roll forward");
             }
             case SLOW_CALLS -> {
                 Map<String, Object> rule = SLOW.get(random.nextInt(SLOW.size()));

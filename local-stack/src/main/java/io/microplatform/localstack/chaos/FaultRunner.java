@@ -149,6 +149,15 @@ final class FaultRunner {
                     stack.pause(instance, fault.hold());
                     downUntil = Instant.now();
                 }
+                case SLOW_CONFIRMATION -> {
+                    // the rule catches the next ConfirmOrder or two; each waits out the latency after it is removed
+                    Map<String, Object> rule = new LinkedHashMap<>(fault.rule());
+                    String service = (String) rule.remove("service");
+                    aliveInstances(service).forEach(instance -> stack.addFault(instance, rule));
+                    pause(Duration.ofSeconds(2));
+                    stack.clearFaults();
+                    pause(fault.hold().minusSeconds(2));
+                }
                 case SLOW_CALLS, FAILING_CALLS, UNPROCESSABLE -> {
                     Map<String, Object> rule = new LinkedHashMap<>(fault.rule());
                     String service = (String) rule.remove("service");

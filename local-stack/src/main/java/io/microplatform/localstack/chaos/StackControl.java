@@ -39,6 +39,9 @@ public interface StackControl {
 
     String kafkaBootstrapServers();
 
+    /** GET /actuator/info of the first running instance of {@code service}. */
+    JsonNode info(String service);
+
     /** Base URL of the instance of order-service that clients call. */
     URI orderService();
 

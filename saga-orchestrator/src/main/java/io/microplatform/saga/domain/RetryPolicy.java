@@ -37,6 +37,18 @@ public record RetryPolicy(Duration stepTimeout, double backoffMultiplier, Durati
         return millis >= maxStepTimeout.toMillis() ? maxStepTimeout : Duration.ofMillis(Math.round(millis));
     }
 
+    /**
+     * How long a forward command goes unanswered before the saga gives it up (TIMED_OUT): the waits after each of its
+     * {@code maxAttempts} sends. A step past the pivot is never given up; it is re-sent with these waits for ever.
+     */
+    public Duration giveUpAfter() {
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            total = total.plus(timeoutOf(attempt));
+        }
+        return total;
+    }
+
     public int maxAttempts(Direction direction) {
         return direction == Direction.FORWARD ? maxAttempts : maxCompensationAttempts;
     }
