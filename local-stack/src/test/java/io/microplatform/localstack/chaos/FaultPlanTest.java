@@ -36,6 +36,24 @@ class FaultPlanTest {
                 .containsExactly(FaultPlan.Kind.DUPLICATES, FaultPlan.Kind.POISON);
     }
 
+    /**
+     * The seeds PlatformIT runs in CI (50 s each, on a stack that gives a silent step up after 14 s and reports an order
+     * stalled after 12 s): together they draw every kind of outage, so CI sees each fault at least once.
+     */
+    @Test
+    void theSeedsCiRunsDrawEveryKindOfOutage() {
+        FaultPlan.Timings ci = new FaultPlan.Timings(Duration.ofSeconds(14), Duration.ofSeconds(12), Duration.ofSeconds(5));
+        java.util.Set<FaultPlan.Kind> drawn = java.util.EnumSet.noneOf(FaultPlan.Kind.class);
+        for (long seed : new long[] { 3, 6, 264 }) {
+            FaultPlan.of(seed, Duration.ofSeconds(50), Duration.ofSeconds(8), INSTANCES, ci).outages()
+                    .forEach(fault -> drawn.add(fault.kind()));
+        }
+
+        assertThat(drawn).containsExactlyInAnyOrder(FaultPlan.Kind.KILL, FaultPlan.Kind.CRASH, FaultPlan.Kind.BROKER_KILL,
+                FaultPlan.Kind.POSTGRES_STOP, FaultPlan.Kind.PAUSE, FaultPlan.Kind.SLOW_CALLS, FaultPlan.Kind.FAILING_CALLS,
+                FaultPlan.Kind.UNPROCESSABLE, FaultPlan.Kind.SLOW_CONFIRMATION);
+    }
+
     @Test
     void crashRulesNameAPointAndATargetTheServicesAccept() {
         assertThat(FaultPlan.CRASH_SITES).allSatisfy(site -> {
