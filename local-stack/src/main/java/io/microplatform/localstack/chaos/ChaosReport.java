@@ -44,13 +44,17 @@ record ChaosReport(String runId, long seed, long durationSeconds, double rate, I
                         + "(%d confirmed, %d cancelled), %d lost, %d stuck, %d late, %d double charges, stock drift %d, "
                         + "money drift %s, %d confirmed incomplete, %d cancelled with effects, outbox %d unpublished %d "
                         + "parked, duplicates %d delivered %d applied, poison %d/%d dead-lettered, causality %d "
-                        + "violations %d concurrent, longest stall %.1f s, recovery %.1f s: %s",
+                        + "violations %d concurrent, %d crashes, %d rolled forward, %d announced again, %d reported stalled, "
+                        + "%d ended without a saga, longest stall %.1f s, recovery %.1f s: %s",
                 seed, runId, durationSeconds, stripped(rate), faults.size(), load.attempted(), load.accepted(),
                 terminal.confirmed(), terminal.cancelled(), lost, terminal.stuck(), terminal.lateTerminal(),
                 verdict.money().doubleCharges(), stockDrift, moneyDrift.toPlainString(),
                 verdict.effects().confirmedWithoutAllEffects(), verdict.effects().cancelledWithNetEffect(), unpublished,
                 parked, messaging.duplicatesDelivered(), messaging.duplicatesApplied(), messaging.poisonDeadLettered(),
                 messaging.poisonInjected(), verdict.causality().violations(), verdict.causality().concurrentPairs(),
+                verdict.evidence().crashes(), verdict.evidence().rolledForward(), verdict.evidence().reannounced(),
+                verdict.evidence().reportedStalled(),
+                verdict.evidence().cancelledWithoutSaga().values().stream().mapToLong(Long::longValue).sum(),
                 verdict.timing().longestStallSeconds(), verdict.timing().recoverySeconds(), passed ? "PASS" : "FAIL");
     }
 

@@ -45,7 +45,8 @@ public final class ChaosRun {
         List<String> instances = stack.processes().stream().filter(p -> p.alive() && p.port() > 0)
                 .map(StackControl.Process::instance).filter(i -> !i.equals("postgres") && !i.equals("kafka")
                         && !i.equals("trace-store") && !i.equals("infrastructure")).toList();
-        FaultPlan plan = FaultPlan.of(options.seed(), options.duration(), WARM_UP, instances, timings());
+        FaultPlan.Timings timings = timings();
+        FaultPlan plan = FaultPlan.of(options.seed(), options.duration(), WARM_UP, instances, timings);
         plan.outages().forEach(f -> stack.say(String.format(Locale.ROOT, "  plan +%3ds %s: %s", f.at().toSeconds(),
                 f.kind(), f.point())));
         plan.extras().forEach(f -> stack.say(String.format(Locale.ROOT, "  plan +%3ds %s: %s", f.at().toSeconds(),
@@ -74,7 +75,8 @@ public final class ChaosRun {
         List<DeadLetter> deadLetters = deadLetters(kafka, loadStarted, faults.outcomes());
         Snapshot snapshot = Snapshot.read(stack, data);
         List<Outcome> outcomes = faults.outcomes();
-        Verdict verdict = Invariants.check(data, snapshot, placements, outcomes, deadLetters, healed, quiescent);
+        Verdict verdict = Invariants.check(data, snapshot, placements, outcomes, deadLetters, healed, quiescent,
+                timings.maxAttempts());
         ChaosReport report = new ChaosReport(runId, options.seed(), options.duration().toSeconds(), options.rate(),
                 loadStarted, loadEnded, healed, quiescent, data, List.copyOf(plan.outages()), outcomes, verdict,
                 verdict.passed());
@@ -96,6 +98,7 @@ public final class ChaosRun {
             com.fasterxml.jackson.databind.JsonNode reconciliation = stack.info("order-service").path("reconciliation");
             FaultPlan.Timings timings = new FaultPlan.Timings(
                     duration(saga.path("giveUpAfter").asText(), defaults.giveUpAfter()),
+                    saga.path("maxAttempts").asInt(defaults.maxAttempts()),
                     duration(reconciliation.path("stalledAfter").asText(), defaults.stalledAfter()),
                     duration(reconciliation.path("interval").asText(), defaults.reconcileInterval()));
             stack.say("stack timings: a silent step is given up after " + timings.giveUpAfter().toSeconds()

@@ -100,13 +100,15 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
      * The stack's own patience, from its /actuator/info, which some faults must outlast to reach the paths they test.
      *
      * @param giveUpAfter how long the orchestrator waits for a forward step before it compensates (TIMED_OUT)
+     * @param maxAttempts how often it sends a forward command before that
      * @param stalledAfter how long order-service lets an order be PENDING before it reports it stalled
      * @param reconcileInterval how often order-service's reconciler looks
      */
-    record Timings(Duration giveUpAfter, Duration stalledAfter, Duration reconcileInterval) {
+    record Timings(Duration giveUpAfter, int maxAttempts, Duration stalledAfter, Duration reconcileInterval) {
 
         /** The services' defaults (saga-orchestrator/README.md, order-service's application.yml). */
-        static final Timings DEFAULTS = new Timings(Duration.ofSeconds(70), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        static final Timings DEFAULTS = new Timings(Duration.ofSeconds(70), 3, Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
     }
 
     /**

@@ -82,8 +82,18 @@ final class Invariants {
     record Timing(double longestStallSeconds, double recoverySeconds) {
     }
 
+    /**
+     * That the run reached the paths its faults are for: sagas that rolled forward past the pivot (ConfirmOrder sent
+     * more often than a forward step may be before it is given up), orders ended by a saga that only cancels (their
+     * OrderPlaced never became a saga), orders order-service's reconciler announced again or reported stalled, crash
+     * rules that fired.
+     */
+    record Evidence(long rolledForward, Map<String, Long> cancelledWithoutSaga, long reannounced, long reportedStalled,
+            long crashes) {
+    }
+
     record Verdict(Load load, Terminal terminal, Effects effects, Payments money, Map<String, Integer> stockDrift,
-            Messaging messaging, Causal causality, Timing timing, List<Window> acceptanceWhileDown,
+            Messaging messaging, Causal causality, Timing timing, List<Window> acceptanceWhileDown, Evidence evidence,
             List<String> violations) {
 
         boolean passed() {
@@ -93,13 +103,14 @@ final class Invariants {
 
     private final List<String> violations = new ArrayList<>();
 
+    /** @param maxAttempts sends of a forward command before the orchestrator gives it up (its /actuator/info) */
     static Verdict check(DataSet data, Snapshot snapshot, List<Placement> placements, List<Outcome> faults,
-            List<DeadLetter> deadLetters, Instant healed, Instant quiescent) {
-        return new Invariants().verdict(data, snapshot, placements, faults, deadLetters, healed, quiescent);
+            List<DeadLetter> deadLetters, Instant healed, Instant quiescent, int maxAttempts) {
+        return new Invariants().verdict(data, snapshot, placements, faults, deadLetters, healed, quiescent, maxAttempts);
     }
 
     private Verdict verdict(DataSet data, Snapshot snapshot, List<Placement> placements, List<Outcome> faults,
-            List<DeadLetter> deadLetters, Instant healed, Instant quiescent) {
+            List<DeadLetter> deadLetters, Instant healed, Instant quiescent, int maxAttempts) {
         Load load = load(snapshot, placements);
         Terminal terminal = terminal(snapshot, healed);
         Effects effects = effects(snapshot);
@@ -110,7 +121,14 @@ final class Invariants {
         Timing timing = new Timing(longestStall(snapshot), quiescent == null ? -1
                 : Duration.between(healed, quiescent).toMillis() / 1000.0);
         List<Window> windows = acceptance(placements, faults);
-        return new Verdict(load, terminal, effects, money, stockDrift, messaging, causality, timing, windows,
+        Evidence evidence = new Evidence(
+                snapshot.sagas().values().stream().filter(saga -> saga.confirmSends() > maxAttempts).count(),
+                snapshot.sagas().values().stream().filter(Snapshot.Saga::withoutOrder).collect(Collectors.groupingBy(
+                        saga -> String.valueOf(saga.reason()), TreeMap::new, Collectors.counting())),
+                snapshot.reconciled().getOrDefault("reannounced", 0L),
+                snapshot.reconciled().getOrDefault("reportedStalled", 0L),
+                faults.stream().filter(f -> f.kind() == FaultPlan.Kind.CRASH && f.triggered()).count());
+        return new Verdict(load, terminal, effects, money, stockDrift, messaging, causality, timing, windows, evidence,
                 List.copyOf(violations));
     }
 

@@ -33,6 +33,7 @@ record Snapshot(
         List<Effect> effects,
         Map<String, Long> unpublishedOutbox,
         Map<String, Long> parkedOutbox,
+        Map<String, Long> reconciled,
         List<String> unreadable) {
 
     static final List<String> DATABASES = List.of("order_service", "inventory_service", "payment_service",
@@ -63,7 +64,11 @@ record Snapshot(
     record Shipment(UUID orderId, String status) {
     }
 
-    record Saga(UUID orderId, String state, String reason) {
+    /**
+     * @param withoutOrder a saga that only cancels (its OrderPlaced never came, or could never be a saga)
+     * @param confirmSends how often its ConfirmOrder was sent (0 if it never got there)
+     */
+    record Saga(UUID orderId, String state, String reason, boolean withoutOrder, int confirmSends) {
     }
 
     record Effect(String service, UUID orderId, String effect, VectorClock clock, Instant recordedAt) {
@@ -76,6 +81,7 @@ record Snapshot(
         Map<String, Long> unpublished = new LinkedHashMap<>();
         Map<String, Long> parked = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
+        Map<String, Long> reconciled = new LinkedHashMap<>();
         try (Connection db = DataSet.connect(stack.database("order_service"))) {
             query(db, """
                     SELECT o.id, o.customer_id, o.status, o.reason, o.total, o.created_at, o.updated_at, i.sku, i.quantity
@@ -86,6 +92,11 @@ record Snapshot(
                         row.getString(4), row.getBigDecimal(5), new LinkedHashMap<>(), instant(row, 6), instant(row, 7))))
                         .lines().put(row.getString(8), row.getInt(9));
             });
+            query(db, "SELECT count(*) FILTER (WHERE announced_at IS NOT NULL), count(*) FILTER (WHERE stalled_at IS NOT NULL)"
+                    + " FROM orders WHERE customer_id LIKE ?", data.customerPrefix() + "%", row -> {
+                        reconciled.put("reannounced", row.getLong(1));
+                        reconciled.put("reportedStalled", row.getLong(2));
+                    });
             query(db, "SELECT idempotency_key, order_id FROM idempotency_keys WHERE idempotency_key LIKE ?",
                     data.idempotencyKeyPrefix() + "%", row -> keys.put(row.getString(1), row.getObject(2, UUID.class)));
         }
@@ -131,9 +142,13 @@ record Snapshot(
         }
         Map<UUID, Saga> sagas = new HashMap<>();
         try (Connection db = DataSet.connect(stack.database("saga_orchestrator"))) {
-            query(db, "SELECT order_id, state, reason FROM sagas WHERE order_id = ANY(?)", ids,
+            query(db, """
+                    SELECT s.order_id, s.state, s.reason, s.customer_id IS NULL,
+                           coalesce((SELECT max(t.attempts) FROM saga_steps t
+                                     WHERE t.order_id = s.order_id AND t.command = 'CONFIRM_ORDER'), 0)
+                    FROM sagas s WHERE s.order_id = ANY(?)""", ids,
                     row -> sagas.put(row.getObject(1, UUID.class), new Saga(row.getObject(1, UUID.class),
-                            row.getString(2), row.getString(3))));
+                            row.getString(2), row.getString(3), row.getBoolean(4), row.getInt(5))));
         }
         for (String database : DATABASES) {
             String service = database.replace('_', '-');
@@ -151,7 +166,7 @@ record Snapshot(
             }
         }
         return new Snapshot(orders, keys, stock, reservations, balances, payments, moneyMoved, shipments, sagas,
-                effects, unpublished, parked, List.copyOf(unreadable));
+                effects, unpublished, parked, reconciled, List.copyOf(unreadable));
     }
 
     /** Unpublished outbox rows of every service, for the quiescence wait: cheaper than a whole snapshot. */

@@ -42,7 +42,8 @@ class FaultPlanTest {
      */
     @Test
     void theSeedsCiRunsDrawEveryKindOfOutage() {
-        FaultPlan.Timings ci = new FaultPlan.Timings(Duration.ofSeconds(14), Duration.ofSeconds(12), Duration.ofSeconds(5));
+        FaultPlan.Timings ci = new FaultPlan.Timings(Duration.ofSeconds(14), 3, Duration.ofSeconds(12),
+                Duration.ofSeconds(5));
         java.util.Set<FaultPlan.Kind> drawn = java.util.EnumSet.noneOf(FaultPlan.Kind.class);
         for (long seed : new long[] { 3, 6, 264 }) {
             FaultPlan.of(seed, Duration.ofSeconds(50), Duration.ofSeconds(8), INSTANCES, ci).outages()

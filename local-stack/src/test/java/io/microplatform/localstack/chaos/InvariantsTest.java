@@ -265,11 +265,11 @@ class InvariantsTest {
 
         Snapshot snapshot() {
             return new Snapshot(orders, Map.of(), stock, reservations, balances, payments, money, shipments, Map.of(),
-                    effects, Map.of("order-service", 0L), Map.of("order-service", 0L), List.of());
+                    effects, Map.of("order-service", 0L), Map.of("order-service", 0L), Map.of(), List.of());
         }
 
         Invariants.Verdict check(DataSet data) {
-            return Invariants.check(data, snapshot(), placements, faults, deadLetters, T0, T0.plusSeconds(5));
+            return Invariants.check(data, snapshot(), placements, faults, deadLetters, T0, T0.plusSeconds(5), 3);
         }
     }
 }
