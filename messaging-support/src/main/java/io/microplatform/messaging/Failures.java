@@ -45,6 +45,13 @@ public final class Failures {
     private static final List<String> TRANSIENT_SQL_STATE_CLASSES = List.of("08", "53", "57");
     private static final List<String> TRANSIENT_SQL_STATES = List.of("40001", "40P01", "55P03");
 
+    /**
+     * What HikariCP's connection proxy throws, without a SQLSTATE, once the pool has evicted a connection the
+     * database broke (an 08 error): the rollback of the transaction that failed on it then fails this way, and Spring
+     * throws that (a JpaSystemException "Unable to rollback") instead of the original connection failure.
+     */
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
+
     private Failures() {
     }
 
@@ -56,7 +63,8 @@ public final class Failures {
     /** True when a listener or request failed because a dependency is away; retrying succeeds once it is back. */
     public static boolean fixedByRetrying(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (isAny(cause, TRANSIENT) || cause instanceof SQLException sql && transientState(sql.getSQLState())) {
+            if (isAny(cause, TRANSIENT) || cause instanceof SQLException sql
+                    && (transientState(sql.getSQLState()) || CLOSED_BY_THE_POOL.equals(sql.getMessage()))) {
                 return true;
             }
         }

@@ -50,6 +50,9 @@ class FailuresTest {
         assertThat(Failures.fixedByRetrying(listenerFailure(new TransactionSystemException("commit failed",
                 new PSQLException("deadlock detected", PSQLState.DEADLOCK_DETECTED))))).isTrue();
         assertThat(Failures.fixedByRetrying(listenerFailure(new TimeoutException("broker away")))).isTrue();
+        // the rollback after a broken connection fails on the pool's closed proxy, and Spring throws that instead
+        assertThat(Failures.fixedByRetrying(new TransactionSystemException("Unable to rollback against JDBC Connection",
+                new java.sql.SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
