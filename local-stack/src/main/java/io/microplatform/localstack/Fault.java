@@ -119,6 +119,9 @@ final class Fault {
         if (rule.hasNonNull("crash")) {
             text.append(" crash ").append(rule.path("crash").asText());
         }
+        if (rule.path("keyShare").asDouble(1) < 1) {
+            text.append(" key-share ").append(rule.path("keyShare").asDouble());
+        }
         return text.toString();
     }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * </pre>
  * TYPE is {@code inbound} (a path pattern), {@code outbound} (a downstream's service id or host) or {@code kafka} (a
  * logical message type); effects: {@code --latency 2s --jitter 200ms --error-rate 0.5 --error-status 503 --refuse
- * --duplicate --crash-before-ack --crash before-commit|after-commit}. {@link #rule()} is the JSON body of POST
+ * --duplicate --crash-before-ack --crash before-commit|after-commit}, narrowed by {@code --key-share 0.25} to that share
+ * of order ids (kafka only). {@link #rule()} is the JSON body of POST
  * /actuator/faults.
  */
 record FaultCommand(Action action, Optional<String> service, Map<String, Object> rule) {
@@ -26,7 +27,7 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
     static final String VERB = "fault";
     static final String USAGE = "fault SERVICE [--target inbound|outbound|kafka:NAME [--latency 2s] [--jitter 200ms]"
             + " [--error-rate 0.5] [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]"
-            + " [--crash before-commit|after-commit]] | fault clear [SERVICE]";
+            + " [--crash before-commit|after-commit] [--key-share 0.25]] | fault clear [SERVICE]";
 
     enum Action {
         LIST, ADD, CLEAR
@@ -85,6 +86,7 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
                     effect = true;
                 }
                 case "--error-status" -> rule.put("errorStatus", errorStatus(value(option, args)));
+                case "--key-share" -> rule.put("keyShare", keyShare(value(option, args)));
                 case "--refuse" -> effect = flag(rule, "refuse");
                 case "--duplicate", "--duplicate-delivery" -> effect = flag(rule, "duplicateDelivery");
                 case "--crash-before-ack" -> effect = flag(rule, "crashBeforeAck");
@@ -106,6 +108,9 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
         Object type = ((Map<?, ?>) rule.get("target")).get("type");
         if (!type.equals("kafka") && (rule.containsKey("duplicateDelivery") || rule.containsKey("crashBeforeAck"))) {
             throw new UsageException("--duplicate and --crash-before-ack apply to kafka targets only");
+        }
+        if (!type.equals("kafka") && rule.containsKey("keyShare")) {
+            throw new UsageException("--key-share applies to kafka targets only (a record's key is its order id)");
         }
         if (type.equals("outbound-http") && rule.containsKey("crash")) {
             throw new UsageException("--crash applies to kafka and inbound targets only (crash the service called instead)");
@@ -150,6 +155,18 @@ record FaultCommand(Action action, Optional<String> service, Map<String, Object>
             // reported below
         }
         throw new UsageException("--error-rate " + value + ": a fraction from 0 to 1, e.g. 0.5");
+    }
+
+    private static double keyShare(String value) {
+        try {
+            double share = Double.parseDouble(value);
+            if (share > 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--key-share " + value + ": a fraction above 0 and at most 1, e.g. 0.25");
     }
 
     private static int errorStatus(String value) {

@@ -34,7 +34,7 @@ public final class Platform {
                                              Ctrl-C resumes at once
               fault SERVICE --target TYPE:NAME [--latency 2s] [--jitter 200ms] [--error-rate 0.5]
                     [--error-status 503] [--refuse] [--duplicate] [--crash-before-ack]
-                    [--crash before-commit|after-commit]
+                    [--crash before-commit|after-commit] [--key-share 0.25]
                                              add a fault injection rule to every running instance of SERVICE;
                                              TYPE:NAME is inbound:/api/path/**, outbound:SERVICE-ID or
                                              kafka:inventory.ReserveStock (docs/fault-injection.md)

@@ -1,5 +1,6 @@
 package io.microplatform.localstack;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +37,8 @@ final class Restart {
                 Map<String, Integer> scale = new HashMap<>();
                 instances.forEach(i -> scale.merge(i.service(), i.index() + 1, Math::max));
                 List<String> names = instances.stream().map(Instance::name).toList();
-                stack.requireFreePorts(StackPlan.of(stack.settings.ports(), scale).claims().stream()
-                        .filter(claim -> names.contains(claim.instance())).toList());
+                stack.awaitFreePorts(StackPlan.of(stack.settings.ports(), scale).claims().stream()
+                        .filter(claim -> names.contains(claim.instance())).toList(), Duration.ofSeconds(10));
                 stack.terminal.println("starting " + String.join(", ", names) + " ...");
                 List<StartupWatch.Watched> watched = new ArrayList<>();
                 for (Instance instance : instances) {

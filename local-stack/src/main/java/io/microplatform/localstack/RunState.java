@@ -48,7 +48,10 @@ public final class RunState {
 
     /** The records {@code name} selects: a service's instances, or the one instance of that name. */
     public List<RunRecord> select(String name) {
-        return records().stream().filter(r -> r.instance().equals(name) || r.service().equals(name)).toList();
+        // order-service-1 is the first instance alone; order-service is every instance of the service
+        Optional<Topology.InstanceRef> one = Topology.SERVICES.contains(name) ? Optional.empty() : Topology.instance(name);
+        return records().stream().filter(r -> one.map(ref -> ref.name().equals(r.instance()))
+                .orElse(r.instance().equals(name) || r.service().equals(name))).toList();
     }
 
     void save(RunRecord record) {

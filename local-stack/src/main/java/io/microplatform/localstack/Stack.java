@@ -67,6 +67,18 @@ final class Stack {
         }
     }
 
+    /**
+     * As {@link #requireFreePorts}, after waiting up to {@code atMost} for the ports to be released: a process that was
+     * just stopped or killed (or killed itself, a crash fault) may hold its port a moment longer.
+     */
+    void awaitFreePorts(List<StackPlan.PortClaim> claims, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (claims.stream().anyMatch(claim -> !free(claim.port())) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+        }
+        requireFreePorts(claims);
+    }
+
     /** Binds where every process of the stack listens: loopback (on Linux this also fails if the wildcard is bound). */
     static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket()) {

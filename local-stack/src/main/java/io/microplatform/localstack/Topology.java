@@ -62,14 +62,17 @@ final class Topology {
         return SERVICES.indexOf(service);
     }
 
-    /** The instance a name denotes, if it names one of the stack's processes. */
+    /**
+     * The instance a name denotes, if it names one of the stack's processes. A service's first instance is named like
+     * the service; {@code <service>-1} names that instance alone where the service's name would select them all.
+     */
     static Optional<InstanceRef> instance(String name) {
         if (SERVICES.contains(name)) {
             return Optional.of(new InstanceRef(name, 0));
         }
         for (String service : BUSINESS_SERVICES) {
             String suffix = name.startsWith(service + "-") ? name.substring(service.length() + 1) : "";
-            if (suffix.matches("[1-9][0-9]?") && Integer.parseInt(suffix) >= 2) {
+            if (suffix.matches("[1-9][0-9]?") && Integer.parseInt(suffix) >= 1) {
                 return Optional.of(new InstanceRef(service, Integer.parseInt(suffix) - 1));
             }
         }

@@ -46,6 +46,16 @@ class FaultCommandTest {
     }
 
     @Test
+    void narrowsAKafkaRuleToAShareOfOrders() {
+        assertThat(FaultCommand.parse(List.of("saga-orchestrator", "--target", "kafka:order.OrderPlaced", "--error-rate",
+                "1", "--key-share", "0.25")).rule()).containsEntry("keyShare", 0.25);
+        assertThatThrownBy(() -> FaultCommand.parse(List.of("order-service", "--target", "inbound:/api/orders",
+                "--refuse", "--key-share", "0.25"))).hasMessageStartingWith("--key-share applies to kafka targets only");
+        assertThatThrownBy(() -> FaultCommand.parse(List.of("saga-orchestrator", "--target", "kafka:order.OrderPlaced",
+                "--refuse", "--key-share", "0"))).hasMessage("--key-share 0: a fraction above 0 and at most 1, e.g. 0.25");
+    }
+
+    @Test
     void takesTheLongTargetTypesToo() {
         assertThat(FaultCommand.parse(List.of("order-service", "--target", "outbound-http:inventory-service", "--refuse"))
                 .rule()).containsEntry("target", Map.of("type", "outbound-http", "name", "inventory-service"));

@@ -168,7 +168,7 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
             case KILL -> {
                 String instance = business.get(random.nextInt(business.size()));
                 // now and then every instance of the service at once: then it is really down, not just one fewer
-                String target = random.nextInt(3) == 0 ? serviceOf(instance) : instance;
+                String target = random.nextInt(3) == 0 ? serviceOf(instance) : alone(instance);
                 yield new Fault(kind, at, seconds(random, 3, 10), List.of(target), Map.of(), "kill -9 " + target);
             }
             case CRASH -> {
@@ -189,18 +189,22 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
                             "SIGSTOP order-service, past the saga's give-up time");
                 }
                 // the orchestrator: paused past its lease, another instance must take the sweeper over
-                String instance = choice == 1 && business.stream().anyMatch(i -> i.startsWith("saga-orchestrator"))
+                String instance = alone(choice == 1 && business.stream().anyMatch(i -> i.startsWith("saga-orchestrator"))
                         ? business.stream().filter(i -> i.startsWith("saga-orchestrator")).toList().get(0)
-                        : business.get(random.nextInt(business.size()));
+                        : business.get(random.nextInt(business.size())));
                 yield new Fault(kind, at, seconds(random, 8, 15), List.of(instance), Map.of(), "SIGSTOP " + instance);
             }
             case UNPROCESSABLE -> {
-                Map<String, Object> rule = rule("saga-orchestrator", "kafka", "order.OrderPlaced", Map.of("errorRate", 1.0));
+                // a quarter of the orders, the same ones every time (by order id): their OrderPlaced, and every
+                // announcement of it, fails and is dead-lettered, while the others' go on (failing them all would pile
+                // up a backlog that hides the path: the stall report would queue behind the OrderPlaced records)
+                Map<String, Object> rule = rule("saga-orchestrator", "kafka", "order.OrderPlaced",
+                        Map.of("errorRate", 1.0, "keyShare", 0.25));
                 // long enough that the first orders of the window are reported stalled while it lasts
-                Duration hold = timings.stalledAfter().plus(timings.reconcileInterval()).plusSeconds(3);
+                Duration hold = timings.stalledAfter().plus(timings.reconcileInterval()).plusSeconds(5);
                 yield new Fault(kind, at, hold, List.of("saga-orchestrator"), rule,
-                        "every OrderPlaced fails in the orchestrator (dead-lettered) for " + hold.toSeconds()
-                                + " s: the orders must still end");
+                        "the OrderPlaced of a quarter of the orders fails in the orchestrator (dead-lettered) for "
+                                + hold.toSeconds() + " s: those orders must still end");
             }
             case SLOW_CONFIRMATION -> {
                 Duration late = timings.giveUpAfter().plusSeconds(3);
@@ -227,6 +231,14 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
     /** order-service-2 -> order-service */
     static String serviceOf(String instance) {
         return instance.replaceFirst("-[0-9]+$", "");
+    }
+
+    /**
+     * The name that selects this one instance: a service's first instance is named like the service, which selects
+     * every instance of it, so order-service -> order-service-1; order-service-2 stays.
+     */
+    static String alone(String instance) {
+        return instance.matches(".*-[0-9]+$") ? instance : instance + "-1";
     }
 
     private static Duration seconds(Random random, int min, int max) {

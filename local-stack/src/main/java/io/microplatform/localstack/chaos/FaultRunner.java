@@ -132,9 +132,14 @@ final class FaultRunner {
                     triggered = !dead.isEmpty();
                     if (triggered) {
                         downFrom = Instant.now();
+                        // every instance carries the rule: others may halt on the next matching message too
+                        pause(Duration.ofSeconds(2));
+                        List<String> alive = aliveInstances(service);
+                        dead = instances.stream().filter(instance -> !alive.contains(instance)).toList();
                         down = dead.size() == instances.size() ? service : null;
+                        stack.clearFaults();
                         stack.say("  " + String.join(", ", dead) + " halted; restarting");
-                        dead.forEach(stack::restart);
+                        dead.stream().map(FaultPlan::alone).forEach(stack::restart);
                         downUntil = Instant.now();
                     } else {
                         stack.say("  no matching message came within " + fault.hold().toSeconds() + " s; rule removed");

@@ -13,7 +13,7 @@ import org.springframework.boot.convert.DurationStyle;
  * {@code crash} as {@code before-commit} or {@code after-commit}.
  */
 record FaultRequest(TargetRequest target, String latency, String jitter, Double errorRate, Integer errorStatus,
-        Boolean refuse, Boolean duplicateDelivery, Boolean crashBeforeAck, String crash) {
+        Boolean refuse, Boolean duplicateDelivery, Boolean crashBeforeAck, String crash, Double keyShare) {
 
     record TargetRequest(String type, String name) {
     }
@@ -27,7 +27,8 @@ record FaultRequest(TargetRequest target, String latency, String jitter, Double 
                 duration("latency", latency), duration("jitter", jitter), errorRate == null ? 0 : errorRate,
                 errorStatus == null ? FaultRule.DEFAULT_ERROR_STATUS : errorStatus, Boolean.TRUE.equals(refuse),
                 Boolean.TRUE.equals(duplicateDelivery), Boolean.TRUE.equals(crashBeforeAck),
-                crash == null || crash.isBlank() ? null : Crash.of(crash), now.toString());
+                crash == null || crash.isBlank() ? null : Crash.of(crash), keyShare == null ? 1.0 : keyShare,
+                now.toString());
     }
 
     private static Duration duration(String field, String value) {

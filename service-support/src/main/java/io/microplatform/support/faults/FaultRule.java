@@ -10,13 +10,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One active fault: what it hits ({@link Target}) and what it does there. Durations are written ISO-8601
  * ({@code PT2S}) and read in either form ({@code 2s}, {@code 500ms}, {@code PT2S}); {@code crash} is null or a
- * {@link Crash} point.
+ * {@link Crash} point. {@code keyShare} below 1 narrows a kafka rule to that share of record keys (order ids), chosen
+ * by the key's hash: the same orders every time, so for them the fault is permanent while the rule lasts, and the
+ * other orders go through untouched.
  */
 record FaultRule(String id, Target target,
         @JsonSerialize(using = ToStringSerializer.class) Duration latency,
         @JsonSerialize(using = ToStringSerializer.class) Duration jitter,
         double errorRate, int errorStatus, boolean refuse, boolean duplicateDelivery, boolean crashBeforeAck,
-        Crash crash, String createdAt) {
+        Crash crash, double keyShare, String createdAt) {
 
     static final int DEFAULT_ERROR_STATUS = 503;
 
@@ -26,6 +28,12 @@ record FaultRule(String id, Target target,
         }
         if (errorStatus < 500 || errorStatus > 599) {
             throw new IllegalArgumentException("errorStatus must be a 5xx status, was " + errorStatus);
+        }
+        if (!(keyShare > 0 && keyShare <= 1)) {
+            throw new IllegalArgumentException("keyShare must be above 0 and at most 1, was " + keyShare);
+        }
+        if (keyShare < 1 && target.type() != TargetType.KAFKA) {
+            throw new IllegalArgumentException("keyShare applies to kafka targets only (a record's key is its order id)");
         }
         if (latency.isNegative() || jitter.isNegative()) {
             throw new IllegalArgumentException("latency and jitter must not be negative");
@@ -52,6 +60,11 @@ record FaultRule(String id, Target target,
 
     boolean delays() {
         return !latency.isZero() || !jitter.isZero();
+    }
+
+    /** Whether the rule covers a record with this key; every record when {@code keyShare} is 1. */
+    boolean coversKey(Object key) {
+        return keyShare >= 1 || key != null && Math.floorMod(key.toString().hashCode(), 1000) < keyShare * 1000;
     }
 
     /** Decided per call, so {@code 0.5} fails about every other call. */

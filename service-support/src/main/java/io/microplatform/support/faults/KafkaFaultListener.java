@@ -59,7 +59,8 @@ class KafkaFaultListener implements AcknowledgingConsumerAwareMessageListener<Ob
     @Override
     public void onMessage(ConsumerRecord<Object, Object> record, Acknowledgment acknowledgment,
             Consumer<?, ?> consumer) {
-        List<FaultRule> matching = rules.kafka(typeOf(record));
+        List<FaultRule> matching = rules.kafka(typeOf(record)).stream().filter(rule -> rule.coversKey(record.key()))
+                .toList();
         if (matching.isEmpty()) {
             invoke(record, acknowledgment, consumer);
             return;

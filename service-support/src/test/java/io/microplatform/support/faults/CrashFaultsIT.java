@@ -179,7 +179,7 @@ class CrashFaultsIT {
 
     private static FaultRule rule(TargetType type, String name, Crash crash) {
         return new FaultRule(UUID.randomUUID().toString(), new Target(type, name), Duration.ZERO, Duration.ZERO, 0,
-                503, false, false, false, crash, Instant.now().toString());
+                503, false, false, false, crash, 1.0, Instant.now().toString());
     }
 
     private String send(String type) {

@@ -118,6 +118,25 @@ class FaultsEndpointTest {
     }
 
     @Test
+    void narrowsAKafkaRuleToAShareOfKeysAndNowhereElse() throws Exception {
+        HttpResponse<String> added = send("POST", "/actuator/faults", TOKEN,
+                rule("kafka", "order.OrderPlaced", "\"errorRate\":1,\"keyShare\":0.25"));
+        HttpResponse<String> inbound = send("POST", "/actuator/faults", TOKEN,
+                rule("inbound-http", "/api/orders", "\"errorRate\":1,\"keyShare\":0.25"));
+        HttpResponse<String> none = send("POST", "/actuator/faults", TOKEN,
+                rule("kafka", "order.OrderPlaced", "\"errorRate\":1,\"keyShare\":0"));
+
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(added.body()).path("keyShare").asDouble()).isEqualTo(0.25);
+        assertThat(inbound.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(inbound.body()).path("detail").asText())
+                .isEqualTo("keyShare applies to kafka targets only (a record's key is its order id)");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(none.body()).path("detail").asText())
+                .isEqualTo("keyShare must be above 0 and at most 1, was 0.0");
+    }
+
+    @Test
     void delaysAnInboundRouteByItsLatency() throws Exception {
         add(rule("inbound-http", "/api/things", "\"latency\":\"1s\",\"jitter\":\"200ms\""));
 

@@ -5,10 +5,12 @@ import io.microplatform.testsupport.EmbeddedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +80,22 @@ class KafkaFaultsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(after) == 1);
     }
 
+    /** The same keys fail every time, the others are handled: an unprocessable message for some orders only. */
+    @Test
+    void failsOnlyTheRecordsOfTheRulesShareOfKeys() {
+        FaultRule every = rule("test.Share", 1.0, false, false, false);
+        FaultRule half = new FaultRule(every.id(), every.target(), every.latency(), every.jitter(), every.errorRate(),
+                every.errorStatus(), false, false, false, null, 0.5, every.createdAt());
+        rules.add(half);
+
+        List<String> sent = IntStream.range(0, 20).mapToObj(i -> send("test.Share")).toList();
+        List<String> covered = sent.stream().filter(half::coversKey).toList();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sent.stream().filter(key -> !covered.contains(key))
+                .allMatch(key -> App.handled(key) == 1));
+        assertThat(covered).isNotEmpty().hasSizeLessThan(sent.size()).allMatch(key -> App.handled(key) == 0);
+    }
+
     @Test
     void redeliversARecordWhoseHandlerRanButCrashedBeforeAcknowledging() {
         rules.add(rule("test.Crash", 0, false, false, true));
@@ -91,7 +109,7 @@ class KafkaFaultsIT {
 
     private FaultRule rule(String type, double errorRate, boolean refuse, boolean duplicate, boolean crash) {
         return new FaultRule(UUID.randomUUID().toString(), new FaultRule.Target(FaultRule.TargetType.KAFKA, type),
-                Duration.ZERO, Duration.ZERO, errorRate, 503, refuse, duplicate, crash, null, Instant.now().toString());
+                Duration.ZERO, Duration.ZERO, errorRate, 503, refuse, duplicate, crash, null, 1.0, Instant.now().toString());
     }
 
     private String send(String type) {
