@@ -89,14 +89,13 @@ class PlatformIT {
     @Test
     @Order(20)
     void startsEveryServiceHealthyAndRegisteredIncludingScaledInstances() throws Exception {
-        Result up = platform(Duration.ofMinutes(5), "up", "-d", "--scale", "inventory-service=2",
-                "--scale", "saga-orchestrator=2");
+        // a second orchestrator: the saga's partitions and its sweeper lease are shared (tests 80, 90 and the chaos runs)
+        Result up = platform(Duration.ofMinutes(5), "up", "-d", "--scale", "saga-orchestrator=2");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).containsPattern("all healthy in \\d+\\.\\d s");
         List<String> expected = new ArrayList<>(SERVICE_PORTS.entrySet().stream()
                 .map(e -> e.getKey().toUpperCase() + ":" + e.getValue()).toList());
-        expected.add("INVENTORY-SERVICE:" + (SERVICE_PORTS.get("inventory-service") + 100));
         expected.add("SAGA-ORCHESTRATOR:" + (SERVICE_PORTS.get("saga-orchestrator") + 100));
         assertThat(registeredUpInEureka()).containsExactlyInAnyOrderElementsOf(expected);
         for (int port : SERVICE_PORTS.values()) {
@@ -110,9 +109,8 @@ class PlatformIT {
         assertThat(ps.output()).containsPattern("trace-store\\s+trace-store\\s+\\d+\\s+" + TRACE_STORE_PORT + "\\s+ready");
         SERVICE_PORTS.forEach((service, port) -> assertThat(ps.output())
                 .containsPattern(service + "\\s+" + service + "\\s+\\d+\\s+" + port + "\\s+healthy\\s+http://127.0.0.1:" + port));
-        assertThat(ps.output()).containsPattern("inventory-service\\s+inventory-service-2\\s+\\d+\\s+28183\\s+healthy");
         assertThat(ps.output()).containsPattern("saga-orchestrator\\s+saga-orchestrator-2\\s+\\d+\\s+28185\\s+healthy");
-        assertThat(recordedPids()).hasSize(11);
+        assertThat(recordedPids()).hasSize(10);
     }
 
     @Test
@@ -435,7 +433,6 @@ class PlatformIT {
         assertThat(platform(Duration.ofSeconds(60), "fault", "clear").exitCode()).isZero();
         Map<Integer, String> instances = new LinkedHashMap<>();
         SERVICE_PORTS.forEach((service, port) -> instances.put(port, service));
-        instances.put(SERVICE_PORTS.get("inventory-service") + 100, "inventory-service");
         instances.put(SERVICE_PORTS.get("saga-orchestrator") + 100, "saga-orchestrator");
         List<ObservabilityQueries.Query> queries =
                 ObservabilityQueries.all(REPOSITORY);
@@ -561,7 +558,7 @@ class PlatformIT {
     @ValueSource(longs = { 3, 6, 264 })
     @Order(119)
     void keepsEveryPromiseUnderTheFaultsOfASeed(long seed) throws Exception {
-        Result chaos = platform(Duration.ofMinutes(6), "chaos", "--duration", CHAOS_DURATION, "--rate", "4", "--seed",
+        Result chaos = platform(Duration.ofMinutes(6), "chaos", "--duration", CHAOS_DURATION, "--rate", "3", "--seed",
                 Long.toString(seed));
 
         String summary = chaos.output().strip().lines().reduce((first, second) -> second).orElse("");
