@@ -40,11 +40,15 @@ record ChaosReport(String runId, long seed, long durationSeconds, double rate, I
         long unpublished = messaging.unpublishedOutbox().values().stream().mapToLong(Long::longValue).sum();
         long parked = messaging.parkedOutbox().values().stream().mapToLong(Long::longValue).sum();
         long lost = verdict.violations().stream().filter(v -> v.startsWith("lost order")).count();
+        List<Invariants.Window> participantDown = verdict.acceptanceWhileDown().stream()
+                .filter(window -> FaultRunner.PARTICIPANTS.contains(window.participant())).toList();
+        long attemptedWhileDown = participantDown.stream().mapToLong(Invariants.Window::attempted).sum();
+        long acceptedWhileDown = participantDown.stream().mapToLong(Invariants.Window::accepted).sum();
         return String.format(Locale.ROOT, "chaos seed %d (%s), %d s at %s/s, %d faults: %d placed, %d accepted "
                         + "(%d confirmed, %d cancelled), %d lost, %d stuck, %d late, %d double charges, stock drift %d, "
                         + "money drift %s, %d confirmed incomplete, %d cancelled with effects, outbox %d unpublished %d "
                         + "parked, duplicates %d delivered %d applied, poison %d/%d dead-lettered, causality %d "
-                        + "violations %d concurrent, %d crashes, %d rolled forward, %d announced again, %d reported stalled, "
+                        + "violations %d concurrent, %d/%d accepted while a participant was down, %d crashes, %d rolled forward, %d announced again, %d reported stalled, "
                         + "%d ended without a saga, longest stall %.1f s, recovery %.1f s: %s",
                 seed, runId, durationSeconds, stripped(rate), faults.size(), load.attempted(), load.accepted(),
                 terminal.confirmed(), terminal.cancelled(), lost, terminal.stuck(), terminal.lateTerminal(),
@@ -52,6 +56,7 @@ record ChaosReport(String runId, long seed, long durationSeconds, double rate, I
                 verdict.effects().confirmedWithoutAllEffects(), verdict.effects().cancelledWithNetEffect(), unpublished,
                 parked, messaging.duplicatesDelivered(), messaging.duplicatesApplied(), messaging.poisonDeadLettered(),
                 messaging.poisonInjected(), verdict.causality().violations(), verdict.causality().concurrentPairs(),
+                acceptedWhileDown, attemptedWhileDown,
                 verdict.evidence().crashes(), verdict.evidence().rolledForward(), verdict.evidence().reannounced(),
                 verdict.evidence().reportedStalled(),
                 verdict.evidence().cancelledWithoutSaga().values().stream().mapToLong(Long::longValue).sum(),
