@@ -47,14 +47,15 @@ record ChaosReport(String runId, long seed, long durationSeconds, double rate, I
         return String.format(Locale.ROOT, "chaos seed %d (%s), %d s at %s/s, %d faults: %d placed, %d accepted "
                         + "(%d confirmed, %d cancelled), %d lost, %d stuck, %d late, %d double charges, stock drift %d, "
                         + "money drift %s, %d confirmed incomplete, %d cancelled with effects, outbox %d unpublished %d "
-                        + "parked, duplicates %d delivered %d applied, poison %d/%d dead-lettered, causality %d "
+                        + "parked (%d/%d unpublishable parked), duplicates %d delivered %d applied, poison %d/%d dead-lettered, causality %d "
                         + "violations %d concurrent, %d/%d accepted while a participant was down, %d crashes, %d rolled forward, %d announced again, %d reported stalled, "
                         + "%d ended without a saga, longest stall %.1f s, recovery %.1f s: %s",
                 seed, runId, durationSeconds, stripped(rate), faults.size(), load.attempted(), load.accepted(),
                 terminal.confirmed(), terminal.cancelled(), lost, terminal.stuck(), terminal.lateTerminal(),
                 verdict.money().doubleCharges(), stockDrift, moneyDrift.toPlainString(),
                 verdict.effects().confirmedWithoutAllEffects(), verdict.effects().cancelledWithNetEffect(), unpublished,
-                parked, messaging.duplicatesDelivered(), messaging.duplicatesApplied(), messaging.poisonDeadLettered(),
+                parked, messaging.unpublishableParked(), messaging.unpublishableInjected(),
+                messaging.duplicatesDelivered(), messaging.duplicatesApplied(), messaging.poisonDeadLettered(),
                 messaging.poisonInjected(), verdict.causality().violations(), verdict.causality().concurrentPairs(),
                 acceptedWhileDown, attemptedWhileDown,
                 verdict.evidence().crashes(), verdict.evidence().rolledForward(), verdict.evidence().reannounced(),

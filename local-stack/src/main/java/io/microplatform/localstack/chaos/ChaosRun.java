@@ -4,6 +4,7 @@ import io.microplatform.localstack.chaos.FaultRunner.Outcome;
 import io.microplatform.localstack.chaos.Invariants.Verdict;
 import io.microplatform.localstack.chaos.KafkaFaults.DeadLetter;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,6 +81,11 @@ public final class ChaosRun {
         ChaosReport report = new ChaosReport(runId, options.seed(), options.duration().toSeconds(), options.rate(),
                 loadStarted, loadEnded, healed, quiescent, data, List.copyOf(plan.outages()), outcomes, verdict,
                 verdict.passed());
+        try {
+            UnpublishableRows.removeParked(stack);
+        } catch (SQLException e) {
+            stack.say("could not delete the parked chaos rows from the outboxes: " + e.getMessage());
+        }
         Path file = report.write(stack.reports());
         verdict.violations().stream().limit(20).forEach(v -> stack.say("VIOLATION " + v));
         if (verdict.violations().size() > 20) {

@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * The faults of one run, chosen by its seed: outages one after the other (so each outage window has one cause), and
- * duplicate deliveries and poison messages at random moments on top. The same seed and stack give the same plan.
+ * duplicate deliveries, poison messages and unpublishable outbox rows at random moments on top. The same seed and stack give the same plan.
  */
 record FaultPlan(List<Fault> outages, List<Fault> extras) {
 
@@ -43,7 +43,9 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
         /** copies of the commands and replies on the topics, delivered a second time */
         DUPLICATES,
         /** malformed, unknown-type and semantically invalid records on the topics */
-        POISON
+        POISON,
+        /** outbox rows too large for the broker in one service's outbox: parked after bounded attempts */
+        UNPUBLISHABLE
     }
 
     /**
@@ -93,6 +95,9 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
             rule("shipping-service", "inbound-http", "/simulated/carrier/**", Map.of("errorRate", 0.3)));
 
     /** Every kind of outage; a run draws each once, in the seed's order, before any repeats. */
+    private static final List<String> OUTBOX_SERVICES = List.of("order-service", "inventory-service",
+            "payment-service", "shipping-service", "saga-orchestrator");
+
     private static final List<Kind> OUTAGES = List.of(Kind.KILL, Kind.CRASH, Kind.BROKER_KILL, Kind.POSTGRES_STOP,
             Kind.PAUSE, Kind.SLOW_CALLS, Kind.FAILING_CALLS, Kind.UNPROCESSABLE, Kind.SLOW_CONFIRMATION);
 
@@ -158,8 +163,17 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
                         List.of("inventory-commands", "payment-commands", "shipping-commands", "order-commands",
                                 "saga-replies"), Map.of(), "every other command and reply delivered twice"),
                 new Fault(Kind.POISON, warmUp.plusSeconds(random.nextLong(window)), Duration.ZERO, List.of(),
-                        Map.of("count", 3 + random.nextInt(4)), "malformed, unknown-type and invalid records"));
+                        Map.of("count", 3 + random.nextInt(4)), "malformed, unknown-type and invalid records"),
+                unpublishable(warmUp.plusSeconds(random.nextLong(window)), random));
         return new FaultPlan(List.copyOf(outages), extras);
+    }
+
+    /** Drawn after the other faults, so adding it left every seed's earlier draws as they were. */
+    private static Fault unpublishable(Duration at, Random random) {
+        String service = OUTBOX_SERVICES.get(random.nextInt(OUTBOX_SERVICES.size()));
+        int count = 1 + random.nextInt(2);
+        return new Fault(Kind.UNPUBLISHABLE, at, Duration.ZERO, List.of(service), Map.of("count", count),
+                count + " outbox row(s) too large for the broker in " + service + "'s outbox: parked, the rest flows");
     }
 
     private static Fault outage(Kind kind, Duration at, Random random, List<String> instances, Timings timings) {
@@ -224,7 +238,7 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
                 yield new Fault(kind, at, seconds(random, 6, 12), List.of((String) rule.get("service")), rule,
                         "failing " + describe(rule));
             }
-            case DUPLICATES, POISON -> throw new IllegalArgumentException(kind + " is not an outage");
+            case DUPLICATES, POISON, UNPUBLISHABLE -> throw new IllegalArgumentException(kind + " is not an outage");
         };
     }
 

@@ -2,11 +2,13 @@ package io.microplatform.localstack.chaos;
 
 import io.microplatform.localstack.chaos.FaultPlan.Fault;
 import io.microplatform.localstack.chaos.FaultPlan.Kind;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
@@ -54,23 +56,46 @@ final class FaultRunner {
         }
     }
 
+    /** Runs each duplicate, poison or unpublishable fault at its time, side by side (duplicating takes a while). */
     void runExtras(List<Fault> faults, long loadStartNanos) {
-        for (Fault fault : faults.stream().sorted(java.util.Comparator.comparing(Fault::at)).toList()) {
-            if (!sleepUntil(loadStartNanos + fault.at().toNanos())) {
-                return;
+        List<Thread> running = new ArrayList<>();
+        for (Fault fault : faults) {
+            Thread thread = new Thread(() -> {
+                if (sleepUntil(loadStartNanos + fault.at().toNanos())) {
+                    outcomes.add(runExtra(fault));
+                }
+            }, "chaos-" + fault.kind().name().toLowerCase(Locale.ROOT));
+            thread.start();
+            running.add(thread);
+        }
+        try {
+            for (Thread thread : running) {
+                thread.join();
             }
-            Instant started = Instant.now();
-            stack.say("fault: " + fault.point());
-            try {
-                Map<String, Long> counts = fault.kind() == Kind.DUPLICATES
-                        ? kafka.duplicate(fault.targets(), fault.hold())
-                        : kafka.poison(((Number) fault.rule().get("count")).intValue());
-                outcomes.add(new Outcome(fault.kind(), fault.point(), fault.targets(), started, Instant.now(),
-                        null, null, null, true, null, counts));
-            } catch (RuntimeException e) {
-                outcomes.add(new Outcome(fault.kind(), fault.point(), fault.targets(), started, Instant.now(),
-                        null, null, null, false, e.toString(), Map.of()));
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Outcome runExtra(Fault fault) {
+        Instant started = Instant.now();
+        stack.say("fault: " + fault.point());
+        try {
+            int count = fault.rule().get("count") instanceof Number number ? number.intValue() : 0;
+            Map<String, Long> counts = switch (fault.kind()) {
+                case DUPLICATES -> kafka.duplicate(fault.targets(), fault.hold());
+                case POISON -> kafka.poison(count);
+                case UNPUBLISHABLE -> {
+                    UnpublishableRows.insert(stack, fault.targets().get(0), kafka.runId(), count);
+                    yield Map.of(fault.targets().get(0), (long) count);
+                }
+                default -> throw new IllegalArgumentException(fault.kind() + " is no extra");
+            };
+            return new Outcome(fault.kind(), fault.point(), fault.targets(), started, Instant.now(), null, null, null,
+                    true, null, counts);
+        } catch (RuntimeException | SQLException e) {
+            return new Outcome(fault.kind(), fault.point(), fault.targets(), started, Instant.now(), null, null, null,
+                    false, e.toString(), Map.of());
         }
     }
 
@@ -170,7 +195,8 @@ final class FaultRunner {
                     pause(fault.hold());
                     stack.clearFaults();
                 }
-                case DUPLICATES, POISON -> throw new IllegalArgumentException(fault.kind() + " is no outage");
+                case DUPLICATES, POISON, UNPUBLISHABLE ->
+                    throw new IllegalArgumentException(fault.kind() + " is no outage");
             }
         } catch (RuntimeException e) {
             triggered = false;

@@ -68,9 +68,13 @@ final class Invariants {
     record Effects(long confirmedWithoutAllEffects, long cancelledWithNetEffect) {
     }
 
-    record Messaging(Map<String, Long> unpublishedOutbox, Map<String, Long> parkedOutbox, long duplicatesDelivered,
-            long duplicatesApplied, long poisonInjected, long poisonDeadLettered, List<String> otherDeadLetters,
-            Map<String, Long> sagaStates) {
+    /**
+     * @param unpublishableInjected outbox rows the run wrote that no broker accepts
+     * @param unpublishableParked those of them the relay parked after its bounded attempts (must be all)
+     */
+    record Messaging(Map<String, Long> unpublishedOutbox, Map<String, Long> parkedOutbox, long unpublishableInjected,
+            long unpublishableParked, long duplicatesDelivered, long duplicatesApplied, long poisonInjected,
+            long poisonDeadLettered, List<String> otherDeadLetters, Map<String, Long> sagaStates) {
     }
 
     record Causal(int effects, int ordersWithEffects, long violations, long concurrentPairs, List<String> examples) {
@@ -296,6 +300,30 @@ final class Invariants {
                 violations.add(service + " parked " + rows + " outbox message(s) it could not publish");
             }
         });
+        long unpublishable = 0;
+        long unpublishableParked = 0;
+        for (Outcome fault : faults.stream().filter(f -> f.kind() == FaultPlan.Kind.UNPUBLISHABLE).toList()) {
+            for (Map.Entry<String, Long> injected : fault.counts().entrySet()) {
+                for (int n = 0; n < injected.getValue(); n++) {
+                    UUID key = UnpublishableRows.key(runId, n);
+                    Snapshot.OutboxRow row = snapshot.unpublishable().stream()
+                            .filter(r -> r.service().equals(injected.getKey()) && r.key().equals(key))
+                            .findFirst().orElse(null);
+                    unpublishable++;
+                    if (row == null) {
+                        violations.add("outbox row " + key + " written into " + injected.getKey() + " is gone");
+                    } else if (row.published()) {
+                        violations.add(injected.getKey() + " published outbox row " + key
+                                + ", which no broker should accept");
+                    } else if (!row.parked()) {
+                        violations.add(injected.getKey() + " never parked outbox row " + key + " ("
+                                + row.refusals() + " refusals): a row the broker refuses must not be retried forever");
+                    } else {
+                        unpublishableParked++;
+                    }
+                }
+            }
+        }
         long delivered = faults.stream().filter(f -> f.kind() == FaultPlan.Kind.DUPLICATES)
                 .flatMap(f -> f.counts().values().stream()).mapToLong(Long::longValue).sum();
         Map<String, Long> perEffect = snapshot.effects().stream()
@@ -326,8 +354,8 @@ final class Invariants {
         if (failed > 0) {
             violations.add(failed + " saga(s) parked as FAILED");
         }
-        return new Messaging(snapshot.unpublishedOutbox(), snapshot.parkedOutbox(), delivered, applied, injected,
-                poisoned, others, sagaStates);
+        return new Messaging(snapshot.unpublishedOutbox(), snapshot.parkedOutbox(), unpublishable,
+                unpublishableParked, delivered, applied, injected, poisoned, others, sagaStates);
     }
 
     private Causal causality(Snapshot snapshot) {

@@ -33,11 +33,16 @@ record Snapshot(
         List<Effect> effects,
         Map<String, Long> unpublishedOutbox,
         Map<String, Long> parkedOutbox,
+        List<OutboxRow> unpublishable,
         Map<String, Long> reconciled,
         List<String> unreadable) {
 
     static final List<String> DATABASES = List.of("order_service", "inventory_service", "payment_service",
             "shipping_service", "saga_orchestrator");
+
+    /** A row the chaos run wrote into a service's outbox ({@link UnpublishableRows}), and what became of it. */
+    record OutboxRow(String service, UUID key, boolean published, boolean parked, int refusals) {
+    }
 
     record Order(UUID id, String customerId, String status, String reason, BigDecimal total, Map<String, Integer> lines,
             Instant createdAt, Instant updatedAt) {
@@ -80,6 +85,7 @@ record Snapshot(
         List<Effect> effects = new ArrayList<>();
         Map<String, Long> unpublished = new LinkedHashMap<>();
         Map<String, Long> parked = new LinkedHashMap<>();
+        List<OutboxRow> unpublishable = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         Map<String, Long> reconciled = new LinkedHashMap<>();
         try (Connection db = DataSet.connect(stack.database("order_service"))) {
@@ -159,14 +165,20 @@ record Snapshot(
                                 VectorClock.parse(row.getString(3)), instant(row, 4)))));
                 optional(unreadable, service + " outbox_messages.parked_at", () -> query(db, "SELECT "
                         + "count(*) FILTER (WHERE parked_at IS NULL), count(*) FILTER (WHERE parked_at IS NOT NULL)"
-                        + " FROM outbox_messages WHERE published_at IS NULL", null, row -> {
+                        + " FROM outbox_messages WHERE published_at IS NULL AND message_type <> ?",
+                        UnpublishableRows.TYPE, row -> {
                             unpublished.put(service, row.getLong(1));
                             parked.put(service, row.getLong(2));
                         }));
+                optional(unreadable, service + " outbox_messages.refusals", () -> query(db, "SELECT message_key, "
+                        + "published_at IS NOT NULL, parked_at IS NOT NULL, refusals FROM outbox_messages"
+                        + " WHERE message_type = ?", UnpublishableRows.TYPE,
+                        row -> unpublishable.add(new OutboxRow(service, row.getObject(1, UUID.class), row.getBoolean(2),
+                                row.getBoolean(3), row.getInt(4)))));
             }
         }
         return new Snapshot(orders, keys, stock, reservations, balances, payments, moneyMoved, shipments, sagas,
-                effects, unpublished, parked, reconciled, List.copyOf(unreadable));
+                effects, unpublished, parked, unpublishable, reconciled, List.copyOf(unreadable));
     }
 
     /** Unpublished outbox rows of every service, for the quiescence wait: cheaper than a whole snapshot. */

@@ -33,7 +33,7 @@ class FaultPlanTest {
         // every kind of outage before any repeats
         assertThat(plan.outages().subList(0, 7)).extracting(FaultPlan.Fault::kind).doesNotHaveDuplicates();
         assertThat(plan.extras()).extracting(FaultPlan.Fault::kind)
-                .containsExactly(FaultPlan.Kind.DUPLICATES, FaultPlan.Kind.POISON);
+                .containsExactly(FaultPlan.Kind.DUPLICATES, FaultPlan.Kind.POISON, FaultPlan.Kind.UNPUBLISHABLE);
     }
 
     /**

@@ -176,6 +176,25 @@ class InvariantsTest {
     }
 
     @Test
+    void anOutboxRowNoBrokerAcceptsMustBeParkedNotRetriedForever() {
+        run.faults.add(new Outcome(Kind.UNPUBLISHABLE, "too large", List.of("payment-service"), T0, T0, null, null,
+                null, true, null, Map.of("payment-service", 3L)));
+        run.unpublishable.add(new Snapshot.OutboxRow("payment-service", UnpublishableRows.key("t", 0), false, true, 5));
+        run.unpublishable.add(new Snapshot.OutboxRow("payment-service", UnpublishableRows.key("t", 1), false, false, 2));
+        // an earlier run's row: not this run's business
+        run.unpublishable.add(new Snapshot.OutboxRow("payment-service", UnpublishableRows.key("s", 0), false, false, 0));
+
+        Invariants.Verdict verdict = run.check(data);
+
+        assertThat(verdict.messaging().unpublishableInjected()).isEqualTo(3);
+        assertThat(verdict.messaging().unpublishableParked()).isEqualTo(1);
+        assertThat(verdict.violations()).containsExactlyInAnyOrder(
+                "payment-service never parked outbox row " + UnpublishableRows.key("t", 1)
+                        + " (2 refusals): a row the broker refuses must not be retried forever",
+                "outbox row " + UnpublishableRows.key("t", 2) + " written into payment-service is gone");
+    }
+
+    @Test
     void placementsRefusedWhileOneParticipantIsDownAreAViolation() {
         run.faults.add(new Outcome(Kind.KILL, "kill -9 payment-service", List.of("payment-service"), T0,
                 T0.plusSeconds(30), "payment-service", T0, T0.plusSeconds(20), true, null, Map.of()));
@@ -217,6 +236,7 @@ class InvariantsTest {
         final List<Placement> placements = new ArrayList<>();
         final List<Outcome> faults = new ArrayList<>();
         final List<DeadLetter> deadLetters = new ArrayList<>();
+        final List<Snapshot.OutboxRow> unpublishable = new ArrayList<>();
 
         UUID confirmed(int quantity, String total) {
             UUID id = order(T0, T0.plusSeconds(1), "CONFIRMED", quantity, total);
@@ -265,7 +285,8 @@ class InvariantsTest {
 
         Snapshot snapshot() {
             return new Snapshot(orders, Map.of(), stock, reservations, balances, payments, money, shipments, Map.of(),
-                    effects, Map.of("order-service", 0L), Map.of("order-service", 0L), Map.of(), List.of());
+                    effects, Map.of("order-service", 0L), Map.of("order-service", 0L), unpublishable, Map.of(),
+                    List.of());
         }
 
         Invariants.Verdict check(DataSet data) {
