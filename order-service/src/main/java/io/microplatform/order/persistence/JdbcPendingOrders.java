@@ -29,6 +29,10 @@ class JdbcPendingOrders implements PendingOrders {
             NOT EXISTS (SELECT 1 FROM outbox_messages m
                         WHERE m.message_key = orders.id AND m.published_at IS NULL AND m.parked_at IS NULL)""";
 
+    /** Announced again at most once per period: counted from the last announcement, or from the order's creation. */
+    private static final String NOT_ANNOUNCED_SINCE = "coalesce(announced_at, created_at) <= :before";
+    private static final String CREATED_BEFORE = "created_at <= :before";
+
     private final JdbcClient jdbc;
 
     JdbcPendingOrders(JdbcClient jdbc) {
@@ -37,56 +41,22 @@ class JdbcPendingOrders implements PendingOrders {
 
     @Override
     public List<UUID> dueForAnnouncement(Instant before, int limit) {
-        return jdbc.sql("""
-                        SELECT id FROM orders
-                        WHERE status = 'PENDING' AND stalled_at IS NULL AND coalesce(announced_at, created_at) <= :before
-                          AND %s
-                        ORDER BY created_at LIMIT :limit""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
-                .param("before", utc(before))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
+        return due(NOT_ANNOUNCED_SINCE, before, limit);
     }
 
     @Override
     public boolean claimAnnouncement(UUID orderId, Instant before, Instant now) {
-        // the condition again, on the locked row: another instance may have announced it or the saga ended it since
-        return jdbc.sql("""
-                        UPDATE orders SET announced_at = :now WHERE id = (
-                          SELECT id FROM orders
-                          WHERE id = :id AND status = 'PENDING' AND stalled_at IS NULL
-                            AND coalesce(announced_at, created_at) <= :before AND %s
-                          FOR UPDATE SKIP LOCKED)""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
-                .param("id", orderId)
-                .param("before", utc(before))
-                .param("now", utc(now))
-                .update() == 1;
+        return claim("announced_at", NOT_ANNOUNCED_SINCE, orderId, before, now);
     }
 
     @Override
     public List<UUID> dueForStall(Instant before, int limit) {
-        return jdbc.sql("""
-                        SELECT id FROM orders
-                        WHERE status = 'PENDING' AND stalled_at IS NULL AND created_at <= :before AND %s
-                        ORDER BY created_at LIMIT :limit""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
-                .param("before", utc(before))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
+        return due(CREATED_BEFORE, before, limit);
     }
 
     @Override
     public boolean claimStall(UUID orderId, Instant before, Instant now) {
-        return jdbc.sql("""
-                        UPDATE orders SET stalled_at = :now WHERE id = (
-                          SELECT id FROM orders
-                          WHERE id = :id AND status = 'PENDING' AND stalled_at IS NULL AND created_at <= :before
-                            AND %s
-                          FOR UPDATE SKIP LOCKED)""".formatted(NOTHING_WAITING_IN_THE_OUTBOX))
-                .param("id", orderId)
-                .param("before", utc(before))
-                .param("now", utc(now))
-                .update() == 1;
+        return claim("stalled_at", CREATED_BEFORE, orderId, before, now);
     }
 
     @Override
@@ -95,6 +65,29 @@ class JdbcPendingOrders implements PendingOrders {
                 .query(OffsetDateTime.class)
                 .optional()
                 .map(OffsetDateTime::toInstant);
+    }
+
+    private List<UUID> due(String since, Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM orders WHERE " + pending(since) + " ORDER BY created_at LIMIT :limit")
+                .param("before", utc(before))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The condition again, on the locked row: another instance may have claimed it or the saga ended it since. */
+    private boolean claim(String column, String since, UUID orderId, Instant before, Instant now) {
+        return jdbc.sql("UPDATE orders SET " + column + " = :now WHERE id = (SELECT id FROM orders WHERE id = :id AND "
+                        + pending(since) + " FOR UPDATE SKIP LOCKED)")
+                .param("id", orderId)
+                .param("before", utc(before))
+                .param("now", utc(now))
+                .update() == 1;
+    }
+
+    /** Still PENDING, not yet reported stalled, due by {@code since}, and with nothing of it waiting in the outbox. */
+    private static String pending(String since) {
+        return "status = 'PENDING' AND stalled_at IS NULL AND " + since + " AND " + NOTHING_WAITING_IN_THE_OUTBOX;
     }
 
     private static OffsetDateTime utc(Instant instant) {
