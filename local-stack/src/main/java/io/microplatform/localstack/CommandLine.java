@@ -15,7 +15,8 @@ record CommandLine(Verb verb, boolean detach, boolean volumes, boolean follow, M
         Optional<String> target, Duration duration) {
 
     static final String USAGE = "usage: ./platform up [-d] [--scale SERVICE=N]... | down [-v] | ps | logs [-f] [SERVICE]"
-            + " | restart SERVICE | kill SERVICE | pause SERVICE DURATION | " + FaultCommand.USAGE + " | help";
+            + " | restart SERVICE | kill SERVICE | pause SERVICE DURATION | " + FaultCommand.USAGE
+            + " | chaos [--duration D] [--rate R] [--seed N] | demo [NAME] | help";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 

@@ -2,6 +2,7 @@ package io.microplatform.localstack;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -13,17 +14,24 @@ import java.util.stream.Collectors;
  */
 final class Pause {
 
-    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration TICK = Duration.ofMillis(200);
 
     private final Stack stack;
     private final String target;
     private final Duration duration;
+    private final BooleanSupplier resumeEarly;
     private boolean resumed;
 
     Pause(Stack stack, String target, Duration duration) {
+        this(stack, target, duration, () -> false);
+    }
+
+    /** Resumes when {@code resumeEarly} says so (asked every tick), at the latest after {@code duration}. */
+    Pause(Stack stack, String target, Duration duration, BooleanSupplier resumeEarly) {
         this.stack = stack;
         this.target = target;
         this.duration = duration;
+        this.resumeEarly = resumeEarly;
     }
 
     int run() {
@@ -44,7 +52,8 @@ final class Pause {
         alive.forEach(Signals::stop);
         stack.terminal.println("paused " + names + " for " + describe(duration) + "; Ctrl-C resumes now");
         long deadline = begin + duration.toNanos();
-        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+        for (long left = deadline - System.nanoTime(); left > 0 && !resumeEarly.getAsBoolean();
+                left = deadline - System.nanoTime()) {
             stack.terminal.status(String.format("%s paused, resuming in %d s", target, (left + 999_999_999) / 1_000_000_000));
             LockSupport.parkNanos(Math.min(left, TICK.toNanos()));
         }

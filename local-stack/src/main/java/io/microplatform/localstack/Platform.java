@@ -46,11 +46,15 @@ public final class Platform {
                                              pauses, slow and failing calls, duplicates, poison), heal, wait, then
                                              check every invariant from each service's data (docs/chaos.md);
                                              exit code 1 on any violation
+              demo [NAME]                    list the fault-injection demos, or run one: it says what to watch,
+                                             injects the fault, puts the stack back and ends in PASS or FAIL
+                                             with what it measured (docs/demos.md); exit code 1 unless PASS
               help                           this text
 
             Ports come from .env; an environment variable of the same name overrides one. Instance i of a scaled
             service listens on its port + 100 * i. State, logs and data: $PLATFORM_HOME (default .platform).
-            PLATFORM_JAVA_OPTS adds JVM options to every process; PLATFORM_START_TIMEOUT (seconds, default 180).
+            PLATFORM_JAVA_OPTS adds JVM options to every process; PLATFORM_START_TIMEOUT (seconds, default 180);
+            PLATFORM_DEMO_PACE (default 1) stretches or shortens a demo's phases (0.5: half as long).
             """;
 
     static final String PREFIX = "platform: ";
@@ -112,6 +116,9 @@ public final class Platform {
         if (!args.isEmpty() && args.get(0).equals(FaultCommand.VERB)) {
             FaultCommand fault = FaultCommand.parse(args.subList(1, args.size()));
             return new Fault(new Stack(Settings.load(environment), Terminal.system(environment)), fault).run();
+        }
+        if (!args.isEmpty() && args.get(0).equals(RunDemo.VERB)) {
+            return new RunDemo(Settings.load(environment), Terminal.system(environment), args.subList(1, args.size())).run();
         }
         if (!args.isEmpty() && args.get(0).equals(Chaos.VERB)) {
             ChaosOptions options;

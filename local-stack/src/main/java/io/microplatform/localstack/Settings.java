@@ -60,6 +60,16 @@ record Settings(Path repository, Path home, Map<String, String> dotEnv, Ports po
         return home.resolve("cds");
     }
 
+    /**
+     * The same settings, with {@code variables} added to what every instance started with them gets (a demo starting
+     * an instance with another strategy or weight); the environment of this launcher is unchanged.
+     */
+    Settings withInstanceVariables(Map<String, String> variables) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(dotEnv);
+        merged.putAll(variables);
+        return new Settings(repository, home, Map.copyOf(merged), ports, java, environment);
+    }
+
     Path tmp(String instance) {
         return home.resolve("tmp").resolve(instance);
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microplatform.localstack.demo.Demo;
+import io.microplatform.localstack.demo.Demos;
 import io.microplatform.localstack.observability.EmptyQueries;
 import io.microplatform.localstack.observability.ObservabilityQueries;
 import io.microplatform.localstack.observability.RealPrometheus;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -566,8 +569,50 @@ class PlatformIT {
         assertThat(chaos.exitCode()).as(chaos.output()).isZero();
     }
 
-    @Test
+    /**
+     * docs/demos.md: every demo against this stack, one after the other, each ending in PASS with its figures (the
+     * verdict also checks every order of the demo from the services' data). At pace 0.3, on the short saga timings.
+     */
+    @ParameterizedTest(name = "demo {0}")
+    @MethodSource("demos")
     @Order(120)
+    void showsEachPatternSurvivingItsFault(String demo) throws Exception {
+        List<String> before = runningInstances();
+
+        Result run = platform(Duration.ofMinutes(6), "demo", demo);
+
+        String verdict = run.output().strip().lines().reduce((first, second) -> second).orElse("");
+        assertThat(verdict).as(run.output()).startsWith("PASS " + demo + ": ");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(runningInstances()).as("the demo put the stack back as it was").isEqualTo(before);
+    }
+
+    private static List<String> runningInstances() throws IOException {
+        List<String> running = new ArrayList<>();
+        for (Path file : runFiles()) {
+            RunRecord.read(file).filter(RunRecord::isAlive).map(RunRecord::instance).ifPresent(running::add);
+        }
+        return running.stream().sorted().toList();
+    }
+
+    static Stream<String> demos() {
+        return Demos.ALL.stream().map(Demo::name);
+    }
+
+    @Test
+    @Order(121)
+    void listsTheDemos() throws Exception {
+        Result list = platform(Duration.ofSeconds(60), "demo");
+
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        demos().forEach(demo -> assertThat(list.output()).containsPattern("(?m)^" + demo + " +\\S"));
+        Result unknown = platform(Duration.ofSeconds(60), "demo", "no-such-demo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).contains("no demo named 'no-such-demo'; there are payment-outage, ");
+    }
+
+    @Test
+    @Order(125)
     void stopsEverythingWithoutLeftovers() throws Exception {
         List<Long> pids = recordedPids();
 
@@ -682,6 +727,8 @@ class PlatformIT {
         // a silent saga step given up after 14 s (2 + 4 + 8), a PENDING order announced again after 5 s and reported
         // stalled after 12 s: the chaos runs' SLOW_CONFIRMATION and UNPROCESSABLE outlast them within 50 s
         CHAOS_TIMINGS.forEach(builder.environment()::put);
+        // the demos' phases (outages, load before and after) at 0.3 of what a user gets: the same steps, sooner
+        builder.environment().put("PLATFORM_DEMO_PACE", "0.3");
         builder.environment().remove("PLATFORM_COLOR");
         return builder;
     }

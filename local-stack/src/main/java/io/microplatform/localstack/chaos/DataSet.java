@@ -21,7 +21,7 @@ import java.util.Random;
  * {@link FieldLimits}, some orders are meant to fail (tight balances, scarce items, the undeliverable postal code
  * 00000), so that every path of the saga runs under the faults.
  */
-public record DataSet(String runId, List<Customer> customers, List<Item> items) {
+public record DataSet(String label, String runId, List<Customer> customers, List<Item> items, boolean edgeCases) {
 
     static final int CUSTOMERS = 20;
     static final int ITEMS = 12;
@@ -66,19 +66,36 @@ public record DataSet(String runId, List<Customer> customers, List<Item> items) 
             int stock = i == 1 ? 15 + random.nextInt(10) : 1000;
             items.add(new Item(sku, "Chaos item " + i + " (seed " + seed + ")", price, stock));
         }
-        return new DataSet(runId, List.copyOf(customers), List.copyOf(items));
+        return new DataSet("chaos", runId, List.copyOf(customers), List.copyOf(items), true);
     }
 
-    String customerPrefix() {
-        return "chaos-" + runId + "-";
+    /**
+     * A demo's data: {@code customers} who can pay for anything and one item per entry of {@code stock}, every order
+     * valid and deliverable, so that whatever goes wrong is the demo's fault and nothing else.
+     */
+    public static DataSet plain(String runId, int customers, List<Integer> stock) {
+        List<Customer> accounts = new ArrayList<>();
+        for (int i = 1; i <= customers; i++) {
+            accounts.add(new Customer("demo-" + runId + "-c" + String.format("%02d", i), new BigDecimal("100000.00")));
+        }
+        List<Item> items = new ArrayList<>();
+        for (int i = 1; i <= stock.size(); i++) {
+            items.add(new Item(("DEMO-" + runId + "-I" + String.format("%02d", i)).toUpperCase(Locale.ROOT),
+                    "Demo item " + i, BigDecimal.valueOf(1000 + 250 * i, 2), stock.get(i - 1)));
+        }
+        return new DataSet("demo", runId, List.copyOf(accounts), List.copyOf(items), false);
+    }
+
+    public String customerPrefix() {
+        return label + "-" + runId + "-";
     }
 
     String idempotencyKeyPrefix() {
-        return "chaos-" + runId + "-order-";
+        return label + "-" + runId + "-order-";
     }
 
     /** Inserts the customers into payment_service and the items into inventory_service. */
-    void create(StackControl stack) throws SQLException {
+    public void create(StackControl stack) throws SQLException {
         try (Connection payment = connect(stack.database("payment_service"));
                 PreparedStatement insert = payment.prepareStatement(
                         "INSERT INTO accounts (customer_id, balance) VALUES (?, ?)")) {
@@ -104,9 +121,10 @@ public record DataSet(String runId, List<Customer> customers, List<Item> items) 
     }
 
     /**
-     * Order {@code number}: a random customer buys one to three different items. One in twenty goes to the
-     * undeliverable postal code (SHIPPING_FAILED: charge refunded, stock released); one in ten has every address field
-     * as long as {@link FieldLimits} allows, in letters beyond ASCII.
+     * Order {@code number}: a random customer buys one to three different items. With {@code edgeCases}, one in twenty
+     * goes to the undeliverable postal code (SHIPPING_FAILED: charge refunded, stock released), one in ten has every
+     * address field as long as {@link FieldLimits} allows, in letters beyond ASCII, and one in twenty-five is over a
+     * limit.
      */
     Draft draft(int number, Random random, ObjectMapper json) {
         ObjectNode order = json.createObjectNode();
@@ -119,15 +137,15 @@ public record DataSet(String runId, List<Customer> customers, List<Item> items) 
             lines.addObject().put("sku", item.sku()).put("quantity", 1 + random.nextInt(3));
         }
         ObjectNode address = order.putObject("shippingAddress");
-        boolean longest = random.nextInt(10) == 0;
+        boolean longest = edgeCases && random.nextInt(10) == 0;
         address.put("name", longest ? fill("Zoë Łukasiewicz-Ørsted ", FieldLimits.NAME_MAX) : "Chaos Customer " + number);
         address.put("street", longest ? fill("Straße der Pariser Kommune ", FieldLimits.STREET_MAX) : number + " Main St");
         address.put("city", longest ? fill("Saint-Rémy-de-Provence ", FieldLimits.CITY_MAX) : "Berlin");
-        address.put("postalCode", random.nextInt(20) == 0 ? UNDELIVERABLE
+        address.put("postalCode", edgeCases && random.nextInt(20) == 0 ? UNDELIVERABLE
                 : longest ? fill("SW1A 1AA-", FieldLimits.POSTAL_CODE_MAX) : String.format("%05d", 10000 + number));
         address.put("country", COUNTRIES.get(random.nextInt(COUNTRIES.size())));
         // one in twenty-five steps over a limit: order-service must refuse what a later service could not store
-        boolean overLimit = number % 25 == 0;
+        boolean overLimit = edgeCases && number % 25 == 0;
         if (overLimit) {
             switch (random.nextInt(4)) {
                 case 0 -> address.put("postalCode", "9".repeat(FieldLimits.POSTAL_CODE_MAX + 1));

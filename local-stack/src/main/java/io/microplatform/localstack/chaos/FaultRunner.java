@@ -83,7 +83,7 @@ final class FaultRunner {
         try {
             int count = fault.rule().get("count") instanceof Number number ? number.intValue() : 0;
             Map<String, Long> counts = switch (fault.kind()) {
-                case DUPLICATES -> kafka.duplicate(fault.targets(), fault.hold());
+                case DUPLICATES -> kafka.duplicate(fault.targets(), fault.hold(), 0.5);
                 case POISON -> kafka.poison(count);
                 case UNPUBLISHABLE -> {
                     UnpublishableRows.insert(stack, fault.targets().get(0), kafka.runId(), count);

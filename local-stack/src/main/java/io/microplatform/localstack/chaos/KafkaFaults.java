@@ -47,13 +47,13 @@ final class KafkaFaults {
     }
 
     /**
-     * For {@code window}, every other record that arrives on {@code topics} is written again, up to five seconds
-     * later: its consumer sees the same message twice, the second time possibly after the saga has moved on (a late
+     * For {@code window}, that {@code share} of the records that arrive on {@code topics} is written again, up to five
+     * seconds later: its consumer sees the same message twice, the second time possibly after the saga has moved on (a late
      * duplicate of a command the saga has since compensated, say).
      *
      * @return copies written per message type
      */
-    Map<String, Long> duplicate(List<String> topics, Duration window) {
+    Map<String, Long> duplicate(List<String> topics, Duration window, double share) {
         Map<String, Long> copies = new LinkedHashMap<>();
         record Delayed(long dueNanos, ProducerRecord<byte[], byte[]> copy, String type) {
         }
@@ -72,7 +72,7 @@ final class KafkaFaults {
             while (System.nanoTime() < end || !waiting.isEmpty()) {
                 if (System.nanoTime() < end) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                        if (random.nextBoolean()) {
+                        if (random.nextDouble() < share) {
                             waiting.add(new Delayed(System.nanoTime() + random.nextLong(5_000_000_000L),
                                     new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
                                             record.headers()), type(record)));

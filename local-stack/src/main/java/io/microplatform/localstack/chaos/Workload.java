@@ -46,6 +46,7 @@ final class Workload {
     private final ConcurrentLinkedQueue<Placement> done = new ConcurrentLinkedQueue<>();
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
     private volatile int due;
+    private volatile boolean stopped;
 
     Workload(URI orderService, DataSet data, Random random, double rate) {
         this.orders = orderService.resolve("/api/orders");
@@ -62,7 +63,7 @@ final class Workload {
         int first = due;
         for (int n = 0; ; n++) {
             long dueAt = start + (long) (n * 1e9 / rate);
-            if (dueAt >= end) {
+            if (dueAt >= end || stopped) {
                 break;
             }
             while (System.nanoTime() < dueAt) {
@@ -95,6 +96,11 @@ final class Workload {
         synchronized (pending) {
             pending.add(answer);
         }
+    }
+
+    /** Ends {@link #run} early, from another thread. */
+    void stop() {
+        stopped = true;
     }
 
     /** Waits for the answers still outstanding (at most the request time-out). */

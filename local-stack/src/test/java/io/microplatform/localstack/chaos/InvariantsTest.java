@@ -30,8 +30,9 @@ class InvariantsTest {
     private static final String CUSTOMER = "chaos-t-c01";
     private static final String SKU = "CHAOS-T-I01";
 
-    private final DataSet data = new DataSet("t", List.of(new DataSet.Customer(CUSTOMER, new BigDecimal("100.00"))),
-            List.of(new DataSet.Item(SKU, "item", new BigDecimal("10.00"), 10)));
+    private final DataSet data = new DataSet("chaos", "t",
+            List.of(new DataSet.Customer(CUSTOMER, new BigDecimal("100.00"))),
+            List.of(new DataSet.Item(SKU, "item", new BigDecimal("10.00"), 10)), true);
     private final Run run = new Run();
 
     @Test

@@ -1,0 +1,34 @@
+package io.microplatform.localstack.demo;
+
+import io.microplatform.localstack.chaos.OrderTraffic;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Every demo, in the order {@code ./platform demo} lists them. */
+public final class Demos {
+
+    public static final List<Demo> ALL = List.of(new PaymentOutage(), new SlowShipping(), new OrchestratorCrash(),
+            new BrokerOutage(), new DuplicateDelivery(), new InstanceLoss(), new StaleLeader(), new Partition(),
+            new LbStrategies());
+
+    private Demos() {
+    }
+
+    public static Optional<Demo> named(String name) {
+        return ALL.stream().filter(demo -> demo.name().equals(name)).findFirst();
+    }
+
+    /** Plenty of each of six items: no order of a demo fails for want of stock unless the demo wants it to. */
+    static final List<Integer> PLENTIFUL = java.util.Collections.nCopies(6, 100_000);
+
+    /** Ten customers who can pay for anything, the items {@code stock} lists, orders at {@code rate} per second. */
+    static OrderTraffic orders(DemoStack stack, Demo demo, List<Integer> stock, double rate) throws SQLException {
+        return OrderTraffic.create(stack, runId(demo.name()), 10, stock, rate);
+    }
+
+    /** Names a demo's data (customers, items, idempotency keys) so runs never share it. */
+    static String runId(String demo) {
+        return demo + "-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+    }
+}
