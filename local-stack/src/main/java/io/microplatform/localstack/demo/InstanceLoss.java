@@ -55,12 +55,12 @@ final class InstanceLoss implements Demo {
         orders.start();
         Measure.sleep(stack.paced(Duration.ofSeconds(8)));
         Map<String, Double> before = lookups(stack, instances);
-        stack.kill(victim);
-        Instant killed = Instant.now();
-        stack.say("killed " + victim + " (port " + victimPort + "); asking Eureka until it is gone ...");
         // every attempt order-service makes against the dead instance fails at connect: the last one says when load
         // balancing stopped choosing it
         double failedBefore = failedLookups(stack);
+        stack.kill(victim);
+        Instant killed = Instant.now();
+        stack.say("killed " + victim + " (port " + victimPort + "); asking Eureka until it is gone ...");
         AtomicReference<Double> failed = new AtomicReference<>(failedBefore);
         AtomicReference<Instant> lastFailure = new AtomicReference<>();
         Runnable watchFailures = () -> {
@@ -91,9 +91,9 @@ final class InstanceLoss implements Demo {
         stack.say(attemptsOnVictim + " look-up attempt(s) reached the dead instance, the last " + Measure.seconds(routedAround)
                 + " after the kill; " + orders.degraded() + " order(s) priced from order-service's cache meanwhile");
         Duration ended = orders.awaitEnded(Duration.ofSeconds(90));
-        verdict.figure(victim + " evicted from Eureka " + Measure.seconds(evicted) + " after kill -9, no look-up sent to it "
-                        + "after " + Measure.seconds(routedAround) + " (" + attemptsOnVictim + " attempts failed at connect "
-                        + "before); " + refused + " of " + sent.size() + " placements failed (" + afterKill + " after the "
+        verdict.figure(victim + " evicted from Eureka " + Measure.seconds(evicted) + " after kill -9, the last look-up "
+                        + "sent to it " + Measure.seconds(routedAround) + " after the kill (" + attemptsOnVictim
+                        + " attempts failed at connect); " + refused + " of " + sent.size() + " placements failed (" + afterKill + " after the "
                         + "kill, " + orders.degraded() + " priced from the cache); look-ups after the kill: " + split)
                 .require(evicted != null, victim + " was not evicted within 120 s")
                 .require(refused == 0, refused + " placement(s) failed")

@@ -100,7 +100,7 @@ final class StaleLeader implements Demo {
                         + Measure.seconds(takeover) + "; resumed " + instance);
                 Path log = stack.log(instance);
                 AtomicReference<String> refused = new AtomicReference<>();
-                Measure.await(Duration.ofSeconds(15), Duration.ofMillis(250), () -> {
+                Measure.await(Duration.ofSeconds(8), Duration.ofMillis(250), () -> {
                     refused.set(find(log, logOffset, REFUSED));
                     return refused.get() != null;
                 });
