@@ -69,9 +69,18 @@ public final class OrderTraffic {
         workload.run(duration, everySecond);
     }
 
-    /** Places orders on a thread of its own until {@link #stop}. */
+    /** Places orders on a thread of its own until {@link #stop}, saying every five seconds how many went out. */
     public void start() {
-        placing = new Thread(() -> workload.run(Duration.ofHours(1), () -> { }), "demo-orders");
+        long started = System.nanoTime();
+        Runnable progress = () -> {
+            long second = (System.nanoTime() - started) / 1_000_000_000L;
+            if (second > 0 && second % 5 == 0) {
+                List<Workload.Placement> answered = workload.placements();
+                stack.say(String.format(java.util.Locale.ROOT, "  +%3ds  %d placed, %d answered, %d accepted", second,
+                        workload.placed(), answered.size(), answered.stream().filter(Workload.Placement::accepted).count()));
+            }
+        };
+        placing = new Thread(() -> workload.run(Duration.ofHours(1), progress), "demo-orders");
         placing.setDaemon(true);
         placing.start();
     }
