@@ -134,29 +134,13 @@ public final class ChaosRun {
 
     /** @return when the run's orders had all ended and no outbox held anything; null if that never happened */
     private Instant awaitQuiescence(DataSet data, Instant healed) {
-        long deadline = System.nanoTime() + QUIESCENCE_LIMIT.toNanos();
-        long lastReport = 0;
-        while (System.nanoTime() < deadline) {
-            try {
-                long pending = Snapshot.pending(stack, data);
-                long unpublished = Snapshot.unpublished(stack);
-                if (pending == 0 && unpublished == 0) {
-                    Instant now = Instant.now();
-                    stack.say(String.format(Locale.ROOT, "quiet %.1f s after the heal",
-                            Duration.between(healed, now).toMillis() / 1000.0));
-                    return now;
-                }
-                if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    stack.say("  " + pending + " order(s) not ended, " + unpublished + " outbox message(s) unpublished");
-                }
-            } catch (Exception e) {
-                stack.say("  cannot read the databases yet: " + e.getMessage());
-            }
-            LockSupport.parkNanos(500_000_000L);
+        if (Snapshot.awaitQuiet(stack, data, QUIESCENCE_LIMIT) == null) {
+            stack.say("not quiet " + QUIESCENCE_LIMIT.toSeconds() + " s after the heal");
+            return null;
         }
-        stack.say("not quiet " + QUIESCENCE_LIMIT.toSeconds() + " s after the heal");
-        return null;
+        Instant now = Instant.now();
+        stack.say(String.format(Locale.ROOT, "quiet %.1f s after the heal", Duration.between(healed, now).toMillis() / 1000.0));
+        return now;
     }
 
     /** The poison goes to the dead-letter topics after the consumers' retries: wait until it is all there (or 30 s). */

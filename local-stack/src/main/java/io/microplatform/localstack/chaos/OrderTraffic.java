@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Orders for a demo, with the chaos run's pieces: a data set of its own ({@link DataSet#plain}), placements at a
@@ -138,25 +137,7 @@ public final class OrderTraffic {
      * @return how long that took, or null if it did not happen within {@code limit}
      */
     public Duration awaitEnded(Duration limit) {
-        long start = System.nanoTime();
-        long lastReport = start;
-        while (System.nanoTime() - start < limit.toNanos()) {
-            try {
-                long pending = notEnded();
-                long unpublished = unpublished();
-                if (pending == 0 && unpublished == 0) {
-                    return Duration.ofNanos(System.nanoTime() - start);
-                }
-                if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    stack.say("  " + pending + " order(s) not ended yet, " + unpublished + " outbox message(s) unpublished");
-                }
-            } catch (SQLException e) {
-                stack.say("  cannot read the databases yet: " + e.getMessage());
-            }
-            LockSupport.parkNanos(250_000_000L);
-        }
-        return null;
+        return Snapshot.awaitQuiet(stack, data, limit);
     }
 
     /**

@@ -196,6 +196,34 @@ record Snapshot(
         return total;
     }
 
+    /**
+     * Waits until every order of {@code data} has ended and no outbox holds anything, saying how it goes every five
+     * seconds.
+     *
+     * @return how long that took, or null if it did not happen within {@code limit}
+     */
+    static java.time.Duration awaitQuiet(StackControl stack, DataSet data, java.time.Duration limit) {
+        long start = System.nanoTime();
+        long lastReport = start;
+        while (System.nanoTime() - start < limit.toNanos()) {
+            try {
+                long pending = pending(stack, data);
+                long unpublished = unpublished(stack);
+                if (pending == 0 && unpublished == 0) {
+                    return java.time.Duration.ofNanos(System.nanoTime() - start);
+                }
+                if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    stack.say("  " + pending + " order(s) not ended, " + unpublished + " outbox message(s) unpublished");
+                }
+            } catch (SQLException e) {
+                stack.say("  cannot read the databases yet: " + e.getMessage());
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+        }
+        return null;
+    }
+
     /** The run's orders that are not CONFIRMED or CANCELLED yet. */
     static long pending(StackControl stack, DataSet data) throws SQLException {
         try (Connection db = DataSet.connect(stack.database("order_service"));
