@@ -1,7 +1,6 @@
 package io.microplatform.localstack.cli;
 
 import io.microplatform.localstack.config.Topology;
-import io.microplatform.localstack.console.PlatformException;
 import io.microplatform.localstack.process.RunRecord;
 import io.microplatform.localstack.process.Stack;
 import java.util.List;
@@ -22,10 +21,7 @@ final class Kill {
     }
 
     int run() {
-        List<RunRecord> alive = stack.state.select(target).stream().filter(RunRecord::isAlive).toList();
-        if (alive.isEmpty()) {
-            throw new PlatformException(target + " is not running");
-        }
+        List<RunRecord> alive = stack.running(target);
         for (RunRecord record : alive) {
             stack.stopper.kill(record);
             stack.terminal.println("killed " + record.instance() + " (pid " + record.pid()

@@ -121,8 +121,7 @@ final class LocalStackControl implements DemoStack {
 
     @Override
     public JsonNode info(String service) {
-        String instance = stack.state.select(service).stream().filter(RunRecord::isAlive).findFirst()
-                .map(RunRecord::instance).orElseThrow(() -> new PlatformException(service + " is not running"));
+        String instance = stack.running(service).get(0).instance();
         try {
             return json.readTree(get(instance, "/actuator/info"));
         } catch (IOException e) {
@@ -188,9 +187,7 @@ final class LocalStackControl implements DemoStack {
     /** For a service's name its first running instance; inventory-service-1 and inventory-service-2 name one each. */
     @Override
     public URI url(String instance) {
-        return stack.state.select(instance).stream().filter(RunRecord::isAlive).findFirst()
-                .map(record -> URI.create(record.url()))
-                .orElseThrow(() -> new PlatformException(instance + " is not running"));
+        return URI.create(stack.running(instance).get(0).url());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.microplatform.localstack.cli;
 
-import io.microplatform.localstack.console.PlatformException;
 import io.microplatform.localstack.process.RunRecord;
 import io.microplatform.localstack.process.Signals;
 import io.microplatform.localstack.process.Stack;
@@ -39,10 +38,7 @@ final class Pause {
     }
 
     int run() {
-        List<RunRecord> alive = stack.state.select(target).stream().filter(RunRecord::isAlive).toList();
-        if (alive.isEmpty()) {
-            throw new PlatformException(target + " is not running");
-        }
+        List<RunRecord> alive = stack.running(target);
         String names = alive.stream().map(r -> r.instance() + " (pid " + r.pid() + ")").collect(Collectors.joining(", "));
         long begin = System.nanoTime();
         // before the first SIGSTOP: from then on any end of this JVM but a kill -9 continues them

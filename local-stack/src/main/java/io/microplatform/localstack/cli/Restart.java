@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code restart SERVICE}: stops a service's instances (or one instance) gracefully and starts them again on the same
@@ -60,12 +59,7 @@ final class Restart {
                 stack.watch(begin).await(watched, stack.registryPort(), session::aborted);
                 session.succeeded();
             } catch (RuntimeException e) {
-                if (session.aborted()) {
-                    LockSupport.park();
-                }
-                RuntimeException failure = e instanceof PlatformException platform ? platform.reportNow() : e;
-                session.abort();
-                throw failure;
+                throw session.failed(e);
             }
             stack.terminal.println(stack.terminal.green(String.format("restarted %s in %.1f s", target,
                     stack.watch(begin).seconds())));

@@ -3,7 +3,6 @@ package io.microplatform.localstack.cli;
 import io.microplatform.localstack.config.Instance;
 import io.microplatform.localstack.config.StackPlan;
 import io.microplatform.localstack.config.Topology;
-import io.microplatform.localstack.console.PlatformException;
 import io.microplatform.localstack.process.LogFollower;
 import io.microplatform.localstack.process.RunRecord;
 import io.microplatform.localstack.process.Stack;
@@ -22,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,13 +53,7 @@ final class Up {
                 }
                 session.succeeded();
             } catch (RuntimeException e) {
-                if (session.aborted()) {
-                    // Ctrl-C: the shutdown hook stops what was started and ends the JVM; nothing more to say
-                    LockSupport.park();
-                }
-                RuntimeException failure = e instanceof PlatformException platform ? platform.reportNow() : e;
-                session.abort();
-                throw failure;
+                throw session.failed(e);
             }
         }
         if (!command.detach()) {

@@ -60,6 +60,15 @@ public final class Stack {
                 .orElse(settings.ports().registry());
     }
 
+    /** The live processes a name selects (a service's instances or one instance); none is the user's mistake. */
+    public List<RunRecord> running(String target) {
+        List<RunRecord> alive = state.select(target).stream().filter(RunRecord::isAlive).toList();
+        if (alive.isEmpty()) {
+            throw new PlatformException(target + " is not running");
+        }
+        return alive;
+    }
+
     /** Run files of processes that are gone (killed, crashed) describe nothing any more. */
     public void forgetExited() {
         state.records().stream().filter(record -> !record.isAlive()).forEach(state::remove);

@@ -8,6 +8,7 @@ import io.microplatform.localstack.startup.ClassDataSharing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The processes one command (up, restart) starts, so that a failure or a Ctrl-C before they are all healthy stops
@@ -58,6 +59,19 @@ public final class StartSession implements AutoCloseable {
     /** Stops what this session started; a CDS archive trained by a start that failed would be a poor one. */
     public void abort() {
         abort(false);
+    }
+
+    /**
+     * What a command throws when its start failed: the cause printed at once (stopping takes a while), then what this
+     * session started stopped again. After a Ctrl-C nothing more: the shutdown hook stops it all and ends the JVM.
+     */
+    public RuntimeException failed(RuntimeException failure) {
+        if (aborted) {
+            LockSupport.park();
+        }
+        RuntimeException reported = failure instanceof PlatformException platform ? platform.reportNow() : failure;
+        abort();
+        return reported;
     }
 
     private void onSignal() {
