@@ -2,6 +2,7 @@ package io.microplatform.localstack;
 
 import io.microplatform.embedded.KafkaBroker;
 import io.microplatform.embedded.PostgresServer;
+import io.microplatform.localstack.config.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class InfrastructureMain {
         }
     }
 
-    static Path ready(Path home, String name) {
+    public static Path ready(Path home, String name) {
         return home.resolve("run").resolve(name + ".ready");
     }
 

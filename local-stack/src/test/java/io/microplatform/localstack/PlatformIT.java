@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microplatform.localstack.config.Topology;
 import io.microplatform.localstack.demo.Demo;
 import io.microplatform.localstack.demo.Demos;
 import io.microplatform.localstack.observability.EmptyQueries;
 import io.microplatform.localstack.observability.ObservabilityQueries;
 import io.microplatform.localstack.observability.RealPrometheus;
 import io.microplatform.localstack.observability.RunningStack;
+import io.microplatform.localstack.process.ProcStat;
+import io.microplatform.localstack.process.RunRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;

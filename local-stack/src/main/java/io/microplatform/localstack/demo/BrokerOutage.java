@@ -35,9 +35,7 @@ final class BrokerOutage implements Demo {
     @Override
     public Verdict run(DemoStack stack) throws Exception {
         Verdict verdict = new Verdict();
-        OrderTraffic orders = Demos.orders(stack, this, Demos.PLENTIFUL, 4);
-        orders.start();
-        Measure.sleep(stack.paced(Duration.ofSeconds(8)));
+        OrderTraffic orders = Demos.ordersWarmedUp(stack, this, Demos.PLENTIFUL, 4);
         int placedBefore = orders.placed();
         stack.kill("kafka");
         Instant down = Instant.now();

@@ -2,6 +2,7 @@ package io.microplatform.localstack.demo;
 
 import io.microplatform.localstack.chaos.OrderTraffic;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +22,23 @@ public final class Demos {
 
     /** Plenty of each of six items: no order of a demo fails for want of stock unless the demo wants it to. */
     static final List<Integer> PLENTIFUL = java.util.Collections.nCopies(6, 100_000);
+    /** How long orders run before a demo's fault (its steps say "after 8 s"). */
+    static final Duration WARM_UP = Duration.ofSeconds(8);
 
     /** Ten customers who can pay for anything, the items {@code stock} lists, orders at {@code rate} per second. */
     static OrderTraffic orders(DemoStack stack, Demo demo, List<Integer> stock, double rate) throws SQLException {
         return OrderTraffic.create(stack, runId(demo.name()), 10, stock, rate);
+    }
+
+    /**
+     * As {@link #orders}, started, returned once the first seconds of traffic have warmed the stack (every price cached,
+     * every pool and breaker in use): what the demos that then inject a fault measure against.
+     */
+    static OrderTraffic ordersWarmedUp(DemoStack stack, Demo demo, List<Integer> stock, double rate) throws SQLException {
+        OrderTraffic orders = orders(stack, demo, stock, rate);
+        orders.start();
+        Measure.sleep(stack.paced(WARM_UP));
+        return orders;
     }
 
     /** Names a demo's data (customers, items, idempotency keys) so runs never share it. */

@@ -51,9 +51,7 @@ final class InstanceLoss implements Demo {
         List<String> instances = stack.instances(SERVICE);
         String victim = instances.get(1);
         int victimPort = stack.url(victim).getPort();
-        OrderTraffic orders = Demos.orders(stack, this, Demos.PLENTIFUL, 4);
-        orders.start();
-        Measure.sleep(stack.paced(Duration.ofSeconds(8)));
+        OrderTraffic orders = Demos.ordersWarmedUp(stack, this, Demos.PLENTIFUL, 4);
         Map<String, Double> before = lookups(stack, instances);
         // every attempt order-service makes against the dead instance fails at connect: the last one says when load
         // balancing stopped choosing it

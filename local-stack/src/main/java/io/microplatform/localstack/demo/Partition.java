@@ -34,9 +34,7 @@ final class Partition implements Demo {
     @Override
     public Verdict run(DemoStack stack) throws Exception {
         Verdict verdict = new Verdict();
-        OrderTraffic orders = Demos.orders(stack, this, List.of(SCARCE, 100_000, 100_000, 100_000, 100_000, 100_000), 4);
-        orders.start();
-        Measure.sleep(stack.paced(Duration.ofSeconds(8)));
+        OrderTraffic orders = Demos.ordersWarmedUp(stack, this, List.of(SCARCE, 100_000, 100_000, 100_000, 100_000, 100_000), 4);
         int placedBefore = orders.placed();
         stack.addFaultEverywhere("order-service", Map.of("target",
                 Map.of("type", "outbound-http", "name", "inventory-service"), "refuse", true));

@@ -34,9 +34,7 @@ final class PaymentOutage implements Demo {
     @Override
     public Verdict run(DemoStack stack) throws Exception {
         Verdict verdict = new Verdict();
-        OrderTraffic orders = Demos.orders(stack, this, Demos.PLENTIFUL, 4);
-        orders.start();
-        Measure.sleep(stack.paced(Duration.ofSeconds(8)));
+        OrderTraffic orders = Demos.ordersWarmedUp(stack, this, Demos.PLENTIFUL, 4);
         List<String> payments = stack.instances("payment-service");
         double rejectedBefore = notPermitted(stack, payments);
         stack.addFaultEverywhere("payment-service", Map.of("target",

@@ -44,10 +44,7 @@ record Kustomization(String folder, Map<String, Object> file, List<Map<String, O
     }
 
     Optional<Map<String, Object>> object(String kind, String name) {
-        return objects.stream()
-                .filter(object -> kind.equals(object.get("kind")))
-                .filter(object -> name.equals(Yamls.mapAt(object, kind, "metadata").get("name")))
-                .findFirst();
+        return Yamls.object(objects, kind, name);
     }
 
     Map<String, Object> required(String kind, String name) {

@@ -24,10 +24,7 @@ record KustomizeBuild(String folder, List<Map<String, Object>> objects, Map<Stri
     }
 
     Optional<Map<String, Object>> object(String kind, String name) {
-        return objects.stream()
-                .filter(object -> kind.equals(object.get("kind")))
-                .filter(object -> name.equals(Yamls.mapAt(object, kind, "metadata").get("name")))
-                .findFirst();
+        return Yamls.object(objects, kind, name);
     }
 
     Map<String, Object> required(String kind, String name) {

@@ -2,6 +2,7 @@ package io.microplatform.localstack.deployment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Typed access to parsed YAML that fails with the path it was looking at, not a ClassCastException. */
 final class Yamls {
@@ -50,5 +51,13 @@ final class Yamls {
 
     static String stringAt(Map<String, Object> root, String where, String... keys) {
         return String.valueOf(at(root, where, keys));
+    }
+
+    /** The Kubernetes object of this kind and metadata.name among {@code objects}. */
+    static Optional<Map<String, Object>> object(List<Map<String, Object>> objects, String kind, String name) {
+        return objects.stream()
+                .filter(object -> kind.equals(object.get("kind")))
+                .filter(object -> name.equals(mapAt(object, kind, "metadata").get("name")))
+                .findFirst();
     }
 }

@@ -1,0 +1,203 @@
+package io.microplatform.localstack.process;
+
+import io.microplatform.localstack.InfrastructureMain;
+import io.microplatform.localstack.config.Instance;
+import io.microplatform.localstack.config.Ports;
+import io.microplatform.localstack.config.Settings;
+import io.microplatform.localstack.config.Topology;
+import io.microplatform.localstack.console.PlatformException;
+import io.microplatform.localstack.faults.FaultToken;
+import io.microplatform.localstack.startup.AppImages;
+import io.microplatform.localstack.startup.ClassDataSharing;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Starts one process of the stack, detached: in its own session (setsid) so that a Ctrl-C in the terminal reaches
+ * only the launcher, which then stops everything in order; output to {@code $PLATFORM_HOME/logs/<instance>.log};
+ * recorded in a run file as soon as it exists.
+ */
+public final class InstanceLauncher {
+
+    /** C1 only, one GC thread, small stacks and code cache: start-up on 2 cores matters more than peak speed here. */
+    private static final List<String> DEV_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> SERVICE_MEMORY = List.of("-Xmx200m", "-XX:MaxMetaspaceSize=160m");
+    private static final List<String> REGISTRY_MEMORY = List.of("-Xmx160m", "-XX:MaxMetaspaceSize=128m");
+    private static final List<String> KAFKA_MEMORY = List.of("-Xmx256m", "-XX:MaxMetaspaceSize=96m");
+    /** Listing recent traces holds every span of the file in memory for a moment: a developer's file fits. */
+    private static final List<String> TRACE_STORE_MEMORY = List.of("-Xmx96m", "-XX:MaxMetaspaceSize=64m");
+    /** PostgreSQL's helper only starts the server and creates the databases, then exits. */
+    private static final List<String> POSTGRES_HELPER_MEMORY = List.of("-Xmx64m", "-XX:MaxMetaspaceSize=64m");
+
+    private final Settings settings;
+    private final AppImages images;
+    private final ClassDataSharing cds;
+    private final RunState state;
+    private final Optional<Path> setsid;
+
+    InstanceLauncher(Settings settings, RunState state) {
+        this.settings = settings;
+        this.images = new AppImages(settings);
+        this.cds = new ClassDataSharing(settings.cds(), settings.java());
+        this.state = state;
+        this.setsid = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * A started process; the Process (our child) knows its exit code, which a bare pid would not tell. PostgreSQL's
+     * postmaster is no child of ours: it has none.
+     */
+    record Started(Instance instance, RunRecord record, Optional<Process> process, ClassDataSharing.Options cds) {
+    }
+
+    public AppImages.Image prepare(String service, boolean inUse) {
+        return images.prepare(service, inUse);
+    }
+
+    /**
+     * @param othersRunning whether other instances of the service run already (only a lone first instance trains
+     *                      the CDS archive: two JVMs must not write one file)
+     */
+    Started start(Instance instance, AppImages.Image image, boolean othersRunning) {
+        ClassDataSharing.Options sharing = cds.options(instance.service(), image.preparedAt(),
+                instance.index() == 0 && !othersRunning);
+        List<String> command = new ArrayList<>();
+        setsid.ifPresent(path -> command.add(path.toString()));
+        command.add(settings.java().toString());
+        command.addAll(DEV_JVM);
+        command.addAll(switch (instance.service()) {
+            case Topology.POSTGRES -> POSTGRES_HELPER_MEMORY;
+            case Topology.KAFKA -> KAFKA_MEMORY;
+            case Topology.TRACE_STORE -> TRACE_STORE_MEMORY;
+            case Topology.REGISTRY -> REGISTRY_MEMORY;
+            default -> SERVICE_MEMORY;
+        });
+        command.addAll(sharing.jvmOptions());
+        command.addAll(extraJavaOptions());
+        if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+            command.addAll(List.of("-Dlogback.configurationFile=infrastructure-logback.xml", "-cp", image.jar().toString(),
+                    InfrastructureMain.class.getName(), instance.service(), settings.home().toString(),
+                    Integer.toString(instance.port())));
+            if (instance.service().equals(Topology.POSTGRES)) {
+                Topology.BUSINESS_SERVICES.forEach(service -> command.add(Topology.database(service)));
+            } else if (instance.service().equals(Topology.KAFKA)) {
+                command.add(Integer.toString(settings.ports().kafkaController()));
+            }
+        } else {
+            command.addAll(List.of("-jar", image.jar().toString()));
+        }
+        Path log = settings.log(instance.name());
+        Path workingDirectory = settings.tmp(instance.name());
+        try {
+            Files.createDirectories(settings.logs());
+            Files.createDirectories(workingDirectory);
+            if (Files.exists(log)) {
+                // the previous run's log stays readable next to the new one
+                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+                Files.deleteIfExists(settings.ready(instance.name()));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().remove("PLATFORM_COLOR");
+            builder.environment().putAll(environment(instance));
+            Process process = builder.start();
+            RunRecord record = RunRecord.of(instance, process.toHandle(), url(instance), log, sharing.training());
+            state.save(record);
+            return new Started(instance, record, Optional.of(process), sharing);
+        } catch (IOException e) {
+            throw new PlatformException("cannot start " + instance.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for PostgreSQL's helper (recorded meanwhile, so ps shows postgres starting) to start the server and create
+     * the databases, then records the postmaster instead: the process that kill, pause and ps must act on.
+     */
+    Started awaitPostmaster(Started helper, Duration timeout) {
+        Process process = helper.process().orElseThrow();
+        Path log = helper.record().log();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new PlatformException(helper.instance().name() + " is not ready after " + timeout.toSeconds() + " s; see "
+                        + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while " + helper.instance().name() + " was starting", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new PlatformException(helper.instance().name() + " exited with code " + process.exitValue()
+                    + " before it was ready; see " + log);
+        }
+        Path ready = settings.ready(helper.instance().name());
+        try {
+            long pid = Long.parseLong(Files.readString(ready).strip());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new PlatformException(
+                    helper.instance().name() + " (pid " + pid + ") exited right after it started; see " + log));
+            RunRecord record = RunRecord.of(helper.instance(), postmaster, helper.record().url(), log, false);
+            state.save(record);
+            return new Started(helper.instance(), record, Optional.empty(), helper.cds());
+        } catch (IOException | NumberFormatException e) {
+            throw new PlatformException("cannot read " + ready + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What every service reads (see the shared brief): .env as is, then the addresses of this stack. */
+    Map<String, String> environment(Instance instance) {
+        Ports ports = settings.ports();
+        Map<String, String> environment = new LinkedHashMap<>(settings.dotEnv());
+        if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+            return environment;
+        }
+        environment.put("SERVER_PORT", Integer.toString(instance.port()));
+        environment.put("EUREKA_URL", "http://127.0.0.1:" + ports.registry() + "/eureka/");
+        environment.put("EUREKA_INSTANCE_IP", "127.0.0.1");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+        // spans go over OTLP, as in compose and k8s, to the stack's trace store (TraceStoreServer); export is
+        // off unless a launcher says so
+        environment.put("OTLP_TRACING_ENDPOINT", "http://127.0.0.1:" + ports.traceStore() + "/v1/traces");
+        environment.put("OTLP_TRACING_EXPORT_ENABLED", "true");
+        environment.put("DB_HOST", "127.0.0.1");
+        environment.put("DB_PORT", Integer.toString(ports.postgres()));
+        String database = Topology.database(instance.service());
+        environment.put("DB_NAME", database);
+        environment.put("DB_USERNAME", database);
+        environment.put("DB_PASSWORD", database);
+        // Tomcat would otherwise leave a tomcat.<port>.* folder in /tmp on every start
+        environment.put("SERVER_TOMCAT_BASEDIR", settings.tmp(instance.name()).toString());
+        // fault injection is on in the local stack (./platform fault), unless the user's environment says false
+        environment.put(FaultToken.ENABLED_VARIABLE, settings.environment().getOrDefault(FaultToken.ENABLED_VARIABLE, "true"));
+        environment.put(FaultToken.TOKEN_VARIABLE, FaultToken.getOrCreate(settings));
+        return environment;
+    }
+
+    String url(Instance instance) {
+        return switch (instance.service()) {
+            case Topology.POSTGRES -> "postgresql://127.0.0.1:" + instance.port();
+            case Topology.KAFKA -> "kafka://127.0.0.1:" + instance.port();
+            default -> instance.url();
+        };
+    }
+
+    private List<String> extraJavaOptions() {
+        String options = settings.environment().getOrDefault("PLATFORM_JAVA_OPTS", "").strip();
+        return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
+    }
+}
