@@ -62,7 +62,7 @@ public class PaymentManagement {
     public Optional<String> authorize(UUID orderId, String customerId, BigDecimal amount) {
         // each look-up is a short read-only transaction of its own (the repositories' default)
         if (orderPayments.ofOrder(orderId).isPresent()
-                || accounts.findByCustomerId(customerId).filter(account -> account.covers(amount)).isEmpty()) {
+                || accounts.ofCustomer(customerId).filter(account -> account.covers(amount)).isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -98,7 +98,7 @@ public class PaymentManagement {
         }
         OrderPayment payment = orderPayments.add(providerDecline
                 .map(reason -> OrderPayment.declined(orderId, customerId, amount, reason))
-                .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount, accounts.lockByCustomerId(customerId))));
+                .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount, accounts.lockOfCustomer(customerId))));
         history.record(orderId, payment.isCharged() ? "payment.charged" : "payment.declined");
         return payment.outcome();
     }
@@ -112,7 +112,7 @@ public class PaymentManagement {
         orderPayments.ofOrder(orderId).ifPresentOrElse(
                 payment -> {
                     if (payment.isCharged()) {
-                        payment.refund(accounts.lockByCustomerId(payment.customerId()).orElseThrow(
+                        payment.refund(accounts.lockOfCustomer(payment.customerId()).orElseThrow(
                                 () -> new IllegalStateException("account " + payment.customerId() + " is gone")));
                         history.record(orderId, "payment.refunded");
                     } else if (payment.answeredRefundPayment()) {

@@ -107,7 +107,7 @@ public class ShippingManagement {
     private Optional<String> refusal(Address address) {
         return Shipment.refusal(address, address == null || address.country() == null
                 ? Optional.empty()
-                : destinations.findByCountryCode(address.country()));
+                : destinations.forCountry(address.country()));
     }
 
     /**
@@ -137,7 +137,7 @@ public class ShippingManagement {
     /** Flat rate per destination: the items do not change the cost (yet). */
     @Transactional(readOnly = true)
     public Quote quote(String country) {
-        return destinations.findByCountryCode(country)
+        return destinations.forCountry(country)
                 .map(destination -> new Quote(destination.countryCode(), destination.rate()))
                 .orElseThrow(() -> new UnsupportedCountryException(country));
     }
