@@ -13,7 +13,6 @@ import io.microplatform.inventory.domain.ItemRepository;
 import io.microplatform.inventory.domain.Reservation;
 import io.microplatform.inventory.domain.ReservationOutcome;
 import io.microplatform.inventory.domain.ReservationRepository;
-import io.microplatform.inventory.domain.ReservationStatus;
 import io.microplatform.inventory.domain.StockLine;
 import io.microplatform.messaging.CausalHistory;
 import io.microplatform.messaging.Duplicates;
@@ -73,7 +72,7 @@ public class InventoryManagement {
                     if (reservation.holdsStock()) {
                         reservation.release(lock(reservation.skus()));
                         history.record(orderId, "inventory.released");
-                    } else if (reservation.status() == ReservationStatus.RELEASED) {
+                    } else if (reservation.answeredReleaseStock()) {
                         duplicates.skipped("inventory.release-stock", orderId);
                     }
                 },

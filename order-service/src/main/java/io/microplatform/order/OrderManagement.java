@@ -160,8 +160,8 @@ public class OrderManagement {
                 }
             }
             // the saga never cancels after it confirmed; if it ever does, the order keeps what was promised
-            case REFUSED -> log.warn("Order {} stays {}: not cancelling a confirmed order ({})", orderId, order.status(),
-                    reason);
+            case REFUSED -> log.warn("Order {} stays {}: not cancelling a confirmed order ({})", orderId,
+                    order.status(), reason);
         }
         return order;
     }

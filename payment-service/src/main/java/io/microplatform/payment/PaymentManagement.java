@@ -98,7 +98,8 @@ public class PaymentManagement {
         }
         OrderPayment payment = orderPayments.add(providerDecline
                 .map(reason -> OrderPayment.declined(orderId, customerId, amount, reason))
-                .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount, accounts.lockOfCustomer(customerId))));
+                .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount,
+                        accounts.lockOfCustomer(customerId))));
         history.record(orderId, payment.isCharged() ? "payment.charged" : "payment.declined");
         return payment.outcome();
     }

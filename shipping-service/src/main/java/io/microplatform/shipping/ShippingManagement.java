@@ -14,7 +14,6 @@ import io.microplatform.shipping.domain.Quote;
 import io.microplatform.shipping.domain.Shipment;
 import io.microplatform.shipping.domain.ShipmentOutcome;
 import io.microplatform.shipping.domain.ShipmentRepository;
-import io.microplatform.shipping.domain.ShipmentStatus;
 import io.microplatform.shipping.domain.UnsupportedCountryException;
 
 import org.slf4j.Logger;
@@ -120,7 +119,7 @@ public class ShippingManagement {
                 shipment -> {
                     if (shipment.cancel()) {
                         history.record(orderId, "shipping.cancelled");
-                    } else if (shipment.status() == ShipmentStatus.CANCELLED) {
+                    } else if (shipment.answeredCancelShipment()) {
                         duplicates.skipped("shipping.cancel-shipment", orderId);
                     }
                 },

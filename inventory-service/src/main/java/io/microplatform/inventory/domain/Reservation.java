@@ -121,6 +121,11 @@ public class Reservation {
         return status != ReservationStatus.RELEASED || reservedAt != null;
     }
 
+    /** Whether a ReleaseStock came before (it released the stock or left the tombstone), so another one repeats it. */
+    public boolean answeredReleaseStock() {
+        return status == ReservationStatus.RELEASED;
+    }
+
     /** Gives the units back, once. lockedItems are this reservation's skus' rows, locked by the caller. */
     public void release(Map<String, Item> lockedItems) {
         if (!holdsStock()) {

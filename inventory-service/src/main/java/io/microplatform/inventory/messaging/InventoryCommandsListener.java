@@ -25,10 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The orchestrator's commands to inventory. Each handler is one transaction: effect and reply (through the outbox)
- * commit together or not at all; InventoryManagement finds a redelivery by the order's one reservation. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
- * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
- * with a failure reply.
+ * commit together or not at all; InventoryManagement finds a redelivery by the order's one reservation. Every
+ * delivery is answered, a redelivery too: the reply the first delivery sent may be the message that got lost. An
+ * exception means a technical failure or a command that breaks the field contract (FieldLimits): the record is
+ * retried and then dead-lettered, never answered with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.INVENTORY_COMMANDS)

@@ -25,10 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The orchestrator's commands to payment. In each handler one transaction holds effect and reply (through the
- * outbox): they commit together or not at all; PaymentManagement finds a redelivery by the order's one payment record. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
- * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
- * with a failure reply.
+ * outbox): they commit together or not at all; PaymentManagement finds a redelivery by the order's one payment
+ * record. Every delivery is answered, a redelivery too: the reply the first delivery sent may be the message that
+ * got lost. An exception means a technical failure or a command that breaks the field contract (FieldLimits): the
+ * record is retried and then dead-lettered, never answered with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.PAYMENT_COMMANDS)

@@ -118,6 +118,11 @@ public class Shipment {
         return status != ShipmentStatus.CANCELLED || wasCreated();
     }
 
+    /** Whether a CancelShipment came before (it cancelled the shipment, or left the tombstone): another repeats it. */
+    public boolean answeredCancelShipment() {
+        return status == ShipmentStatus.CANCELLED;
+    }
+
     /** False for a tombstone and a refusal, which are no shipments and are not listed. */
     public boolean wasCreated() {
         return address != null;
