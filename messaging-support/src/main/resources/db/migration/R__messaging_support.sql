@@ -21,14 +21,10 @@ DROP INDEX IF EXISTS outbox_messages_unpublished;
 -- retention: published rows older than messaging.outbox.retention are deleted
 CREATE INDEX IF NOT EXISTS outbox_messages_published ON outbox_messages (published_at) WHERE published_at IS NOT NULL;
 
-CREATE TABLE IF NOT EXISTS processed_messages (
-  consumer     text        NOT NULL,
-  message_id   uuid        NOT NULL,
-  processed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-  PRIMARY KEY (consumer, message_id)
-);
-
-CREATE INDEX IF NOT EXISTS processed_messages_processed_at ON processed_messages (processed_at);
+-- issue 12: consumers recognise a redelivery by their effect's natural key (one reservation, charge, shipment per
+-- order; the saga's outstanding command id) alone, so the register of processed message ids is gone. This file owns
+-- messaging-support's tables and Flyway re-runs it on every change, so the drop lives here, not in each service
+DROP TABLE IF EXISTS processed_messages;
 
 -- issue 10: the order's vector clock travels with every message (header vector-clock), so the row keeps it for the
 -- relay and the sweep; rows written before have none and are sent without the header

@@ -1,6 +1,5 @@
--- the effect of the test listener; deliberately no unique key, so only ProcessedMessages keeps a duplicate out
+-- the effect of the test listener, keyed by the command that asked for it (see InventoryCommandsListener)
 CREATE TABLE reservations (
-  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  message_id uuid NOT NULL,
+  message_id uuid PRIMARY KEY,
   order_id   uuid NOT NULL
 );

@@ -118,6 +118,7 @@ class InventoryCommandsIT {
     void reservesOnceAndAnswersTwiceWhenReserveStockIsDeliveredTwice() {
         String keyboard = item(5);
         ReserveStock command = reserve(UUID.randomUUID(), line(keyboard, 2));
+        double duplicates = duplicatesSkipped("inventory.reserve-stock");
 
         send(command);
         send(command);
@@ -125,6 +126,7 @@ class InventoryCommandsIT {
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockReserved.class);
         assertThat(stock(keyboard)).isEqualTo(3);
         assertThat(effects(command.orderId())).containsExactly("inventory.reserved");
+        assertThat(duplicatesSkipped("inventory.reserve-stock")).isEqualTo(duplicates + 1);
     }
 
     @Test
@@ -136,7 +138,8 @@ class InventoryCommandsIT {
 
         jdbc.sql("UPDATE items SET stock = 5 WHERE sku = ?").param(scarce).update();
         send(command);
-        // the orchestrator re-sending after a deadline uses a new message id for the same order
+        // another command for the same order under another message id: no id register would know it, the order's
+        // one reservation does (the orchestrator's own re-sends keep the message id)
         ReserveStock resent = new ReserveStock(UUID.randomUUID(), command.orderId(), command.lines());
         send(resent);
 
@@ -343,5 +346,10 @@ class InventoryCommandsIT {
                 .param("orders", orderIds)
                 .query(Long.class)
                 .single();
+    }
+
+    private double duplicatesSkipped(String consumer) {
+        var counter = meters.find("messaging.duplicates.skipped").tag("consumer", consumer).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -35,9 +35,8 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Con
      * @param initialBackoff wait before the first retry
      * @param backoffMultiplier growth of the wait from one retry to the next
      * @param maxBackoff longest single wait, well below max.poll.interval.ms so retries never cause a rebalance
-     * @param processedRetention how long processed message ids, vector clocks and causal effects are remembered;
-     *        longer than the topics' retention (Kafka's default is 7 days), so every record that can still be
-     *        redelivered is recognised
+     * @param processedRetention how long vector clocks and causal effects are remembered; longer than the topics'
+     *        retention (Kafka's default is 7 days), so a record that can still be redelivered finds its order's clock
      * @param maxHandlingTime the longest one record's listener may take, retries of its remote calls included: the
      *        default max.poll.records is derived from it so that a whole poll is handled well within
      *        max.poll.interval.ms (see {@link ConsumerBudget})

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sends messages to Kafka if and only if the caller's database transaction commits: the message is written to
  * outbox_messages in that transaction, and sent after the commit (see docs/decisions/0002-transactional-outbox.md).
- * Delivery is at least once: consumers must be idempotent (see {@link ProcessedMessages}).
+ * Delivery is at least once: consumers must be idempotent (see {@link Duplicates}).
  */
 public class Outbox {
 

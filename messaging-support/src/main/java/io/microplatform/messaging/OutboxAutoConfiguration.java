@@ -17,8 +17,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The transactional outbox and the processed-message register, on the service's DataSource. Their tables come with
- * the Flyway repeatable migration db/migration/R__messaging_support.sql, which every service's Flyway picks up.
+ * The transactional outbox, the order's causal history and the duplicates counter of idempotent consumers, on the
+ * service's DataSource. Their tables come with the Flyway repeatable migration db/migration/R__messaging_support.sql,
+ * which every service's Flyway picks up.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaMessagingAutoConfiguration.class })
 @ConditionalOnClass({ KafkaTemplate.class, JdbcClient.class })
@@ -61,8 +62,8 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    ProcessedMessages processedMessages(DataSource dataSource, MessagingMetrics metrics) {
-        return new ProcessedMessages(JdbcClient.create(dataSource), metrics);
+    Duplicates duplicates(MessagingMetrics metrics) {
+        return new Duplicates(metrics);
     }
 
     @Bean
@@ -78,15 +79,14 @@ public class OutboxAutoConfiguration {
     }
 
     /**
-     * The sweep's transactions only touch outbox and processed-message rows, so they run on a plain JDBC transaction
+     * The sweep's transactions only touch outbox and vector clock rows, so they run on a plain JDBC transaction
      * manager of their own, whatever transaction manager (JPA or JDBC) the service uses.
      */
     @Bean
     OutboxSweeper outboxSweeper(DataSource dataSource, OutboxTable table, OutboxRelay relay, SendOutcomes outcomes,
-            ProcessedMessages processedMessages, CausalClocks clocks, MessagingMetrics metrics,
-            MessagingProperties properties) {
+            CausalClocks clocks, MessagingMetrics metrics, MessagingProperties properties) {
         return new OutboxSweeper(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), table, relay,
-                outcomes, processedMessages, clocks, metrics, properties);
+                outcomes, clocks, metrics, properties);
     }
 
     /** Only when Micrometer Tracing is on the classpath; its beans are looked up when they are needed. */

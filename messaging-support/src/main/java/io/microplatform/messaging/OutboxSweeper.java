@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Publishes what the immediate relay did not: rows committed just before a crash, rows whose send failed, rows the
  * relay dropped. Runs on its own thread (a service's own @Scheduled tasks are not delayed by a broker outage), first
- * right at start-up, then with a fixed delay. Also trims published rows, old processed-message ids
- * and, with the same retention, old vector clocks and causal effects.
+ * right at start-up, then with a fixed delay. Also trims published rows and, with
+ * messaging.consumer.processed-retention, old vector clocks and causal effects.
  */
 final class OutboxSweeper implements SmartLifecycle {
 
@@ -32,19 +32,17 @@ final class OutboxSweeper implements SmartLifecycle {
     private final OutboxTable table;
     private final OutboxRelay relay;
     private final SendOutcomes outcomes;
-    private final ProcessedMessages processed;
     private final CausalClocks clocks;
     private final MessagingMetrics metrics;
     private final MessagingProperties properties;
     private volatile ScheduledExecutorService scheduler;
 
     OutboxSweeper(TransactionOperations transactions, OutboxTable table, OutboxRelay relay, SendOutcomes outcomes,
-            ProcessedMessages processed, CausalClocks clocks, MessagingMetrics metrics, MessagingProperties properties) {
+            CausalClocks clocks, MessagingMetrics metrics, MessagingProperties properties) {
         this.transactions = transactions;
         this.table = table;
         this.relay = relay;
         this.outcomes = outcomes;
-        this.processed = processed;
         this.clocks = clocks;
         this.metrics = metrics;
         this.properties = properties;
@@ -63,7 +61,6 @@ final class OutboxSweeper implements SmartLifecycle {
             throw e;
         }
         table.deletePublishedBefore(properties.outbox().retention(), DELETE_LIMIT);
-        processed.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT);
         clocks.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT);
         metrics.pending(table.pendingStats());
         return acknowledged.size();

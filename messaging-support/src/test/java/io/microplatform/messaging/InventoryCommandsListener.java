@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @KafkaListener(topics = Topics.INVENTORY_COMMANDS)
 class InventoryCommandsListener {
 
-    private final ProcessedMessages processedMessages;
+    private final Duplicates duplicates;
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final Tracer tracer;
@@ -30,29 +30,34 @@ class InventoryCommandsListener {
     private final Map<UUID, String> orderIdsLogged = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> releaseAttempts = new ConcurrentHashMap<>();
 
-    InventoryCommandsListener(ProcessedMessages processedMessages, Outbox outbox, JdbcClient jdbc, Tracer tracer,
+    InventoryCommandsListener(Duplicates duplicates, Outbox outbox, JdbcClient jdbc, Tracer tracer,
             CausalHistory causalHistory) {
-        this.processedMessages = processedMessages;
+        this.duplicates = duplicates;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.tracer = tracer;
         this.causalHistory = causalHistory;
     }
 
-    /** The effect, the processed-message record and the reply commit together, or not at all. */
+    /**
+     * Effect and reply commit together, or not at all. The effect's key finds a redelivery: it applies nothing and is
+     * answered again (the first reply may be the message that got lost). Here the key is the command's id, so that
+     * these tests can send an order several commands; a real participant keys by order (one reservation each).
+     */
     @KafkaHandler
     @Transactional
     public void reserve(ReserveStock command) {
         Span span = tracer.currentSpan();
         traceIds.put(command.messageId(), span == null ? "none" : span.context().traceId());
         orderIdsLogged.put(command.messageId(), String.valueOf(MDC.get("orderId")));
-        if (!processedMessages.markProcessed("inventory.reserve-stock", command.messageId())) {
-            return;
-        }
-        jdbc.sql("INSERT INTO reservations (message_id, order_id) VALUES (?, ?)")
+        int reserved = jdbc.sql("INSERT INTO reservations (message_id, order_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(command.messageId(), command.orderId())
                 .update();
-        causalHistory.record(command.orderId(), "inventory.reserved");
+        if (reserved == 0) {
+            duplicates.skipped("inventory.reserve-stock", command.orderId());
+        } else {
+            causalHistory.record(command.orderId(), "inventory.reserved");
+        }
         outbox.send(Topics.SAGA_REPLIES, command.orderId(),
                 new StockReserved(UUID.randomUUID(), command.orderId(), command.messageId()));
     }

@@ -98,9 +98,9 @@ class MessagingAutoConfigurationTest {
     @Test
     void offersTheOutboxOnlyWithADataSource() {
         runner.run(context -> assertThat(context).doesNotHaveBean(Outbox.class)
-                .doesNotHaveBean(ProcessedMessages.class));
+                .doesNotHaveBean(Duplicates.class));
         runner.withBean(DataSource.class, () -> mock(DataSource.class))
-                .run(context -> assertThat(context).hasSingleBean(Outbox.class).hasSingleBean(ProcessedMessages.class)
+                .run(context -> assertThat(context).hasSingleBean(Outbox.class).hasSingleBean(Duplicates.class)
                         .hasSingleBean(TraceParents.class));
     }
 

@@ -63,8 +63,6 @@ class OutboxFailuresIT {
     @Autowired
     SendOutcomes outcomes;
     @Autowired
-    ProcessedMessages processed;
-    @Autowired
     CausalClocks clocks;
     @Autowired
     MessagingMetrics metrics;
@@ -211,7 +209,7 @@ class OutboxFailuresIT {
                 properties.consumer(), properties.topics());
         SendOutcomes counting = new SendOutcomes(table, maxAttempts);
         return new OutboxSweeper(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), table,
-                sendingRelay, counting, processed, clocks, metrics, settings);
+                sendingRelay, counting, clocks, metrics, settings);
     }
 
     /** A committed row, created {@code millis} ms after a moment a day ago. */

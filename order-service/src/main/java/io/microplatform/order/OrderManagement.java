@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.microplatform.messaging.CausalHistory;
+import io.microplatform.messaging.Duplicates;
 import io.microplatform.order.domain.CancellationReason;
 import io.microplatform.order.domain.Catalogue;
 import io.microplatform.order.domain.Degradation;
@@ -26,7 +27,6 @@ import io.microplatform.order.domain.OrderRepository;
 import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.PendingOrders;
 import io.microplatform.order.domain.ShippingRates;
-import io.microplatform.order.domain.StatusUpdate;
 import io.microplatform.order.domain.UnknownSkuException;
 import io.microplatform.order.domain.UnsupportedCountryException;
 import org.slf4j.Logger;
@@ -55,13 +55,14 @@ public class OrderManagement {
     private final OrderEvents events;
     private final PendingOrders pendingOrders;
     private final CausalHistory history;
+    private final Duplicates duplicates;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnlyTransaction;
     private final Clock clock;
 
     OrderManagement(OrderRepository orders, IdempotencyKeys idempotencyKeys, Catalogue catalogue,
             ShippingRates shippingRates, OrderEvents events, PendingOrders pendingOrders, CausalHistory history,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            Duplicates duplicates, PlatformTransactionManager transactionManager, Clock clock) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.catalogue = catalogue;
@@ -69,6 +70,7 @@ public class OrderManagement {
         this.events = events;
         this.pendingOrders = pendingOrders;
         this.history = history;
+        this.duplicates = duplicates;
         this.transaction = new TransactionTemplate(transactionManager);
         this.readOnlyTransaction = new TransactionTemplate(transactionManager);
         this.readOnlyTransaction.setReadOnly(true);
@@ -113,7 +115,7 @@ public class OrderManagement {
                 log.info("Idempotency-Key {} was taken by a concurrent request; answering with its order", key.get().key());
                 return earlierOrder(key.get()).orElseThrow();
             }
-            Order order = orders.save(Order.place(orderId, request.customerId(), items, quote.cost(),
+            Order order = orders.add(Order.place(orderId, request.customerId(), items, quote.cost(),
                     request.shippingAddress(), degraded, now));
             events.placed(order);
             history.record(orderId, "order.placed");
@@ -123,37 +125,43 @@ public class OrderManagement {
 
     @Transactional(readOnly = true)
     public Order get(UUID orderId) {
-        return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId.toString()));
+        return orders.withId(orderId).orElseThrow(() -> new OrderNotFoundException(orderId.toString()));
     }
 
-    /** The saga's last step; joins the caller's transaction (the listener's, with its reply). */
+    /**
+     * The saga's last step; joins the caller's transaction (the listener's, with its reply). The order's status is
+     * the natural key: a redelivered or re-sent ConfirmOrder finds it CONFIRMED and changes nothing.
+     */
     @Transactional
     public Order confirm(UUID orderId) {
         Order order = get(orderId);
-        StatusUpdate update = order.confirm(now());
-        if (update == StatusUpdate.APPLIED) {
-            history.record(orderId, "order.confirmed");
-        }
-        else if (update == StatusUpdate.REFUSED) {
-            log.warn("Order {} stays {}: not confirming a cancelled order", orderId, order.status());
+        switch (order.confirm(now())) {
+            case APPLIED -> history.record(orderId, "order.confirmed");
+            case ALREADY_APPLIED -> duplicates.skipped("order.confirm-order", orderId);
+            case REFUSED -> log.warn("Order {} stays {}: not confirming a cancelled order", orderId, order.status());
         }
         return order;
     }
 
-    /** The saga's last compensation; joins the caller's transaction (the listener's, with its reply). */
+    /**
+     * The saga's last compensation; joins the caller's transaction (the listener's, with its reply). A redelivered or
+     * re-sent CancelOrder finds the order CANCELLED and changes nothing, its first reason included.
+     */
     @Transactional
     public Order cancel(UUID orderId, CancellationReason reason) {
         Order order = get(orderId);
-        StatusUpdate update = order.cancel(reason, now());
-        if (update == StatusUpdate.APPLIED) {
-            history.record(orderId, "order.cancelled");
-        }
-        else if (update == StatusUpdate.REFUSED) {
+        switch (order.cancel(reason, now())) {
+            case APPLIED -> history.record(orderId, "order.cancelled");
+            case ALREADY_APPLIED -> {
+                duplicates.skipped("order.cancel-order", orderId);
+                if (order.reason() != reason) {
+                    log.info("Order {} was already cancelled ({}); ignoring the new reason {}", orderId, order.reason(),
+                            reason);
+                }
+            }
             // the saga never cancels after it confirmed; if it ever does, the order keeps what was promised
-            log.warn("Order {} stays {}: not cancelling a confirmed order ({})", orderId, order.status(), reason);
-        }
-        else if (update == StatusUpdate.ALREADY_APPLIED && order.reason() != reason) {
-            log.info("Order {} was already cancelled ({}); ignoring the new reason {}", orderId, order.reason(), reason);
+            case REFUSED -> log.warn("Order {} stays {}: not cancelling a confirmed order ({})", orderId,
+                    order.status(), reason);
         }
         return order;
     }

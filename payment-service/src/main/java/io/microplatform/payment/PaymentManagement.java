@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.microplatform.messaging.CausalHistory;
+import io.microplatform.messaging.Duplicates;
 import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.payment.domain.AccountRepository;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Charges and refunds for the order saga, idempotent per order: the order's one payment record (its primary key)
- * is looked up first, so a redelivered or re-sent command changes nothing and is answered as the first one was.
+ * Charges and refunds for the order saga, idempotent per order: the order's one payment record (its primary key, the
+ * natural key) is looked up first, so a redelivered or re-sent command changes nothing, is answered as the first one
+ * was and is counted in Duplicates.
  *
  * <p>A charge has two steps: {@link #authorize} asks the external payment provider, outside any transaction, so a
  * slow provider holds neither a database connection nor the account's row lock; then {@link #charge}, one
@@ -37,13 +39,15 @@ public class PaymentManagement {
     private final OrderPaymentRepository orderPayments;
     private final PaymentProviderClient provider;
     private final CausalHistory history;
+    private final Duplicates duplicates;
 
     PaymentManagement(AccountRepository accounts, OrderPaymentRepository orderPayments, PaymentProviderClient provider,
-            CausalHistory history) {
+            CausalHistory history, Duplicates duplicates) {
         this.accounts = accounts;
         this.orderPayments = orderPayments;
         this.provider = provider;
         this.history = history;
+        this.duplicates = duplicates;
     }
 
     /**
@@ -57,8 +61,8 @@ public class PaymentManagement {
      */
     public Optional<String> authorize(UUID orderId, String customerId, BigDecimal amount) {
         // each look-up is a short read-only transaction of its own (the repositories' default)
-        if (orderPayments.findByOrderId(orderId).isPresent()
-                || accounts.findByCustomerId(customerId).filter(account -> account.covers(amount)).isEmpty()) {
+        if (orderPayments.ofOrder(orderId).isPresent()
+                || accounts.ofCustomer(customerId).filter(account -> account.covers(amount)).isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -84,13 +88,18 @@ public class PaymentManagement {
      */
     @Transactional
     public ChargeOutcome charge(UUID orderId, String customerId, BigDecimal amount, Optional<String> providerDecline) {
-        Optional<OrderPayment> existing = orderPayments.findByOrderId(orderId);
+        Optional<OrderPayment> existing = orderPayments.ofOrder(orderId);
         if (existing.isPresent()) {
+            // a tombstone answers a late first ChargePayment: no repeat, though it changes nothing either
+            if (existing.get().answeredChargePayment()) {
+                duplicates.skipped("payment.charge-payment", orderId);
+            }
             return existing.get().outcome();
         }
-        OrderPayment payment = orderPayments.save(providerDecline
+        OrderPayment payment = orderPayments.add(providerDecline
                 .map(reason -> OrderPayment.declined(orderId, customerId, amount, reason))
-                .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount, accounts.lockByCustomerId(customerId))));
+                .orElseGet(() -> OrderPayment.charge(orderId, customerId, amount,
+                        accounts.lockOfCustomer(customerId))));
         history.record(orderId, payment.isCharged() ? "payment.charged" : "payment.declined");
         return payment.outcome();
     }
@@ -101,21 +110,23 @@ public class PaymentManagement {
      */
     @Transactional
     public void refund(UUID orderId) {
-        orderPayments.findByOrderId(orderId).ifPresentOrElse(
+        orderPayments.ofOrder(orderId).ifPresentOrElse(
                 payment -> {
                     if (payment.isCharged()) {
-                        payment.refund(accounts.lockByCustomerId(payment.customerId()).orElseThrow(
+                        payment.refund(accounts.lockOfCustomer(payment.customerId()).orElseThrow(
                                 () -> new IllegalStateException("account " + payment.customerId() + " is gone")));
                         history.record(orderId, "payment.refunded");
+                    } else if (payment.answeredRefundPayment()) {
+                        duplicates.skipped("payment.refund-payment", orderId);
                     }
                 },
                 // a tombstone credits nothing back: no effect to record
-                () -> orderPayments.save(OrderPayment.cancelledBeforeCharged(orderId)));
+                () -> orderPayments.add(OrderPayment.cancelledBeforeCharged(orderId)));
     }
 
     /** The order's charge and refund, oldest first; empty for an order never charged. */
     @Transactional(readOnly = true)
     public List<Payment> paymentsOf(UUID orderId) {
-        return orderPayments.findByOrderId(orderId).map(OrderPayment::payments).orElse(List.of());
+        return orderPayments.ofOrder(orderId).map(OrderPayment::payments).orElse(List.of());
     }
 }

@@ -155,7 +155,8 @@ class PaymentCommandsIT {
 
         jdbc.sql("UPDATE accounts SET balance = 100.00 WHERE customer_id = ?").param(customer).update();
         send(command);
-        // the orchestrator re-sending after a deadline uses a new message id for the same order
+        // another command for the same order under another message id: no id register would know it, the order's
+        // one payment record does (the orchestrator's own re-sends keep the message id)
         ChargePayment resent = new ChargePayment(UUID.randomUUID(), command.orderId(), customer, command.amount());
         send(resent);
 

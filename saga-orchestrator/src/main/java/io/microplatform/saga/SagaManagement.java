@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.microplatform.saga.definition.CancellationReason;
 import io.microplatform.saga.definition.Direction;
 import io.microplatform.saga.domain.CommandSender;
+import io.microplatform.saga.domain.DeadlineOutcome;
 import io.microplatform.saga.domain.OrderDetails;
 import io.microplatform.saga.domain.OutgoingCommand;
 import io.microplatform.saga.domain.ReceivedReply;
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The orchestrator's use cases, each one transaction: the saga change, the command it decides (into the outbox) and,
- * for replies, the processed-message record of the caller commit together or not at all. Two writers of one saga
+ * The orchestrator's use cases, each one transaction: the saga change and the command it decides (into the outbox)
+ * commit together or not at all. Natural keys make them idempotent: the order id is the saga's (a repeated
+ * OrderPlaced starts nothing), and a reply moves the saga only if it answers the outstanding command's id (a
+ * redelivered reply, or a second answer to a re-sent command, no longer does and is ignored and counted). Two writers of one saga
  * (a reply and the deadline sweeper, possibly on different instances) are kept apart by the saga's version column:
  * the later commit fails with an optimistic locking error and its caller retries (the Kafka consumer redelivers the
  * reply; the sweeper looks again on its next round).
@@ -65,11 +68,11 @@ public class SagaManagement {
     public boolean start(UUID orderId, OrderDetails order) {
         // the order id is the saga's primary key: should two deliveries race past this check, the second insert
         // fails on the key and its redelivery finds the saga
-        if (sagas.existsById(orderId)) {
+        if (sagas.hasSaga(orderId)) {
             log.info("Order {} already has a saga: the repeated OrderPlaced starts nothing", orderId);
             return false;
         }
-        Saga saga = sagas.save(Saga.start(orderId, order, policy, now()));
+        Saga saga = sagas.add(Saga.start(orderId, order, policy, now()));
         OutgoingCommand first = saga.outstandingCommand().orElseThrow();
         commands.send(first);
         metrics.started();
@@ -85,7 +88,7 @@ public class SagaManagement {
      */
     @Transactional
     public boolean reject(UUID orderId, List<String> problems) {
-        if (sagas.existsById(orderId)) {
+        if (sagas.hasSaga(orderId)) {
             log.warn("Order {} already has a saga: ignoring a repeated OrderPlaced that breaks the field limits ({})",
                     orderId, String.join("; ", problems));
             return false;
@@ -105,7 +108,7 @@ public class SagaManagement {
      */
     @Transactional
     public boolean stalled(UUID orderId) {
-        Optional<Saga> existing = sagas.findById(orderId);
+        Optional<Saga> existing = sagas.ofOrder(orderId);
         if (existing.isPresent()) {
             log.info("Order {} reported stalled already has a saga ({} at {}): it goes on as it is", orderId,
                     existing.get().state(), existing.get().currentStepName());
@@ -119,7 +122,7 @@ public class SagaManagement {
     }
 
     private OutgoingCommand startCancelOnly(UUID orderId, CancellationReason reason) {
-        Saga saga = sagas.save(Saga.cancelOnly(orderId, reason, policy, now()));
+        Saga saga = sagas.add(Saga.cancelOnly(orderId, reason, policy, now()));
         OutgoingCommand cancel = saga.outstandingCommand().orElseThrow();
         commands.send(cancel);
         metrics.cancelOnlyStarted(reason);
@@ -130,7 +133,7 @@ public class SagaManagement {
     /** A participant's reply: advances the saga when it answers the outstanding command, else is ignored and counted. */
     @Transactional
     public void onReply(ReceivedReply reply) {
-        Optional<Saga> found = sagas.findById(reply.orderId());
+        Optional<Saga> found = sagas.ofOrder(reply.orderId());
         if (found.isEmpty()) {
             log.warn("Ignoring {} in reply to {}: order {} has no saga", reply.type(), reply.inReplyTo(), reply.orderId());
             metrics.replyIgnored(reply.type());
@@ -163,47 +166,53 @@ public class SagaManagement {
     @Transactional
     public void onDeadline(UUID orderId, FencingToken token, Instant now) {
         leases.verify(token);
-        Optional<Saga> found = sagas.findById(orderId);
+        Optional<Saga> found = sagas.ofOrder(orderId);
         if (found.isEmpty()) {
             return;
         }
         Saga saga = found.get();
         SagaState before = saga.state();
-        Optional<OutgoingCommand> awaited = saga.outstandingCommand();
-        if (!saga.isDue(now)) {
-            // a reply moved it on since the sweeper looked
-            return;
-        }
-        Optional<OutgoingCommand> next = saga.deadlinePassed(policy, now);
-        next.ifPresent(commands::send);
-        if (next.isPresent() && next.map(OutgoingCommand::commandId).equals(awaited.map(OutgoingCommand::commandId))) {
-            if (saga.rollsForward() && saga.attempts() > policy.maxAttempts(Direction.FORWARD)) {
-                log.warn("No reply to {} {} of saga {}: re-sent it (attempt {}); past the pivot the saga never "
-                        + "compensates, it re-sends until {} answers", next.get().command(), next.get().commandId(),
-                        orderId, saga.attempts(), next.get().command().participant());
-            } else {
-                log.info("No reply to {} {} of saga {}: re-sent it (attempt {})", next.get().command(),
-                        next.get().commandId(), orderId, saga.attempts());
-            }
-        } else {
-            log.warn("No reply to {} of saga {} after every attempt: gave up; {}", awaited.map(OutgoingCommand::command)
-                    .orElse(null), orderId, next.map(command -> "sent " + command.command() + " with reason "
-                    + saga.reason().orElse(null)).orElse("now " + saga.state()));
-            awaited.ifPresent(given -> stepEnded(saga, given.commandId()));
-            next.ifPresent(command -> compensationSent(saga));
+        DeadlineOutcome outcome = saga.deadlinePassed(policy, now);
+        // NotDue needs nothing: a reply moved the saga on since the sweeper looked
+        if (outcome instanceof DeadlineOutcome.Resent resent) {
+            resent(orderId, resent);
+        } else if (outcome instanceof DeadlineOutcome.GaveUp gaveUp) {
+            gaveUp(saga, gaveUp);
         }
         ended(saga, before);
     }
 
+    private void resent(UUID orderId, DeadlineOutcome.Resent resent) {
+        OutgoingCommand command = resent.command();
+        commands.send(command);
+        if (resent.pastThePivot()) {
+            log.warn("No reply to {} {} of saga {}: re-sent it (attempt {}); past the pivot the saga never "
+                    + "compensates, it re-sends until {} answers", command.command(), command.commandId(), orderId,
+                    resent.attempt(), command.command().participant());
+        } else {
+            log.info("No reply to {} {} of saga {}: re-sent it (attempt {})", command.command(), command.commandId(),
+                    orderId, resent.attempt());
+        }
+    }
+
+    private void gaveUp(Saga saga, DeadlineOutcome.GaveUp gaveUp) {
+        gaveUp.next().ifPresent(commands::send);
+        log.warn("No reply to {} of saga {} after every attempt: gave up; {}", gaveUp.givenUp().command(),
+                saga.orderId(), gaveUp.next().map(command -> "sent " + command.command() + " with reason "
+                        + saga.reason().orElse(null)).orElse("now " + saga.state()));
+        stepEnded(saga, gaveUp.givenUp().commandId());
+        gaveUp.next().ifPresent(command -> compensationSent(saga));
+    }
+
     @Transactional(readOnly = true)
     public Saga get(UUID orderId) {
-        return sagas.findWithStepsByOrderId(orderId).orElseThrow(() -> new SagaNotFoundException(orderId));
+        return sagas.withHistoryOfOrder(orderId).orElseThrow(() -> new SagaNotFoundException(orderId));
     }
 
     /** The 100 oldest sagas in {@code state}, or the 100 newest of all. */
     @Transactional(readOnly = true)
     public List<Saga> list(Optional<SagaState> state) {
-        return state.map(sagas::findTop100ByStateOrderByCreatedAtAsc).orElseGet(sagas::findTop100ByOrderByCreatedAtDesc);
+        return state.map(sagas::oldest100In).orElseGet(sagas::newest100);
     }
 
     private void ended(Saga saga, SagaState before) {

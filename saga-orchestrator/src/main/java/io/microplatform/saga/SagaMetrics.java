@@ -67,9 +67,9 @@ class SagaMetrics implements SchedulingConfigurer {
 
     void refreshGauges() {
         try {
-            inFlight.set(sagas.countByStateIn(EnumSet.of(SagaState.RUNNING, SagaState.COMPENSATING)));
-            failed.set(sagas.countByStateIn(EnumSet.of(SagaState.FAILED)));
-            oldestInFlightMillis.set(sagas.findOldestCreatedAtByStateIn(EnumSet.of(SagaState.RUNNING,
+            inFlight.set(sagas.countIn(EnumSet.of(SagaState.RUNNING, SagaState.COMPENSATING)));
+            failed.set(sagas.countIn(EnumSet.of(SagaState.FAILED)));
+            oldestInFlightMillis.set(sagas.oldestStartIn(EnumSet.of(SagaState.RUNNING,
                     SagaState.COMPENSATING)).map(oldest -> Math.max(0, Duration.between(oldest, clock.instant())
                     .toMillis())).orElse(0L));
         } catch (RuntimeException e) {

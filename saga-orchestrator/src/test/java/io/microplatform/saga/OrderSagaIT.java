@@ -178,7 +178,6 @@ class OrderSagaIT {
     @Test
     void advancesOnceWhenEveryMessageArrivesTwice() {
         double ignored = count("saga.replies.ignored");
-        double skipped = count("messaging.duplicates.skipped", "consumer", "saga-orchestrator.replies");
         UUID orderId = UUID.randomUUID();
         OrderPlaced placed = placed(orderId, "alice");
         participants.publish(placed);
@@ -210,10 +209,8 @@ class OrderSagaIT {
         assertThat(jdbc.sql("SELECT DISTINCT payload::json->>'messageId' FROM outbox_messages"
                 + " WHERE message_key = ? AND message_type = 'inventory.ReserveStock'")
                 .param(orderId).query(String.class).list()).containsExactly(reserve.messageId().toString());
-        // a redelivery stops at the processed-message record; the second answer to the same command is ignored
-        assertThat(count("messaging.duplicates.skipped", "consumer", "saga-orchestrator.replies"))
-                .isGreaterThanOrEqualTo(skipped + 4);
-        assertThat(count("saga.replies.ignored")).isGreaterThanOrEqualTo(ignored + 4);
+        // per step a redelivered reply and a second answer to the same command: neither answers the outstanding one
+        assertThat(count("saga.replies.ignored")).isGreaterThanOrEqualTo(ignored + 8);
     }
 
     @Test

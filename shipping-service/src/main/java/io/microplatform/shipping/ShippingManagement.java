@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.microplatform.messaging.CausalHistory;
+import io.microplatform.messaging.Duplicates;
 import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.shipping.domain.Address;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Shipments for the order saga and quotes for order placement, idempotent per order: the order's one shipment
- * (unique order id) is looked up first, so a redelivered or re-sent command changes nothing and is answered as the
- * first one was.
+ * (unique order id, the natural key) is looked up first, so a redelivered or re-sent command changes nothing, is
+ * answered as the first one was and is counted in Duplicates.
  *
  * <p>Creating a shipment has two steps: {@link #book} books it with the external carrier, outside any transaction,
  * so a slow carrier holds no database connection; then {@link #create}, one transaction, stores the shipment.
@@ -38,13 +39,15 @@ public class ShippingManagement {
     private final ShipmentRepository shipments;
     private final CarrierClient carrier;
     private final CausalHistory history;
+    private final Duplicates duplicates;
 
     ShippingManagement(DestinationRepository destinations, ShipmentRepository shipments, CarrierClient carrier,
-            CausalHistory history) {
+            CausalHistory history, Duplicates duplicates) {
         this.destinations = destinations;
         this.shipments = shipments;
         this.carrier = carrier;
         this.history = history;
+        this.duplicates = duplicates;
     }
 
     /**
@@ -59,7 +62,7 @@ public class ShippingManagement {
      */
     public Optional<String> book(UUID orderId, Address address) {
         // each look-up is a short read-only transaction of its own (the repositories' default)
-        if (shipments.findByOrderId(orderId).isPresent() || refusal(address).isPresent()) {
+        if (shipments.ofOrder(orderId).isPresent() || refusal(address).isPresent()) {
             return Optional.empty();
         }
         try {
@@ -84,12 +87,16 @@ public class ShippingManagement {
      */
     @Transactional
     public ShipmentOutcome create(UUID orderId, Address address, Optional<String> carrierRefusal) {
-        Optional<Shipment> existing = shipments.findByOrderId(orderId);
+        Optional<Shipment> existing = shipments.ofOrder(orderId);
         if (existing.isPresent()) {
+            // a tombstone answers a late first CreateShipment: no repeat, though it changes nothing either
+            if (existing.get().answeredCreateShipment()) {
+                duplicates.skipped("shipping.create-shipment", orderId);
+            }
             return existing.get().outcome();
         }
         Optional<String> refusal = refusal(address).or(() -> carrierRefusal);
-        Shipment decided = shipments.save(refusal.isPresent()
+        Shipment decided = shipments.add(refusal.isPresent()
                 ? Shipment.refused(orderId, refusal.get())
                 : Shipment.create(orderId, address));
         history.record(orderId, decided.wasCreated() ? "shipping.created" : "shipping.refused");
@@ -99,7 +106,7 @@ public class ShippingManagement {
     private Optional<String> refusal(Address address) {
         return Shipment.refusal(address, address == null || address.country() == null
                 ? Optional.empty()
-                : destinations.findByCountryCode(address.country()));
+                : destinations.forCountry(address.country()));
     }
 
     /**
@@ -108,26 +115,28 @@ public class ShippingManagement {
      */
     @Transactional
     public void cancel(UUID orderId) {
-        shipments.findByOrderId(orderId).ifPresentOrElse(
+        shipments.ofOrder(orderId).ifPresentOrElse(
                 shipment -> {
                     if (shipment.cancel()) {
                         history.record(orderId, "shipping.cancelled");
+                    } else if (shipment.answeredCancelShipment()) {
+                        duplicates.skipped("shipping.cancel-shipment", orderId);
                     }
                 },
                 // a tombstone undoes nothing: no effect to record
-                () -> shipments.save(Shipment.cancelledBeforeCreated(orderId)));
+                () -> shipments.add(Shipment.cancelledBeforeCreated(orderId)));
     }
 
     /** The order's shipment, if one was created (a tombstone is none); a list, as the API answers one. */
     @Transactional(readOnly = true)
     public List<Shipment> shipmentsOf(UUID orderId) {
-        return shipments.findByOrderId(orderId).filter(Shipment::wasCreated).stream().toList();
+        return shipments.ofOrder(orderId).filter(Shipment::wasCreated).stream().toList();
     }
 
     /** Flat rate per destination: the items do not change the cost (yet). */
     @Transactional(readOnly = true)
     public Quote quote(String country) {
-        return destinations.findByCountryCode(country)
+        return destinations.forCountry(country)
                 .map(destination -> new Quote(destination.countryCode(), destination.rate()))
                 .orElseThrow(() -> new UnsupportedCountryException(country));
     }

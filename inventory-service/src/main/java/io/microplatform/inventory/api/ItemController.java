@@ -22,11 +22,11 @@ class ItemController {
 
     @GetMapping
     List<ItemResponse> list() {
-        return items.findAll().stream().map(ItemResponse::of).toList();
+        return items.all().stream().map(ItemResponse::of).toList();
     }
 
     @GetMapping("/{sku}")
     ItemResponse get(@PathVariable String sku) {
-        return items.findBySku(sku).map(ItemResponse::of).orElseThrow(() -> new ItemNotFoundException(sku));
+        return items.withSku(sku).map(ItemResponse::of).orElseThrow(() -> new ItemNotFoundException(sku));
     }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
 public interface ItemRepository {
 
     /** Every item, ordered by sku. */
-    List<Item> findAll();
+    List<Item> all();
 
-    Optional<Item> findBySku(String sku);
+    Optional<Item> withSku(String sku);
 
     /**
      * The items among skus (unknown skus are missing from the result), ordered by sku and locked (SELECT ... FOR

@@ -116,6 +116,16 @@ public class Reservation {
         return status == ReservationStatus.RESERVED;
     }
 
+    /** Whether a ReserveStock decided this reservation, so that another one for the order repeats it. */
+    public boolean answeredReserveStock() {
+        return status != ReservationStatus.RELEASED || reservedAt != null;
+    }
+
+    /** Whether a ReleaseStock came before (it released the stock or left the tombstone), so another one repeats it. */
+    public boolean answeredReleaseStock() {
+        return status == ReservationStatus.RELEASED;
+    }
+
     /** Gives the units back, once. lockedItems are this reservation's skus' rows, locked by the caller. */
     public void release(Map<String, Item> lockedItems) {
         if (!holdsStock()) {
@@ -128,7 +138,7 @@ public class Reservation {
             }
             item.putBack(line.quantity());
         }
-        status = ReservationStatus.RELEASED;
+        status = status.moveTo(ReservationStatus.RELEASED);
         releasedAt = now();
     }
 

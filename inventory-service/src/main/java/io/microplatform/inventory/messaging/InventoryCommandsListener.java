@@ -17,7 +17,6 @@ import io.microplatform.inventory.domain.ReservationOutcome;
 import io.microplatform.inventory.domain.ReservationOutcome.Unavailable;
 import io.microplatform.inventory.domain.StockLine;
 import io.microplatform.messaging.Outbox;
-import io.microplatform.messaging.ProcessedMessages;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,23 +24,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The orchestrator's commands to inventory. Each handler is one transaction: processed-message record, effect and
- * reply (through the outbox) commit together or not at all. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
- * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
- * with a failure reply.
+ * The orchestrator's commands to inventory. Each handler is one transaction: effect and reply (through the outbox)
+ * commit together or not at all; InventoryManagement finds a redelivery by the order's one reservation. Every
+ * delivery is answered, a redelivery too: the reply the first delivery sent may be the message that got lost. An
+ * exception means a technical failure or a command that breaks the field contract (FieldLimits): the record is
+ * retried and then dead-lettered, never answered with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.INVENTORY_COMMANDS)
 class InventoryCommandsListener {
 
     private final InventoryManagement inventory;
-    private final ProcessedMessages processedMessages;
     private final Outbox outbox;
 
-    InventoryCommandsListener(InventoryManagement inventory, ProcessedMessages processedMessages, Outbox outbox) {
+    InventoryCommandsListener(InventoryManagement inventory, Outbox outbox) {
         this.inventory = inventory;
-        this.processedMessages = processedMessages;
         this.outbox = outbox;
     }
 
@@ -49,10 +46,6 @@ class InventoryCommandsListener {
     @Transactional
     public void reserve(ReserveStock command) {
         requireWellFormed(command);
-        // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
-        // the order (one reservation each), which also covers a re-send under a new message id, and the answer
-        // comes from the stored reservation: a redelivery changes nothing and gets the first answer again.
-        processedMessages.markProcessed("inventory.reserve-stock", command.messageId());
         List<StockLine> lines = command.lines().stream()
                 .map(line -> new StockLine(line.sku(), line.quantity()))
                 .toList();
@@ -66,7 +59,6 @@ class InventoryCommandsListener {
     @Transactional
     public void release(ReleaseStock command) {
         requireIds(command.messageId(), command.orderId());
-        processedMessages.markProcessed("inventory.release-stock", command.messageId());
         inventory.release(command.orderId());
         reply(command.orderId(), new StockReleased(UUID.randomUUID(), command.orderId(), command.messageId()));
     }

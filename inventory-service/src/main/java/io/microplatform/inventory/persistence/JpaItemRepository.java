@@ -2,6 +2,7 @@ package io.microplatform.inventory.persistence;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
@@ -16,7 +17,11 @@ interface JpaItemRepository extends ItemRepository, Repository<Item, String> {
 
     @Override
     @Query("select item from Item item order by item.sku")
-    List<Item> findAll();
+    List<Item> all();
+
+    @Override
+    @Query("select item from Item item where item.sku = :sku")
+    Optional<Item> withSku(String sku);
 
     @Override
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -33,7 +33,7 @@ class ItemControllerTest {
 
     @Test
     void answersAnUnknownSkuWithProblemJson404() throws Exception {
-        given(items.findBySku("NOPE-01")).willReturn(Optional.empty());
+        given(items.withSku("NOPE-01")).willReturn(Optional.empty());
 
         mvc.perform(get("/api/inventory/items/NOPE-01").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound())
@@ -46,7 +46,7 @@ class ItemControllerTest {
 
     @Test
     void writesPricesAsNumbersWithTwoDecimals() throws Exception {
-        given(items.findBySku("KEYBOARD-01")).willReturn(Optional.of(new Item("KEYBOARD-01", "Mechanical keyboard", new BigDecimal("49.9"), 100)));
+        given(items.withSku("KEYBOARD-01")).willReturn(Optional.of(new Item("KEYBOARD-01", "Mechanical keyboard", new BigDecimal("49.9"), 100)));
 
         mvc.perform(get("/api/inventory/items/KEYBOARD-01"))
                 .andExpect(status().isOk())
@@ -57,7 +57,7 @@ class ItemControllerTest {
 
     @Test
     void listsItemsInTheRepositorysOrder() throws Exception {
-        given(items.findAll()).willReturn(List.of(
+        given(items.all()).willReturn(List.of(
                 new Item("KEYBOARD-01", "Mechanical keyboard", new BigDecimal("49.90"), 100),
                 new Item("LAPTOP-14", "14-inch laptop", new BigDecimal("1299"), 0)));
 

@@ -67,6 +67,9 @@ class ReservationTest {
         // a late re-send of the reservation is answered as before, and holds nothing
         assertThat(reservation.outcome(List.of(new StockLine("KEYBOARD-01", 2)))).isEqualTo(new Reserved());
         assertThat(reservation.holdsStock()).isFalse();
+        // both commands were applied: another copy of either is a duplicate
+        assertThat(reservation.answeredReserveStock()).isTrue();
+        assertThat(reservation.answeredReleaseStock()).isTrue();
     }
 
     @Test
@@ -77,6 +80,9 @@ class ReservationTest {
         assertThat(tombstone.holdsStock()).isFalse();
         assertThat(tombstone.outcome(List.of(new StockLine("KEYBOARD-01", 1))))
                 .isEqualTo(new Unavailable(List.of("KEYBOARD-01")));
+        // the late ReserveStock is refused, but it is no duplicate: no ReserveStock came before
+        assertThat(tombstone.answeredReserveStock()).isFalse();
+        assertThat(tombstone.answeredReleaseStock()).isTrue();
     }
 
     private static Item item(String sku, int stock) {

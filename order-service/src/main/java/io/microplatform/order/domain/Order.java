@@ -123,14 +123,18 @@ public class Order {
         return order;
     }
 
-    /** The saga completed every step. A re-sent command changes nothing; a cancelled order stays cancelled. */
+    /**
+     * The saga completed every step. A redelivered or re-sent command changes nothing (ALREADY_APPLIED); a cancelled
+     * order stays cancelled (REFUSED).
+     */
     public StatusUpdate confirm(Instant now) {
         return moveTo(OrderStatus.CONFIRMED, null, now);
     }
 
     /**
-     * The saga undid its steps. A re-sent command changes nothing (the first reason stays); a confirmed order stays
-     * confirmed, as the saga only cancels orders it has not confirmed.
+     * The saga undid its steps. A redelivered or re-sent command changes nothing, the first reason stays
+     * (ALREADY_APPLIED); a confirmed order stays confirmed (REFUSED), as the saga only cancels orders it has not
+     * confirmed.
      */
     public StatusUpdate cancel(CancellationReason why, Instant now) {
         return moveTo(OrderStatus.CANCELLED, Objects.requireNonNull(why), now);
@@ -140,10 +144,12 @@ public class Order {
         if (status == next) {
             return StatusUpdate.ALREADY_APPLIED;
         }
-        if (!OrderStatus.Transition.isLegal(status, next)) {
+        if (!status.canMoveTo(next)) {
+            // the saga ended the order the other way: an answer, not a bug, so no exception that would also roll
+            // back the listener's reply
             return StatusUpdate.REFUSED;
         }
-        status = OrderStatus.Transition.between(status, next).to();
+        status = status.moveTo(next);
         reason = why;
         updatedAt = now;
         return StatusUpdate.APPLIED;

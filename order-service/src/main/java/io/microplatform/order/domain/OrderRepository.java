@@ -5,7 +5,8 @@ import java.util.UUID;
 
 public interface OrderRepository {
 
-    Order save(Order order);
+    /** Stores a new order; a changed one is written when the transaction commits. */
+    Order add(Order order);
 
-    Optional<Order> findById(UUID id);
+    Optional<Order> withId(UUID id);
 }

@@ -7,7 +7,7 @@ package io.microplatform.order.domain;
 public enum StatusUpdate {
     /** The order moved to the requested status. */
     APPLIED,
-    /** The order already had the requested status (a re-sent command): nothing changed. */
+    /** The order already had the requested status (a redelivered or re-sent command): nothing changed. */
     ALREADY_APPLIED,
     /** The order had already ended the other way: nothing changed. */
     REFUSED

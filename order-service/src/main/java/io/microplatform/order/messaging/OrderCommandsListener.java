@@ -11,7 +11,6 @@ import io.microplatform.contracts.OrderMessages.OrderConfirmed;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.messaging.Outbox;
-import io.microplatform.messaging.ProcessedMessages;
 import io.microplatform.order.OrderManagement;
 import io.microplatform.order.domain.CancellationReason;
 import io.microplatform.order.domain.Order;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The saga's commands to order-service. Each handler is one transaction: the processed-message record, the status
- * change and the reply commit together or not at all. The reply always tells the order's status as stored, so a
- * redelivered or re-sent command gets the same reply as the first time.
+ * The saga's commands to order-service. Each handler is one transaction: the status change and the reply commit
+ * together or not at all. The reply always tells the order's status as stored, so a redelivered or re-sent command
+ * (OrderManagement finds it by the status it asks for) gets the same reply as the first time.
  */
 @Component
 @KafkaListener(topics = Topics.ORDER_COMMANDS)
@@ -35,32 +34,24 @@ class OrderCommandsListener {
     private static final Logger log = LoggerFactory.getLogger(OrderCommandsListener.class);
 
     private final OrderManagement orders;
-    private final ProcessedMessages processedMessages;
     private final Outbox outbox;
 
-    OrderCommandsListener(OrderManagement orders, ProcessedMessages processedMessages, Outbox outbox) {
+    OrderCommandsListener(OrderManagement orders, Outbox outbox) {
         this.orders = orders;
-        this.processedMessages = processedMessages;
         this.outbox = outbox;
     }
 
     @KafkaHandler
     @Transactional
     public void confirm(ConfirmOrder command) {
-        Order order = processedMessages.markProcessed("order.confirm-order", command.messageId())
-                ? orders.confirm(command.orderId())
-                : orders.get(command.orderId());
-        reply(command, order);
+        reply(command, orders.confirm(command.orderId()));
     }
 
     /** An unknown reason is a malformed command: it throws, and the record ends in the dead-letter topic. */
     @KafkaHandler
     @Transactional
     public void cancel(CancelOrder command) {
-        Order order = processedMessages.markProcessed("order.cancel-order", command.messageId())
-                ? orders.cancel(command.orderId(), CancellationReason.valueOf(command.reason()))
-                : orders.get(command.orderId());
-        reply(command, order);
+        reply(command, orders.cancel(command.orderId(), CancellationReason.valueOf(command.reason())));
     }
 
     @KafkaHandler(isDefault = true)

@@ -73,7 +73,8 @@ class OrderCommandsIT {
         assertThat(http.getForObject("/api/orders/" + orderId, String.class)).contains("\"reason\":null");
         assertThat(version(orderId)).as("changed once").isOne();
 
-        // the orchestrator re-sending after a timeout: a new message id, the same answer, no change
+        // another ConfirmOrder under another message id (the orchestrator's re-sends keep theirs): found by the
+        // order's status all the same, the same answer, no change
         ConfirmOrder resent = new ConfirmOrder(UUID.randomUUID(), orderId);
         send(resent);
         assertThat(awaitReplies(orderId, resent.messageId(), 1)).extracting(TopicReader.Received::type)

@@ -45,13 +45,13 @@ class OrderRepositoryIT {
     @Test
     void storesAnOrderWithItsLinesAndLoadsItBack() {
         UUID id = UUID.randomUUID();
-        orders.save(Order.place(id, "alice", List.of(
+        orders.add(Order.place(id, "alice", List.of(
                 new OrderItem("KEYBOARD-01", 2, new BigDecimal("49.90")),
                 new OrderItem("MONITOR-27", 1, new BigDecimal("299.00"))), new BigDecimal("5.00"), ADDRESS, PLACED_AT));
         entityManager.flush();
         entityManager.clear();
 
-        Order loaded = orders.findById(id).orElseThrow();
+        Order loaded = orders.withId(id).orElseThrow();
 
         assertThat(loaded.customerId()).isEqualTo("alice");
         assertThat(loaded.status()).isEqualTo(OrderStatus.PENDING);
@@ -70,7 +70,7 @@ class OrderRepositoryIT {
     @Test
     void writesTheColumnsTheNextServicesRead() {
         UUID id = UUID.randomUUID();
-        orders.save(Order.place(id, "bob", List.of(new OrderItem("MOUSE-01", 3, new BigDecimal("19.90"))),
+        orders.add(Order.place(id, "bob", List.of(new OrderItem("MOUSE-01", 3, new BigDecimal("19.90"))),
                 new BigDecimal("4.50"), ADDRESS, PLACED_AT));
         entityManager.flush();
 
@@ -87,6 +87,6 @@ class OrderRepositoryIT {
 
     @Test
     void findsNothingForAnUnknownId() {
-        assertThat(orders.findById(UUID.randomUUID())).isEmpty();
+        assertThat(orders.withId(UUID.randomUUID())).isEmpty();
     }
 }

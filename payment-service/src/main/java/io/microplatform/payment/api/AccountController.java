@@ -20,7 +20,7 @@ class AccountController {
 
     @GetMapping("/{customerId}")
     AccountResponse get(@PathVariable String customerId) {
-        return accounts.findByCustomerId(customerId)
+        return accounts.ofCustomer(customerId)
                 .map(AccountResponse::of)
                 .orElseThrow(() -> new AccountNotFoundException(customerId));
     }

@@ -51,7 +51,7 @@ public class Account {
         return balance.compareTo(amount) >= 0;
     }
 
-    /** The caller holds the row lock ({@link AccountRepository#lockByCustomerId}) and checked {@link #covers}. */
+    /** The caller holds the row lock ({@link AccountRepository#lockOfCustomer}) and checked {@link #covers}. */
     void debit(BigDecimal amount) {
         if (!covers(amount)) {
             throw new IllegalStateException("debiting " + amount + " would overdraw the account of " + customerId);

@@ -135,6 +135,16 @@ public class OrderPayment {
         return status == OrderPaymentStatus.CHARGED;
     }
 
+    /** Whether a ChargePayment decided this record, so that another one for the order repeats it. */
+    public boolean answeredChargePayment() {
+        return status != OrderPaymentStatus.CANCELLED;
+    }
+
+    /** Whether a RefundPayment came before, so that another one for the order repeats it. */
+    public boolean answeredRefundPayment() {
+        return status == OrderPaymentStatus.REFUNDED || status == OrderPaymentStatus.CANCELLED;
+    }
+
     /** Credits the charged amount back, once. lockedAccount is this payment's customer's account, locked by the caller. */
     public void refund(Account lockedAccount) {
         if (!isCharged()) {
@@ -145,8 +155,8 @@ public class OrderPayment {
         }
         lockedAccount.credit(amount);
         updatedAt = now();
+        status = status.moveTo(OrderPaymentStatus.REFUNDED);
         payments.add(new Payment(this, PaymentType.REFUND, amount, updatedAt));
-        status = OrderPaymentStatus.REFUNDED;
     }
 
     public UUID orderId() {

@@ -13,7 +13,6 @@ import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.messaging.Outbox;
-import io.microplatform.messaging.ProcessedMessages;
 import io.microplatform.payment.PaymentManagement;
 import io.microplatform.payment.domain.ChargeOutcome;
 import io.microplatform.payment.domain.ChargeOutcome.Declined;
@@ -25,46 +24,38 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The orchestrator's commands to payment. In each handler one transaction holds processed-message record, effect
- * and reply (through the outbox): they commit together or not at all. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
- * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
- * with a failure reply.
+ * The orchestrator's commands to payment. In each handler one transaction holds effect and reply (through the
+ * outbox): they commit together or not at all; PaymentManagement finds a redelivery by the order's one payment
+ * record. Every delivery is answered, a redelivery too: the reply the first delivery sent may be the message that
+ * got lost. An exception means a technical failure or a command that breaks the field contract (FieldLimits): the
+ * record is retried and then dead-lettered, never answered with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.PAYMENT_COMMANDS)
 class PaymentCommandsListener {
 
     private final PaymentManagement payments;
-    private final ProcessedMessages processedMessages;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
 
-    PaymentCommandsListener(PaymentManagement payments, ProcessedMessages processedMessages, Outbox outbox,
-            TransactionTemplate transactions) {
+    PaymentCommandsListener(PaymentManagement payments, Outbox outbox, TransactionTemplate transactions) {
         this.payments = payments;
-        this.processedMessages = processedMessages;
         this.outbox = outbox;
         this.transactions = transactions;
     }
 
     /**
      * Not one transaction from the start: the payment provider is asked first, outside any transaction, so that a
-     * slow provider holds no database connection and no account row lock. Only then one transaction records the
-     * message, debits (or declines) and sends the reply. If the provider cannot be asked (down, breaker open), the
-     * handler throws before anything is written or answered: the delivery is retried and then dead-lettered, and the
-     * orchestrator's deadline turns the silence into a TIMED_OUT compensation. A provider's decline is business and
-     * answered PaymentDeclined.
+     * slow provider holds no database connection and no account row lock. Only then one transaction debits (or
+     * declines) and sends the reply. If the provider cannot be asked (down, breaker open), the handler throws before
+     * anything is written or answered: the delivery is retried and then dead-lettered, and the orchestrator's deadline
+     * turns the silence into a TIMED_OUT compensation. A provider's decline is business and answered PaymentDeclined.
      */
     @KafkaHandler
     public void charge(ChargePayment command) {
         requireWellFormed(command);
         Optional<String> providerDecline = payments.authorize(command.orderId(), command.customerId(), command.amount());
         transactions.executeWithoutResult(status -> {
-            // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
-            // the order (one payment record each), which also covers a re-send under a new message id, and the answer
-            // comes from the stored record: a redelivery changes nothing and gets the first answer again.
-            processedMessages.markProcessed("payment.charge-payment", command.messageId());
             ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount(),
                     providerDecline);
             reply(command.orderId(), outcome instanceof Declined declined
@@ -77,7 +68,6 @@ class PaymentCommandsListener {
     @Transactional
     public void refund(RefundPayment command) {
         requireIds(command.messageId(), command.orderId());
-        processedMessages.markProcessed("payment.refund-payment", command.messageId());
         payments.refund(command.orderId());
         reply(command.orderId(), new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
     }

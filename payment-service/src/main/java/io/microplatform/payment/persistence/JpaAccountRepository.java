@@ -14,7 +14,11 @@ import org.springframework.data.repository.Repository;
 interface JpaAccountRepository extends AccountRepository, Repository<Account, String> {
 
     @Override
+    @Query("select account from Account account where account.customerId = :customerId")
+    Optional<Account> ofCustomer(String customerId);
+
+    @Override
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select account from Account account where account.customerId = :customerId")
-    Optional<Account> lockByCustomerId(String customerId);
+    Optional<Account> lockOfCustomer(String customerId);
 }

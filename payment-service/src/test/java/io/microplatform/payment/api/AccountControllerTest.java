@@ -29,7 +29,7 @@ class AccountControllerTest {
 
     @Test
     void answersAnUnknownCustomerWithProblemJson404() throws Exception {
-        given(accounts.findByCustomerId("carol")).willReturn(Optional.empty());
+        given(accounts.ofCustomer("carol")).willReturn(Optional.empty());
 
         mvc.perform(get("/api/payments/accounts/carol").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound())
@@ -42,7 +42,7 @@ class AccountControllerTest {
 
     @Test
     void writesTheBalanceAsANumberWithTwoDecimals() throws Exception {
-        given(accounts.findByCustomerId("bob")).willReturn(Optional.of(new Account("bob", new BigDecimal("50"))));
+        given(accounts.ofCustomer("bob")).willReturn(Optional.of(new Account("bob", new BigDecimal("50"))));
 
         mvc.perform(get("/api/payments/accounts/bob"))
                 .andExpect(status().isOk())

@@ -40,6 +40,7 @@ class OrderPaymentTest {
 
         assertThat(payment.outcome()).isEqualTo(new Declined("unknown customer"));
         assertThat(payment.status()).isEqualTo(OrderPaymentStatus.DECLINED);
+        assertThat(payment.answeredRefundPayment()).as("a decline keeps no trace of the refund").isFalse();
     }
 
     @Test
@@ -53,6 +54,8 @@ class OrderPaymentTest {
         assertThat(payment.payments()).extracting(Payment::type).containsExactly(PaymentType.CHARGE, PaymentType.REFUND);
         // a late re-send of the charge is answered as before, and debits nothing
         assertThat(payment.outcome()).isEqualTo(new Charged());
+        assertThat(payment.answeredChargePayment()).isTrue();
+        assertThat(payment.answeredRefundPayment()).isTrue();
     }
 
     @Test
@@ -72,6 +75,8 @@ class OrderPaymentTest {
         assertThat(tombstone.outcome()).isInstanceOf(Declined.class);
         assertThat(tombstone.isCharged()).isFalse();
         assertThat(tombstone.payments()).isEmpty();
+        assertThat(tombstone.answeredChargePayment()).isFalse();
+        assertThat(tombstone.answeredRefundPayment()).isTrue();
     }
 
     @Test

@@ -58,7 +58,7 @@ class DeadlineSweeper implements SchedulingConfigurer {
             return 0;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> due = sagas.findDue(now, properties.sweepBatchSize());
+        List<UUID> due = sagas.dueAt(now, properties.sweepBatchSize());
         int handled = 0;
         for (UUID orderId : due) {
             try {

@@ -189,23 +189,22 @@ public class Saga {
      * re-sent with the same id while the policy allows, and for ever at a retriable step (past the pivot the saga only
      * rolls forward); otherwise it is given up: a forward step is compensated with TIMED_OUT (itself included, since
      * its outcome is unknown), a compensation parks the saga as FAILED.
-     *
-     * @return the command to send; empty when nothing is due (a reply got there first) or the saga just ended
      */
-    public Optional<OutgoingCommand> deadlinePassed(RetryPolicy policy, Instant now) {
+    public DeadlineOutcome deadlinePassed(RetryPolicy policy, Instant now) {
         if (!isDue(now)) {
-            return Optional.empty();
+            return new DeadlineOutcome.NotDue();
         }
+        OutgoingCommand awaited = outstandingCommand().orElseThrow();
         Transition next = DEFINITION.unanswered(position(), attempts < policy.maxAttempts(direction));
         if (next instanceof Transition.Resend) {
             attempts++;
             deadline = now.plus(policy.timeoutOf(attempts));
             updatedAt = now;
             currentHistoryStep().resent();
-            return outstandingCommand();
+            return new DeadlineOutcome.Resent(awaited, attempts, attempts > policy.maxAttempts(direction));
         }
         currentHistoryStep().timedOut();
-        return apply(next, policy, now);
+        return new DeadlineOutcome.GaveUp(awaited, apply(next, policy, now));
     }
 
     /** Past the pivot: the outstanding command is re-sent until answered, whatever the retry policy's bound. */
@@ -266,7 +265,7 @@ public class Saga {
 
     private void changeState(SagaState target) {
         if (target != state) {
-            state = state.changeTo(target);
+            state = state.moveTo(target);
         }
     }
 

@@ -6,28 +6,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Every order's one saga: the order id is its natural key, so an order never starts two. */
 public interface SagaRepository {
 
-    Saga save(Saga saga);
+    /** Stores a new saga; a changed one is written when the transaction commits. */
+    Saga add(Saga saga);
 
-    Optional<Saga> findById(UUID orderId);
+    Optional<Saga> ofOrder(UUID orderId);
 
     /** The saga with its step history and order lines loaded, for reading outside the transaction. */
-    Optional<Saga> findWithStepsByOrderId(UUID orderId);
+    Optional<Saga> withHistoryOfOrder(UUID orderId);
 
-    boolean existsById(UUID orderId);
+    boolean hasSaga(UUID orderId);
 
     /** Sagas whose deadline is at or before {@code now}, most overdue first. */
-    List<UUID> findDue(Instant now, int limit);
+    List<UUID> dueAt(Instant now, int limit);
 
     /** The 100 oldest sagas in {@code state}: the ones stuck longest come first. */
-    List<Saga> findTop100ByStateOrderByCreatedAtAsc(SagaState state);
+    List<Saga> oldest100In(SagaState state);
 
     /** The 100 newest sagas. */
-    List<Saga> findTop100ByOrderByCreatedAtDesc();
+    List<Saga> newest100();
 
-    long countByStateIn(Collection<SagaState> states);
+    long countIn(Collection<SagaState> states);
 
     /** When the oldest saga in one of {@code states} started; empty when there is none. */
-    Optional<Instant> findOldestCreatedAtByStateIn(Collection<SagaState> states);
+    Optional<Instant> oldestStartIn(Collection<SagaState> states);
 }

@@ -1,14 +1,10 @@
 package io.microplatform.saga.domain;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * RUNNING while forward commands are outstanding; COMPENSATING once the saga turned round and undoes what applied;
  * then its end as the definition decides it: CONFIRMED (every step succeeded), CANCELLED (everything that applied was
- * compensated and the order cancelled) or FAILED (a compensation kept failing: parked for a human, alerting).
+ * compensated and the order cancelled) or FAILED (a compensation was refused or never answered: parked for a human,
+ * alerting).
  */
 public enum SagaState {
     RUNNING,
@@ -18,28 +14,27 @@ public enum SagaState {
     FAILED;
 
     /**
-     * Every legal change of state, after resilience4j's CircuitBreaker.StateTransition: anything else is a bug in the
-     * orchestrator, so it throws instead of writing a state no one can explain. Staying in a state is not a change.
-     * A running saga never fails directly: only a compensation can fail, and only compensating sagas send them.
+     * The table of legal transitions, all of them; staying in a state is none. A running saga never fails directly:
+     * only a compensation can fail, and only compensating sagas send them.
      */
-    private static final Map<SagaState, Set<SagaState>> LEGAL = new EnumMap<>(Map.of(
-            RUNNING, EnumSet.of(COMPENSATING, CONFIRMED),
-            COMPENSATING, EnumSet.of(CANCELLED, FAILED)));
-
-    public boolean canChangeTo(SagaState target) {
-        return LEGAL.getOrDefault(this, Set.of()).contains(target);
+    public boolean canMoveTo(SagaState next) {
+        return switch (this) {
+            case RUNNING -> next == COMPENSATING || next == CONFIRMED;
+            case COMPENSATING -> next == CANCELLED || next == FAILED;
+            case CONFIRMED, CANCELLED, FAILED -> false;
+        };
     }
 
-    /** @throws IllegalStateException for a change the table does not list */
-    public SagaState changeTo(SagaState target) {
-        if (!canChangeTo(target)) {
-            throw new IllegalStateException("Illegal saga state transition " + this + " -> " + target);
+    /** @throws IllegalStateException for a transition the table does not list: a bug in the orchestrator */
+    public SagaState moveTo(SagaState next) {
+        if (!canMoveTo(next)) {
+            throw new IllegalStateException("A saga cannot go from " + this + " to " + next);
         }
-        return target;
+        return next;
     }
 
     /** A final state has no way out: the saga sends nothing more and has no deadline. */
     public boolean isFinal() {
-        return !LEGAL.containsKey(this);
+        return this == CONFIRMED || this == CANCELLED || this == FAILED;
     }
 }

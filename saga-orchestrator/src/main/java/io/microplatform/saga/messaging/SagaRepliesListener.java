@@ -3,7 +3,6 @@ package io.microplatform.saga.messaging;
 import io.microplatform.contracts.Message;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
-import io.microplatform.messaging.ProcessedMessages;
 import io.microplatform.saga.SagaManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every participant's replies, keyed by order id: all replies of one saga arrive on one partition, so within a
@@ -22,28 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
 class SagaRepliesListener {
 
     private static final Logger log = LoggerFactory.getLogger(SagaRepliesListener.class);
-    private static final String CONSUMER = "saga-orchestrator.replies";
 
-    private final ProcessedMessages processedMessages;
     private final SagaManagement sagas;
 
-    SagaRepliesListener(ProcessedMessages processedMessages, SagaManagement sagas) {
-        this.processedMessages = processedMessages;
+    SagaRepliesListener(SagaManagement sagas) {
         this.sagas = sagas;
     }
 
     /**
-     * Every reply type: the processed-message record, the saga change and the next command commit together. A
-     * redelivered reply stops at markProcessed; a second reply to the same command (a participant answering a re-send)
-     * no longer matches the saga's outstanding command and is ignored there. A version conflict throws: the container
+     * Every reply type: the saga change and the next command commit together (SagaManagement's transaction). A
+     * redelivered reply, like a second reply to the same command (a participant answering a re-send), no longer
+     * answers the saga's outstanding command and is ignored there. A version conflict throws: the container
      * redelivers the record and it is handled against the saga as it now is.
      */
     @KafkaHandler
-    @Transactional
     public void on(Reply reply) {
-        if (!processedMessages.markProcessed(CONSUMER, reply.messageId())) {
-            return;
-        }
         sagas.onReply(CommandMessages.toReceived(reply));
     }
 

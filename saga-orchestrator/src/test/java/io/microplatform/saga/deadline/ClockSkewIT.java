@@ -151,7 +151,7 @@ class ClockSkewIT {
     private UUID start(Clock clockOfInstance, Duration stepTimeout) {
         UUID orderId = UUID.randomUUID();
         RetryPolicy policy = new RetryPolicy(stepTimeout, 2.0, Duration.ofMinutes(2), 2, 2);
-        transaction.executeWithoutResult(status -> commands.send(sagas.save(Saga.start(orderId, ORDER, policy,
+        transaction.executeWithoutResult(status -> commands.send(sagas.add(Saga.start(orderId, ORDER, policy,
                 clockOfInstance.instant())).outstandingCommand().orElseThrow()));
         return orderId;
     }

@@ -49,19 +49,19 @@ class ConcurrentSagaWritesIT {
         // a day ahead, so the running orchestrator's sweeper finds nothing due on this saga during the test
         Instant started = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
         OutgoingCommand reserve = transaction.execute(status ->
-                sagas.save(Saga.start(orderId, order(), policy, started)).outstandingCommand().orElseThrow());
+                sagas.add(Saga.start(orderId, order(), policy, started)).outstandingCommand().orElseThrow());
         CountDownLatch bothLoaded = new CountDownLatch(2);
         // two threads of our own: the common pool may run one task at a time on 2 cores (JDK 25), and they wait on each other
         ExecutorService writers = Executors.newFixedThreadPool(2);
 
         CompletableFuture<Void> reply = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-            Saga saga = sagas.findById(orderId).orElseThrow();
+            Saga saga = sagas.ofOrder(orderId).orElseThrow();
             countDownAndWait(bothLoaded);
             saga.replied(new ReceivedReply(orderId, reserve.commandId(), SagaCommand.RESERVE_STOCK, false,
                     "inventory.StockUnavailable"), policy, started.plusMillis(10));
         }), writers);
         CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-            Saga saga = sagas.findById(orderId).orElseThrow();
+            Saga saga = sagas.ofOrder(orderId).orElseThrow();
             countDownAndWait(bothLoaded);
             // both read version 0; this one writes after the reply committed
             reply.join();
@@ -73,7 +73,7 @@ class ConcurrentSagaWritesIT {
                 .withCauseInstanceOf(ObjectOptimisticLockingFailureException.class);
         writers.shutdown();
         Saga stored = transaction.execute(status -> {
-            Saga saga = sagas.findById(orderId).orElseThrow();
+            Saga saga = sagas.ofOrder(orderId).orElseThrow();
             saga.steps();
             return saga;
         });
@@ -83,7 +83,7 @@ class ConcurrentSagaWritesIT {
 
         // finish it, so it does not time out during other tests
         transaction.executeWithoutResult(status -> {
-            Saga saga = sagas.findById(orderId).orElseThrow();
+            Saga saga = sagas.ofOrder(orderId).orElseThrow();
             saga.replied(new ReceivedReply(orderId, saga.outstandingCommand().orElseThrow().commandId(),
                     SagaCommand.CANCEL_ORDER, true, "order.OrderCancelled"), policy, started.plusMillis(20));
         });

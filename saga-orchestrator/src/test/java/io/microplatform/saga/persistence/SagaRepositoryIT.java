@@ -65,12 +65,12 @@ class SagaRepositoryIT {
     @Test
     void storesANewSagaWithItsOrderAndFirstCommandAndLoadsItBack() {
         UUID orderId = UUID.randomUUID();
-        Saga started = sagas.save(Saga.start(orderId, ORDER, POLICY, STARTED_AT));
+        Saga started = sagas.add(Saga.start(orderId, ORDER, POLICY, STARTED_AT));
         OutgoingCommand first = started.outstandingCommand().orElseThrow();
         entityManager.flush();
         entityManager.clear();
 
-        Saga loaded = sagas.findWithStepsByOrderId(orderId).orElseThrow();
+        Saga loaded = sagas.withHistoryOfOrder(orderId).orElseThrow();
 
         assertThat(loaded.state()).isEqualTo(SagaState.RUNNING);
         assertThat(loaded.position()).isEqualTo(new Position(1, Direction.FORWARD));
@@ -92,7 +92,7 @@ class SagaRepositoryIT {
     @Test
     void keepsTheHistoryInOrderAndBumpsTheVersionOnEveryChange() {
         UUID orderId = UUID.randomUUID();
-        Saga saga = sagas.save(Saga.start(orderId, ORDER, POLICY, STARTED_AT));
+        Saga saga = sagas.add(Saga.start(orderId, ORDER, POLICY, STARTED_AT));
         entityManager.flush();
         OutgoingCommand reserve = saga.outstandingCommand().orElseThrow();
         saga.replied(new ReceivedReply(orderId, reserve.commandId(), SagaCommand.RESERVE_STOCK, false,
@@ -100,7 +100,7 @@ class SagaRepositoryIT {
         entityManager.flush();
         entityManager.clear();
 
-        Saga loaded = sagas.findWithStepsByOrderId(orderId).orElseThrow();
+        Saga loaded = sagas.withHistoryOfOrder(orderId).orElseThrow();
 
         assertThat(loaded.version()).isOne();
         assertThat(loaded.state()).isEqualTo(SagaState.COMPENSATING);
@@ -115,18 +115,18 @@ class SagaRepositoryIT {
     void findsDueSagasMostOverdueFirst() {
         UUID later = UUID.randomUUID();
         UUID earlier = UUID.randomUUID();
-        sagas.save(Saga.start(later, ORDER, POLICY, STARTED_AT.minus(Duration.ofDays(3650))));
-        sagas.save(Saga.start(earlier, ORDER, POLICY, STARTED_AT.minus(Duration.ofDays(3651))));
+        sagas.add(Saga.start(later, ORDER, POLICY, STARTED_AT.minus(Duration.ofDays(3650))));
+        sagas.add(Saga.start(earlier, ORDER, POLICY, STARTED_AT.minus(Duration.ofDays(3651))));
         entityManager.flush();
 
-        assertThat(sagas.findDue(STARTED_AT.minus(Duration.ofDays(3649)), 1000)).containsSubsequence(earlier, later);
-        assertThat(sagas.findDue(STARTED_AT.minus(Duration.ofDays(3652)), 1000)).doesNotContain(earlier, later);
+        assertThat(sagas.dueAt(STARTED_AT.minus(Duration.ofDays(3649)), 1000)).containsSubsequence(earlier, later);
+        assertThat(sagas.dueAt(STARTED_AT.minus(Duration.ofDays(3652)), 1000)).doesNotContain(earlier, later);
     }
 
     @Test
     void refusesASecondSagaForTheSameOrder() {
         UUID orderId = UUID.randomUUID();
-        sagas.save(Saga.start(orderId, ORDER, POLICY, STARTED_AT));
+        sagas.add(Saga.start(orderId, ORDER, POLICY, STARTED_AT));
         entityManager.flush();
         entityManager.clear();
 
@@ -141,11 +141,11 @@ class SagaRepositoryIT {
     @Test
     void storesASagaThatOnlyCancelsWithoutItsOrder() {
         UUID orderId = UUID.randomUUID();
-        sagas.save(Saga.cancelOnly(orderId, CancellationReason.REJECTED, POLICY, STARTED_AT));
+        sagas.add(Saga.cancelOnly(orderId, CancellationReason.REJECTED, POLICY, STARTED_AT));
         entityManager.flush();
         entityManager.clear();
 
-        Saga loaded = sagas.findWithStepsByOrderId(orderId).orElseThrow();
+        Saga loaded = sagas.withHistoryOfOrder(orderId).orElseThrow();
 
         assertThat(loaded.order()).isEmpty();
         assertThat(loaded.state()).isEqualTo(SagaState.COMPENSATING);

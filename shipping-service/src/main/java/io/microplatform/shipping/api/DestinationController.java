@@ -20,6 +20,6 @@ class DestinationController {
 
     @GetMapping
     List<DestinationResponse> list() {
-        return destinations.findAll().stream().map(DestinationResponse::of).toList();
+        return destinations.all().stream().map(DestinationResponse::of).toList();
     }
 }

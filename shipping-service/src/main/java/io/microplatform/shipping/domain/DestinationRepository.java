@@ -6,7 +6,7 @@ import java.util.Optional;
 public interface DestinationRepository {
 
     /** Every destination, ordered by country code. */
-    List<Destination> findAll();
+    List<Destination> all();
 
-    Optional<Destination> findByCountryCode(String countryCode);
+    Optional<Destination> forCountry(String countryCode);
 }

@@ -113,6 +113,16 @@ public class Shipment {
         return wasCreated() ? new Created() : new Failed("the order's shipment was cancelled before it was created");
     }
 
+    /** Whether a CreateShipment decided this shipment, so that another one for the order repeats it. */
+    public boolean answeredCreateShipment() {
+        return status != ShipmentStatus.CANCELLED || wasCreated();
+    }
+
+    /** Whether a CancelShipment came before (it cancelled the shipment, or left the tombstone): another repeats it. */
+    public boolean answeredCancelShipment() {
+        return status == ShipmentStatus.CANCELLED;
+    }
+
     /** False for a tombstone and a refusal, which are no shipments and are not listed. */
     public boolean wasCreated() {
         return address != null;
@@ -124,10 +134,10 @@ public class Shipment {
      * @return true when a created shipment was cancelled now
      */
     public boolean cancel() {
-        if (status != ShipmentStatus.CREATED) {
+        if (!status.canMoveTo(ShipmentStatus.CANCELLED)) {
             return false;
         }
-        status = ShipmentStatus.CANCELLED;
+        status = status.moveTo(ShipmentStatus.CANCELLED);
         updatedAt = now();
         return true;
     }

@@ -12,7 +12,6 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
 import io.microplatform.messaging.Outbox;
-import io.microplatform.messaging.ProcessedMessages;
 import io.microplatform.shipping.ShippingManagement;
 import io.microplatform.shipping.domain.Address;
 import io.microplatform.shipping.domain.ShipmentOutcome;
@@ -25,33 +24,30 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The orchestrator's commands to shipping. In each handler one transaction holds processed-message record, effect
- * and reply (through the outbox): they commit together or not at all. Every delivery is answered, a redelivery too: the
- * reply the first delivery sent may be the message that got lost. An exception means a technical failure or a
- * command that breaks the field contract (FieldLimits): the record is retried and then dead-lettered, never answered
- * with a failure reply.
+ * The orchestrator's commands to shipping. In each handler one transaction holds effect and reply (through the
+ * outbox): they commit together or not at all; ShippingManagement finds a redelivery by the order's one shipment.
+ * Every delivery is answered, a redelivery too: the reply the first delivery sent may be the message that got lost.
+ * An exception means a technical failure or a command that breaks the field contract (FieldLimits): the record is
+ * retried and then dead-lettered, never answered with a failure reply.
  */
 @Component
 @KafkaListener(topics = Topics.SHIPPING_COMMANDS)
 class ShippingCommandsListener {
 
     private final ShippingManagement shipping;
-    private final ProcessedMessages processedMessages;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
 
-    ShippingCommandsListener(ShippingManagement shipping, ProcessedMessages processedMessages, Outbox outbox,
-            TransactionTemplate transactions) {
+    ShippingCommandsListener(ShippingManagement shipping, Outbox outbox, TransactionTemplate transactions) {
         this.shipping = shipping;
-        this.processedMessages = processedMessages;
         this.outbox = outbox;
         this.transactions = transactions;
     }
 
     /**
      * Not one transaction from the start: the carrier is asked first, outside any transaction, so that a slow
-     * carrier holds no database connection. Only then one transaction records the message, creates the shipment
-     * (or refuses) and sends the reply. If the carrier cannot be asked (down, breaker open), the handler throws before
+     * carrier holds no database connection. Only then one transaction creates the shipment (or refuses) and sends
+     * the reply. If the carrier cannot be asked (down, breaker open), the handler throws before
      * anything is written or answered: the delivery is retried and then dead-lettered, and the orchestrator's deadline
      * turns the silence into a TIMED_OUT compensation. An undeliverable address (postal code 00000) is refused without
      * asking the carrier; a carrier's refusal is business too: both are answered ShipmentFailed.
@@ -67,10 +63,6 @@ class ShippingCommandsListener {
         Address address = address(command.address());
         Optional<String> carrierRefusal = shipping.book(command.orderId(), address);
         transactions.executeWithoutResult(status -> {
-            // Recorded for the log and the duplicates metric; the effect needs no branch on it, because it is keyed by
-            // the order (one shipment each), which also covers a re-send under a new message id, and the answer comes
-            // from the stored shipment: a redelivery changes nothing and gets the first answer again.
-            processedMessages.markProcessed("shipping.create-shipment", command.messageId());
             ShipmentOutcome outcome = shipping.create(command.orderId(), address, carrierRefusal);
             reply(command.orderId(), outcome instanceof Failed failed
                     ? new ShipmentFailed(UUID.randomUUID(), command.orderId(), command.messageId(), failed.reason())
@@ -82,7 +74,6 @@ class ShippingCommandsListener {
     @Transactional
     public void cancel(CancelShipment command) {
         requireIds(command.messageId(), command.orderId());
-        processedMessages.markProcessed("shipping.cancel-shipment", command.messageId());
         shipping.cancel(command.orderId());
         reply(command.orderId(), new ShipmentCancelled(UUID.randomUUID(), command.orderId(), command.messageId()));
     }

@@ -1,6 +1,7 @@
 package io.microplatform.shipping.persistence;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.microplatform.shipping.domain.Destination;
 import io.microplatform.shipping.domain.DestinationRepository;
@@ -12,5 +13,9 @@ interface JpaDestinationRepository extends DestinationRepository, Repository<Des
 
     @Override
     @Query("select destination from Destination destination order by destination.countryCode")
-    List<Destination> findAll();
+    List<Destination> all();
+
+    @Override
+    @Query("select destination from Destination destination where destination.countryCode = :countryCode")
+    Optional<Destination> forCountry(String countryCode);
 }

@@ -30,7 +30,7 @@ class DestinationControllerTest {
 
     @Test
     void listsDestinationsAsCountryAndName() throws Exception {
-        given(destinations.findAll()).willReturn(List.of(new Destination("DE", "Germany", new BigDecimal("4.99")),
+        given(destinations.all()).willReturn(List.of(new Destination("DE", "Germany", new BigDecimal("4.99")),
                 new Destination("JP", "Japan", new BigDecimal("14.99"))));
 
         mvc.perform(get("/api/shipping/destinations"))

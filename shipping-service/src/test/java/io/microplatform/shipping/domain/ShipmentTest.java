@@ -52,6 +52,8 @@ class ShipmentTest {
         assertThat(shipment.status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(shipment.wasCreated()).isTrue();
         assertThat(shipment.outcome()).isEqualTo(new Created());
+        assertThat(shipment.answeredCreateShipment()).isTrue();
+        assertThat(shipment.answeredCancelShipment()).isTrue();
     }
 
     @Test
@@ -72,5 +74,7 @@ class ShipmentTest {
         assertThat(tombstone.status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(tombstone.wasCreated()).isFalse();
         assertThat(tombstone.outcome()).isInstanceOf(Failed.class);
+        assertThat(tombstone.answeredCreateShipment()).isFalse();
+        assertThat(tombstone.answeredCancelShipment()).isTrue();
     }
 }
