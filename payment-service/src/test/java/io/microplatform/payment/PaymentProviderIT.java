@@ -10,15 +10,17 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.Command;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import io.microplatform.payment.client.PaymentProviderClient;
+import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.SagaReplies;
+import io.microplatform.testsupport.ThirdPartyClientContract;
 import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -40,16 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * ChargePayment with the external payment provider failing, over real HTTP: the provider is the simulated one this
- * service hosts, behind {@link ScriptedPaymentProvider}, which makes it fail for one order at a time. Real Kafka,
- * real PostgreSQL, real resilience4j.
+ * The payment provider's client as every third party's (ThirdPartyClientContract), and ChargePayment with the
+ * provider failing, over real HTTP: the provider is the simulated one this service hosts, behind
+ * {@link ScriptedPaymentProvider}, which makes it fail for one order at a time. Real Kafka, real PostgreSQL, real
+ * resilience4j.
  */
 // the same configuration as the other ITs, so all share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
 @Import(ScriptedPaymentProvider.Setup.class)
-class PaymentProviderIT {
+class PaymentProviderIT extends ThirdPartyClientContract {
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
@@ -62,7 +64,7 @@ class PaymentProviderIT {
     @Autowired
     private ScriptedPaymentProvider provider;
     @Autowired
-    private CircuitBreakerRegistry breakers;
+    private PaymentProviderClient client;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -70,9 +72,22 @@ class PaymentProviderIT {
     /** payment-commands-dlt from its end when each test starts */
     private TopicTail deadLetters;
 
+    PaymentProviderIT() {
+        super(PaymentProviderClient.REMOTE);
+    }
+
+    @Override
+    protected String callFor(UUID orderId) {
+        return client.authorize(orderId, "alice", new BigDecimal("10.00"));
+    }
+
+    @Override
+    protected boolean isBusinessAnswer(RuntimeException rejection) {
+        return rejection instanceof PaymentProviderRejectedException rejected && rejected.isDecline();
+    }
+
     @BeforeEach
     void listen() {
-        breaker().reset();
         replies = new SagaReplies(bootstrapServers, json);
         deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS));
     }
@@ -81,20 +96,11 @@ class PaymentProviderIT {
     void stopListening() {
         replies.close();
         deadLetters.close();
-        // the other ITs in this context need a closed breaker
-        breaker().reset();
     }
 
     @Test
-    void theSimulatedProviderAuthorizesOncePerOrder() {
-        Map<String, Object> charge = Map.of("orderId", UUID.randomUUID(), "customerId", "alice", "amount", 10.00);
-
-        ResponseEntity<JsonNode> first = http.postForEntity("/simulated/payment-provider/charges", charge, JsonNode.class);
-        ResponseEntity<JsonNode> again = http.postForEntity("/simulated/payment-provider/charges", charge, JsonNode.class);
-
-        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(first.getBody().get("authorizationId").asText()).startsWith("auth-");
-        assertThat(again.getBody()).isEqualTo(first.getBody());
+    void theSimulatedProviderAuthorizesWithItsOwnIdsAndRefusesAMalformedCharge() {
+        assertThat(callFor(UUID.randomUUID())).startsWith("auth-");
         assertThat(http.postForEntity("/simulated/payment-provider/charges", Map.of("customerId", "alice"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
@@ -178,10 +184,6 @@ class PaymentProviderIT {
         awaitDeadLetterFor(next.orderId());
         assertThat(provider.callsFor(next.orderId())).isZero();
         assertThat(replies.repliesTo(next.messageId())).isEmpty();
-    }
-
-    private CircuitBreaker breaker() {
-        return breakers.circuitBreaker("payment-provider");
     }
 
     private void send(Command command) {

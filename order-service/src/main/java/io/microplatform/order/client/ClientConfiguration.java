@@ -97,6 +97,8 @@ class ClientConfiguration {
         return loadBalanced.clone()
                 .baseUrl(Objects.requireNonNull(remote.baseUrl(), "order.clients.*.base-url of " + service).toString())
                 .requestFactory(requestFactory(remote))
+                // first, so that it wraps the load balancer's interceptor
+                .requestInterceptors(interceptors -> interceptors.add(0, new NoInstanceAsIoFailure()))
                 .build();
     }
 
