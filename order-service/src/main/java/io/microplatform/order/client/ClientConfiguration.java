@@ -92,7 +92,7 @@ class ClientConfiguration {
         return ContextExecutorService.wrap(workers, ContextSnapshotFactory.builder().build());
     }
 
-    private static RestClient restClient(RestClient.Builder loadBalanced, ClientProperties.Remote remote,
+    static RestClient restClient(RestClient.Builder loadBalanced, ClientProperties.Remote remote,
             String service) {
         return loadBalanced.clone()
                 .baseUrl(Objects.requireNonNull(remote.baseUrl(), "order.clients.*.base-url of " + service).toString())

@@ -2,8 +2,10 @@ package io.microplatform.order.client;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.microplatform.order.domain.Catalogue;
+import io.microplatform.support.loadbalancing.RoutingAttempt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Prices from inventory-service: {@code GET /api/inventory/items/{sku}}, through the {@code inventory} breaker,
- * bulkhead and retry ({@link ResilientCalls}). While inventory-service is down, a price read within the cache's maximum
+ * bulkhead and retry ({@link ResilientCalls}), each sku to the instance that owns it on the hash ring and a retry to
+ * the next one (service-support's consistent-hash load balancing). While inventory-service is down, a price read within the cache's maximum
  * age stands in (the order says {@code inventory-prices} is degraded); without one the order cannot be priced: 503.
  */
 class InventoryClient implements Catalogue {
@@ -35,8 +38,10 @@ class InventoryClient implements Catalogue {
 
     @Override
     public Optional<Price> priceOf(String sku) {
+        // numbered, so that a retry goes to the next instance on the hash ring, not to a dead owner of the sku again
+        AtomicInteger attempts = new AtomicInteger();
         try {
-            return resilience.call(() -> fetch(sku), down -> cached(sku, down));
+            return resilience.call(() -> fetch(sku, attempts.incrementAndGet()), down -> cached(sku, down));
         }
         catch (HttpClientErrorException e) {
             // any other 4xx means this client asks wrongly: a bug here, not an outage there
@@ -45,11 +50,12 @@ class InventoryClient implements Catalogue {
     }
 
     /** One attempt; a 404 is an answer (no such sku), everything else that is not a 200 an exception. */
-    private Optional<Price> fetch(String sku) {
+    private Optional<Price> fetch(String sku, int attempt) {
         try {
             Item item = http.get()
                     .uri("/api/inventory/items/{sku}", sku)
                     .accept(MediaType.APPLICATION_JSON)
+                    .header(RoutingAttempt.HEADER, Integer.toString(attempt))
                     .retrieve()
                     .body(Item.class);
             cache.put(sku, item.price());
