@@ -36,8 +36,8 @@ public final class ThirdParties {
      * @param rejection the service's exception for the third party's 4xx answers
      */
     public ThirdPartyClient connect(String remote, ThirdPartySettings settings, ThirdPartyClient.Rejection rejection) {
-        return new ThirdPartyClient(restClient(remote, settings), rejection, circuitBreakers.circuitBreaker(remote),
-                bulkheads.bulkhead(remote), retries.retry(remote));
+        return new ThirdPartyClient(restClient(remote, settings), rejection, new ThirdPartyClient.Instances(
+                circuitBreakers.circuitBreaker(remote), bulkheads.bulkhead(remote), retries.retry(remote)));
     }
 
     /**

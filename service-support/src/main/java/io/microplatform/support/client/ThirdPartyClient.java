@@ -34,17 +34,12 @@ public final class ThirdPartyClient {
 
     private final RestClient http;
     private final Rejection rejection;
-    private final CircuitBreaker circuitBreaker;
-    private final Bulkhead bulkhead;
-    private final Retry retry;
+    private final Instances resilience;
 
-    ThirdPartyClient(RestClient http, Rejection rejection, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
-            Retry retry) {
+    ThirdPartyClient(RestClient http, Rejection rejection, Instances resilience) {
         this.http = http;
         this.rejection = rejection;
-        this.circuitBreaker = circuitBreaker;
-        this.bulkhead = bulkhead;
-        this.retry = retry;
+        this.resilience = resilience;
     }
 
     /**
@@ -54,9 +49,9 @@ public final class ThirdPartyClient {
      */
     public <T> T post(String path, Object request, Class<T> answerType) {
         return Decorators.ofSupplier(() -> attempt(path, request, answerType))
-                .withBulkhead(bulkhead)
-                .withCircuitBreaker(circuitBreaker)
-                .withRetry(retry)
+                .withBulkhead(resilience.bulkhead())
+                .withCircuitBreaker(resilience.circuitBreaker())
+                .withRetry(resilience.retry())
                 .get();
     }
 
@@ -71,7 +66,12 @@ public final class ThirdPartyClient {
                             StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8));
                 })
                 .body(answerType);
-        return Objects.requireNonNull(answer, () -> circuitBreaker.getName() + " answered " + path + " without a body");
+        return Objects.requireNonNull(answer,
+                () -> resilience.circuitBreaker().getName() + " answered " + path + " without a body");
+    }
+
+    /** The third party's resilience4j instances, all named after it. */
+    record Instances(CircuitBreaker circuitBreaker, Bulkhead bulkhead, Retry retry) {
     }
 
     /** How a service turns a third party's 4xx into its own {@link ThirdPartyRejectedException}. */
