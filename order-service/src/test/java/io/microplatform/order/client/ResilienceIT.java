@@ -216,7 +216,7 @@ class ResilienceIT {
         Bulkhead inventoryBulkhead = bulkheads.bulkhead("inventory");
         int placements = shippingBulkhead.getBulkheadConfig().getMaxConcurrentCalls() + 5;
         double timeOutsBefore = timeOuts("shipping");
-        // warm the inventory path, so the latencies below are the normal ones
+        // MOUSE-01's price in the cache, so that inventory answering from it would show below (degraded: true)
         inventory.priceOf("MOUSE-01");
         remotes.delayQuotes(Duration.ofSeconds(5));
         int quotesBefore = remotes.quoteRequests();
@@ -225,7 +225,9 @@ class ResilienceIT {
         List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, placements)
                 .mapToObj(i -> send(order(customer, "MOUSE-01", "FR")))
                 .toList();
-        await().atMost(Duration.ofSeconds(2))
+        // each permit is held until its call's read timeout (2 s): the bulkhead is full from the twentieth call in
+        // flight until the first one ends, which a fine poll sees however long the placements took to get there
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
                 .until(() -> shippingBulkhead.getMetrics().getAvailableConcurrentCalls() == 0);
         // meanwhile: inventory answers as usual (live prices, not the cache's), its bulkhead has room
         for (int call = 0; call < 5; call++) {
