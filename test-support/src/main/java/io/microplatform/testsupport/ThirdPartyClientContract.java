@@ -37,9 +37,9 @@ public abstract class ThirdPartyClientContract {
     @Autowired
     private CircuitBreakerRegistry circuitBreakers;
     @Autowired
-    private BulkheadRegistry bulkheads;
-    @Autowired
     private RetryRegistry retries;
+    @Autowired
+    private BulkheadRegistry bulkheads;
 
     /** @param remote the name of the client's circuit breaker, bulkhead and retry */
     protected ThirdPartyClientContract(String remote) {
