@@ -18,10 +18,12 @@ import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConf
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.HttpServerErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The abstraction on its own, wired by its auto-configuration against a stub third party; what every service's
@@ -56,10 +58,7 @@ class ThirdPartyClientTest {
     @Test
     void postsTheRequestAsJsonAndReadsTheAnswer() {
         contexts.run(context -> {
-            Booking booking = connect(context.getBean(ThirdParties.class))
-                    .post("/bookings", Map.of("orderId", "order-1"), Booking.class);
-
-            assertThat(booking.reference()).isEqualTo("ref-1");
+            assertThat(book(context).reference()).isEqualTo("ref-1");
             assertThat(THIRD_PARTY.calls()).isOne();
         });
     }
@@ -69,11 +68,10 @@ class ThirdPartyClientTest {
         THIRD_PARTY.failWith(422);
 
         contexts.run(context -> {
-            assertThatExceptionOfType(Refused.class)
-                    .isThrownBy(() -> connect(context.getBean(ThirdParties.class))
-                            .post("/bookings", Map.of("orderId", "order-1"), Booking.class))
-                    .satisfies(refused -> assertThat(refused.status()).isEqualTo(422))
-                    .withMessage("carrier answered 422: {\"status\":422}");
+            Refused refused = catchThrowableOfType(Refused.class, () -> book(context));
+
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused).hasMessage("carrier answered 422: {\"status\":422}");
             assertThat(THIRD_PARTY.calls()).isOne();
         });
     }
@@ -83,13 +81,16 @@ class ThirdPartyClientTest {
         THIRD_PARTY.failWith(503);
 
         contexts.run(context -> {
-            assertThatExceptionOfType(HttpServerErrorException.class)
-                    .isThrownBy(() -> connect(context.getBean(ThirdParties.class))
-                            .post("/bookings", Map.of("orderId", "order-1"), Booking.class));
+            assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> book(context));
             assertThat(THIRD_PARTY.calls()).isEqualTo(2);
             assertThat(context.getBean(CircuitBreakerRegistry.class).circuitBreaker("carrier").getMetrics()
                     .getNumberOfFailedCalls()).isEqualTo(2);
         });
+    }
+
+    private static Booking book(ApplicationContext context) {
+        return connect(context.getBean(ThirdParties.class)).post("/bookings", Map.of("orderId", "order-1"),
+                Booking.class);
     }
 
     private static ThirdPartyClient connect(ThirdParties thirdParties) {
