@@ -62,8 +62,6 @@ class PaymentProviderIT extends ThirdPartyClientContract {
     @Autowired
     private ObjectMapper json;
     @Autowired
-    private ScriptedPaymentProvider provider;
-    @Autowired
     private PaymentProviderClient client;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
@@ -109,12 +107,12 @@ class PaymentProviderIT extends ThirdPartyClientContract {
     void chargesAfterThreeAttemptsWhenTheProviderFailsTwice() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.failNext(command.orderId(), 2, 500);
+        thirdParty.failNext(command.orderId(), 2, 500);
 
         send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(3);
         assertThat(balance(customer)).isEqualTo("40.00");
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
@@ -123,21 +121,21 @@ class PaymentProviderIT extends ThirdPartyClientContract {
     void doesNotRetryTheProvidersDeclineAndDebitsNothing() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.alwaysAnswer(command.orderId(), 422);
+        thirdParty.alwaysAnswer(command.orderId(), 422);
 
         send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(PaymentDeclined.class);
         assertThat(((PaymentDeclined) reply).why()).isEqualTo("declined by the payment provider");
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
         assertThat(balance(customer)).isEqualTo("100.00");
 
         // a redelivery is answered from the stored decline, without asking the provider again
         send(command);
         assertThat(replies.awaitRepliesTo(command.messageId(), 2)).allSatisfy(
                 answer -> assertThat(answer).isInstanceOf(PaymentDeclined.class));
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
         // 4xx answers are ignored by the breaker: neither failures nor successes
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
     }
@@ -146,13 +144,13 @@ class PaymentProviderIT extends ThirdPartyClientContract {
     void retriesA400OnlyThroughKafkaDeliveriesNotInsideOne() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.alwaysAnswer(command.orderId(), 400);
+        thirdParty.alwaysAnswer(command.orderId(), 400);
 
         send(command);
 
         // the first delivery and messaging's 3 retries, one call each: resilience4j did not retry the 4xx
         awaitDeadLetterFor(command.orderId());
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(4);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(4);
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(balance(customer)).isEqualTo("100.00");
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -162,7 +160,7 @@ class PaymentProviderIT extends ThirdPartyClientContract {
     void sendsNoReplyAndDebitsNothingWhileTheProviderIsDownAndOpensTheBreaker() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.alwaysAnswer(command.orderId(), 500);
+        thirdParty.alwaysAnswer(command.orderId(), 500);
 
         send(command);
 
@@ -170,7 +168,7 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         awaitDeadLetterFor(command.orderId());
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the provider
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(5);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(5);
         assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(balance(customer)).isEqualTo("100.00");
@@ -182,7 +180,7 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         ChargePayment next = charge(customer, "1.00");
         send(next);
         awaitDeadLetterFor(next.orderId());
-        assertThat(provider.callsFor(next.orderId())).isZero();
+        assertThat(thirdParty.callsFor(next.orderId())).isZero();
         assertThat(replies.repliesTo(next.messageId())).isEmpty();
     }
 

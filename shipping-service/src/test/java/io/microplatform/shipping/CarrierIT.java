@@ -61,8 +61,6 @@ class CarrierIT extends ThirdPartyClientContract {
     @Autowired
     private ObjectMapper json;
     @Autowired
-    private ScriptedCarrier carrier;
-    @Autowired
     private CarrierClient client;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
@@ -107,26 +105,26 @@ class CarrierIT extends ThirdPartyClientContract {
     @Test
     void createsTheShipmentAfterThreeAttemptsWhenTheCarrierFailsTwice() {
         CreateShipment command = create(BERLIN);
-        carrier.failNext(command.orderId(), 2, 503);
+        thirdParty.failNext(command.orderId(), 2, 503);
 
         send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
-        assertThat(carrier.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(3);
         assertThat(rows(command.orderId())).isOne();
     }
 
     @Test
     void doesNotRetryTheCarriersRefusal() {
         CreateShipment command = create(BERLIN);
-        carrier.alwaysAnswer(command.orderId(), 422);
+        thirdParty.alwaysAnswer(command.orderId(), 422);
 
         send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
         assertThat(((ShipmentFailed) reply).why()).isEqualTo("the carrier refused the shipment");
-        assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
         // the refusal is the order's row: a redelivery is answered from it, without the carrier
         assertThat(rows(command.orderId())).isOne();
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
@@ -135,7 +133,7 @@ class CarrierIT extends ThirdPartyClientContract {
     @Test
     void sendsNoReplyAndCreatesNothingWhileTheCarrierIsDownAndOpensTheBreaker() {
         CreateShipment command = create(BERLIN);
-        carrier.alwaysAnswer(command.orderId(), 500);
+        thirdParty.alwaysAnswer(command.orderId(), 500);
 
         send(command);
 
@@ -143,7 +141,7 @@ class CarrierIT extends ThirdPartyClientContract {
         awaitDeadLetterFor(command.orderId());
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the carrier
-        assertThat(carrier.callsFor(command.orderId())).isEqualTo(5);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(5);
         assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(rows(command.orderId())).isZero();
@@ -152,7 +150,7 @@ class CarrierIT extends ThirdPartyClientContract {
         CreateShipment undeliverable = create(new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
         send(undeliverable);
         assertThat(replies.awaitReplyTo(undeliverable.messageId())).isInstanceOf(ShipmentFailed.class);
-        assertThat(carrier.callsFor(undeliverable.orderId())).isZero();
+        assertThat(thirdParty.callsFor(undeliverable.orderId())).isZero();
     }
 
     private void send(Command command) {
