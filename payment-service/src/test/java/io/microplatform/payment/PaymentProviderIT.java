@@ -10,15 +10,17 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.Command;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import io.microplatform.payment.client.PaymentProviderClient;
+import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.SagaReplies;
+import io.microplatform.testsupport.ThirdPartyClientContract;
 import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -40,16 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * ChargePayment with the external payment provider failing, over real HTTP: the provider is the simulated one this
- * service hosts, behind {@link ScriptedPaymentProvider}, which makes it fail for one order at a time. Real Kafka,
- * real PostgreSQL, real resilience4j.
+ * The payment provider's client as every third party's (ThirdPartyClientContract), and ChargePayment with the
+ * provider failing, over real HTTP: the provider is the simulated one this service hosts, behind
+ * {@link ScriptedPaymentProvider}, which makes it fail for one order at a time. Real Kafka, real PostgreSQL, real
+ * resilience4j.
  */
 // the same configuration as the other ITs, so all share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
 @Import(ScriptedPaymentProvider.Setup.class)
-class PaymentProviderIT {
+class PaymentProviderIT extends ThirdPartyClientContract {
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
@@ -60,9 +62,7 @@ class PaymentProviderIT {
     @Autowired
     private ObjectMapper json;
     @Autowired
-    private ScriptedPaymentProvider provider;
-    @Autowired
-    private CircuitBreakerRegistry breakers;
+    private PaymentProviderClient client;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -70,9 +70,22 @@ class PaymentProviderIT {
     /** payment-commands-dlt from its end when each test starts */
     private TopicTail deadLetters;
 
+    PaymentProviderIT() {
+        super(PaymentProviderClient.REMOTE);
+    }
+
+    @Override
+    protected String callFor(UUID orderId) {
+        return client.authorize(orderId, "alice", new BigDecimal("10.00"));
+    }
+
+    @Override
+    protected boolean isBusinessAnswer(RuntimeException rejection) {
+        return rejection instanceof PaymentProviderRejectedException rejected && rejected.isDecline();
+    }
+
     @BeforeEach
     void listen() {
-        breaker().reset();
         replies = new SagaReplies(bootstrapServers, json);
         deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS));
     }
@@ -81,20 +94,11 @@ class PaymentProviderIT {
     void stopListening() {
         replies.close();
         deadLetters.close();
-        // the other ITs in this context need a closed breaker
-        breaker().reset();
     }
 
     @Test
-    void theSimulatedProviderAuthorizesOncePerOrder() {
-        Map<String, Object> charge = Map.of("orderId", UUID.randomUUID(), "customerId", "alice", "amount", 10.00);
-
-        ResponseEntity<JsonNode> first = http.postForEntity("/simulated/payment-provider/charges", charge, JsonNode.class);
-        ResponseEntity<JsonNode> again = http.postForEntity("/simulated/payment-provider/charges", charge, JsonNode.class);
-
-        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(first.getBody().get("authorizationId").asText()).startsWith("auth-");
-        assertThat(again.getBody()).isEqualTo(first.getBody());
+    void theSimulatedProviderAuthorizesWithItsOwnIdsAndRefusesAMalformedCharge() {
+        assertThat(callFor(UUID.randomUUID())).startsWith("auth-");
         assertThat(http.postForEntity("/simulated/payment-provider/charges", Map.of("customerId", "alice"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
@@ -103,12 +107,12 @@ class PaymentProviderIT {
     void chargesAfterThreeAttemptsWhenTheProviderFailsTwice() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.failNext(command.orderId(), 2, 500);
+        thirdParty.failNext(command.orderId(), 2, 500);
 
         send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(3);
         assertThat(balance(customer)).isEqualTo("40.00");
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
@@ -117,21 +121,21 @@ class PaymentProviderIT {
     void doesNotRetryTheProvidersDeclineAndDebitsNothing() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.alwaysAnswer(command.orderId(), 422);
+        thirdParty.alwaysAnswer(command.orderId(), 422);
 
         send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(PaymentDeclined.class);
         assertThat(((PaymentDeclined) reply).why()).isEqualTo("declined by the payment provider");
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
         assertThat(balance(customer)).isEqualTo("100.00");
 
         // a redelivery is answered from the stored decline, without asking the provider again
         send(command);
         assertThat(replies.awaitRepliesTo(command.messageId(), 2)).allSatisfy(
                 answer -> assertThat(answer).isInstanceOf(PaymentDeclined.class));
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
         // 4xx answers are ignored by the breaker: neither failures nor successes
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
     }
@@ -140,13 +144,13 @@ class PaymentProviderIT {
     void retriesA400OnlyThroughKafkaDeliveriesNotInsideOne() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.alwaysAnswer(command.orderId(), 400);
+        thirdParty.alwaysAnswer(command.orderId(), 400);
 
         send(command);
 
         // the first delivery and messaging's 3 retries, one call each: resilience4j did not retry the 4xx
         awaitDeadLetterFor(command.orderId());
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(4);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(4);
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(balance(customer)).isEqualTo("100.00");
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -156,7 +160,7 @@ class PaymentProviderIT {
     void sendsNoReplyAndDebitsNothingWhileTheProviderIsDownAndOpensTheBreaker() {
         String customer = account("100.00");
         ChargePayment command = charge(customer, "60.00");
-        provider.alwaysAnswer(command.orderId(), 500);
+        thirdParty.alwaysAnswer(command.orderId(), 500);
 
         send(command);
 
@@ -164,7 +168,7 @@ class PaymentProviderIT {
         awaitDeadLetterFor(command.orderId());
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the provider
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(5);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(5);
         assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(balance(customer)).isEqualTo("100.00");
@@ -176,12 +180,8 @@ class PaymentProviderIT {
         ChargePayment next = charge(customer, "1.00");
         send(next);
         awaitDeadLetterFor(next.orderId());
-        assertThat(provider.callsFor(next.orderId())).isZero();
+        assertThat(thirdParty.callsFor(next.orderId())).isZero();
         assertThat(replies.repliesTo(next.messageId())).isEmpty();
-    }
-
-    private CircuitBreaker breaker() {
-        return breakers.circuitBreaker("payment-provider");
     }
 
     private void send(Command command) {

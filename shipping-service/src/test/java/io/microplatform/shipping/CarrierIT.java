@@ -7,7 +7,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.Command;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.ShippingMessages.CreateShipment;
@@ -15,8 +14,11 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import io.microplatform.shipping.client.CarrierClient;
+import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.SagaReplies;
+import io.microplatform.testsupport.ThirdPartyClientContract;
 import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -38,16 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * CreateShipment with the external carrier failing, over real HTTP: the carrier is the simulated one this service
- * hosts, behind {@link ScriptedCarrier}, which makes it fail for one order at a time. Real Kafka, real PostgreSQL,
- * real resilience4j.
+ * The carrier's client as every third party's (ThirdPartyClientContract), and CreateShipment with the carrier
+ * failing, over real HTTP: the carrier is the simulated one this service hosts, behind {@link ScriptedCarrier}, which
+ * makes it fail for one order at a time. Real Kafka, real PostgreSQL, real resilience4j.
  */
 // the same configuration as the other ITs, so all share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
 @Import(ScriptedCarrier.Setup.class)
-class CarrierIT {
+class CarrierIT extends ThirdPartyClientContract {
 
     private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
 
@@ -60,9 +61,7 @@ class CarrierIT {
     @Autowired
     private ObjectMapper json;
     @Autowired
-    private ScriptedCarrier carrier;
-    @Autowired
-    private CircuitBreakerRegistry breakers;
+    private CarrierClient client;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -70,9 +69,22 @@ class CarrierIT {
     /** shipping-commands-dlt from its end when each test starts */
     private TopicTail deadLetters;
 
+    CarrierIT() {
+        super(CarrierClient.REMOTE);
+    }
+
+    @Override
+    protected String callFor(UUID orderId) {
+        return client.book(orderId, "10115", "DE");
+    }
+
+    @Override
+    protected boolean isBusinessAnswer(RuntimeException rejection) {
+        return rejection instanceof CarrierRejectedException rejected && rejected.isRefusal();
+    }
+
     @BeforeEach
     void listen() {
-        breaker().reset();
         replies = new SagaReplies(bootstrapServers, json);
         deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS));
     }
@@ -81,20 +93,11 @@ class CarrierIT {
     void stopListening() {
         replies.close();
         deadLetters.close();
-        // the other ITs in this context need a closed breaker
-        breaker().reset();
     }
 
     @Test
-    void theSimulatedCarrierBooksOncePerOrder() {
-        Map<String, Object> booking = Map.of("orderId", UUID.randomUUID(), "postalCode", "10115", "country", "DE");
-
-        ResponseEntity<JsonNode> first = http.postForEntity("/simulated/carrier/bookings", booking, JsonNode.class);
-        ResponseEntity<JsonNode> again = http.postForEntity("/simulated/carrier/bookings", booking, JsonNode.class);
-
-        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(first.getBody().get("trackingNumber").asText()).startsWith("SIMDE");
-        assertThat(again.getBody()).isEqualTo(first.getBody());
+    void theSimulatedCarrierBooksWithItsOwnTrackingNumbersAndRefusesAMalformedBooking() {
+        assertThat(callFor(UUID.randomUUID())).startsWith("SIMDE");
         assertThat(http.postForEntity("/simulated/carrier/bookings", Map.of("country", "DE"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
@@ -102,26 +105,26 @@ class CarrierIT {
     @Test
     void createsTheShipmentAfterThreeAttemptsWhenTheCarrierFailsTwice() {
         CreateShipment command = create(BERLIN);
-        carrier.failNext(command.orderId(), 2, 503);
+        thirdParty.failNext(command.orderId(), 2, 503);
 
         send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
-        assertThat(carrier.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(3);
         assertThat(rows(command.orderId())).isOne();
     }
 
     @Test
     void doesNotRetryTheCarriersRefusal() {
         CreateShipment command = create(BERLIN);
-        carrier.alwaysAnswer(command.orderId(), 422);
+        thirdParty.alwaysAnswer(command.orderId(), 422);
 
         send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
         assertThat(((ShipmentFailed) reply).why()).isEqualTo("the carrier refused the shipment");
-        assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
         // the refusal is the order's row: a redelivery is answered from it, without the carrier
         assertThat(rows(command.orderId())).isOne();
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
@@ -130,7 +133,7 @@ class CarrierIT {
     @Test
     void sendsNoReplyAndCreatesNothingWhileTheCarrierIsDownAndOpensTheBreaker() {
         CreateShipment command = create(BERLIN);
-        carrier.alwaysAnswer(command.orderId(), 500);
+        thirdParty.alwaysAnswer(command.orderId(), 500);
 
         send(command);
 
@@ -138,7 +141,7 @@ class CarrierIT {
         awaitDeadLetterFor(command.orderId());
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the carrier
-        assertThat(carrier.callsFor(command.orderId())).isEqualTo(5);
+        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(5);
         assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(rows(command.orderId())).isZero();
@@ -147,11 +150,7 @@ class CarrierIT {
         CreateShipment undeliverable = create(new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
         send(undeliverable);
         assertThat(replies.awaitReplyTo(undeliverable.messageId())).isInstanceOf(ShipmentFailed.class);
-        assertThat(carrier.callsFor(undeliverable.orderId())).isZero();
-    }
-
-    private CircuitBreaker breaker() {
-        return breakers.circuitBreaker("carrier");
+        assertThat(thirdParty.callsFor(undeliverable.orderId())).isZero();
     }
 
     private void send(Command command) {

@@ -92,11 +92,13 @@ class ClientConfiguration {
         return ContextExecutorService.wrap(workers, ContextSnapshotFactory.builder().build());
     }
 
-    private static RestClient restClient(RestClient.Builder loadBalanced, ClientProperties.Remote remote,
+    static RestClient restClient(RestClient.Builder loadBalanced, ClientProperties.Remote remote,
             String service) {
         return loadBalanced.clone()
                 .baseUrl(Objects.requireNonNull(remote.baseUrl(), "order.clients.*.base-url of " + service).toString())
                 .requestFactory(requestFactory(remote))
+                // first, so that it wraps the load balancer's interceptor
+                .requestInterceptors(interceptors -> interceptors.add(0, new NoInstanceAsIoFailure()))
                 .build();
     }
 

@@ -2,22 +2,21 @@ package io.microplatform.order.client;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.microplatform.order.domain.Catalogue;
+import io.microplatform.support.loadbalancing.RoutingAttempt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Prices from inventory-service: {@code GET /api/inventory/items/{sku}}, through the {@code inventory} breaker,
- * bulkhead and retry ({@link ResilientCalls}). While inventory-service is down, a price read within the cache's maximum
+ * bulkhead and retry ({@link ResilientCalls}), each sku to the instance that owns it on the hash ring and a retry to
+ * the next one (service-support's consistent-hash load balancing). While inventory-service is down, a price read within the cache's maximum
  * age stands in (the order says {@code inventory-prices} is degraded); without one the order cannot be priced: 503.
  */
 class InventoryClient implements Catalogue {
@@ -39,38 +38,31 @@ class InventoryClient implements Catalogue {
 
     @Override
     public Optional<Price> priceOf(String sku) {
-        Optional<BigDecimal> price;
+        // numbered, so that a retry goes to the next instance on the hash ring, not to a dead owner of the sku again
+        AtomicInteger attempts = new AtomicInteger();
         try {
-            price = resilience.call(() -> fetch(sku));
+            return resilience.call(() -> fetch(sku, attempts.incrementAndGet()), down -> cached(sku, down));
         }
         catch (HttpClientErrorException e) {
             // any other 4xx means this client asks wrongly: a bug here, not an outage there
             throw new IllegalStateException(SERVICE + " refused GET item " + sku + ": " + e.getMessage(), e);
         }
-        catch (RestClientException | CallNotPermittedException | BulkheadFullException down) {
-            return cached(sku, down);
-        }
-        price.ifPresent(fresh -> cache.put(sku, fresh));
-        return price.map(fresh -> new Price(fresh, false));
     }
 
     /** One attempt; a 404 is an answer (no such sku), everything else that is not a 200 an exception. */
-    private Optional<BigDecimal> fetch(String sku) {
+    private Optional<Price> fetch(String sku, int attempt) {
         try {
             Item item = http.get()
                     .uri("/api/inventory/items/{sku}", sku)
                     .accept(MediaType.APPLICATION_JSON)
+                    .header(RoutingAttempt.HEADER, Integer.toString(attempt))
                     .retrieve()
                     .body(Item.class);
-            return Optional.of(item.price());
+            cache.put(sku, item.price());
+            return Optional.of(new Price(item.price(), false));
         }
         catch (HttpClientErrorException.NotFound unknown) {
             return Optional.empty();
-        }
-        catch (IllegalStateException | IllegalArgumentException noInstance) {
-            // the load balancer has no instance of the service (which exception depends on whether Spring Cloud's
-            // load-balancer retry is on): as unreachable as a refused connection, and recorded and retried like one
-            throw new ResourceAccessException(noInstance.getMessage());
         }
     }
 

@@ -1,29 +1,36 @@
 package io.microplatform.order.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.decorators.Decorators;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+
 /**
  * The resilience4j instances of one remote ({@code inventory}, {@code shipping}), configured under
- * {@code resilience4j.*.instances.<remote>} in application.yml, and the one order they are applied in:
+ * {@code resilience4j.*.instances.<remote>} in application.yml, composed with resilience4j's Decorators in the order
+ * its annotations apply them, innermost first, so the source reads like the runtime (see docs/resilience.md):
  * <pre>
- *   Retry( CircuitBreaker( TimeLimiter( Bulkhead( call on a worker thread ) ) ) )
+ *   Fallback( Retry( CircuitBreaker( TimeLimiter( Bulkhead( call on a worker thread ) ) ) ) )
  * </pre>
- * resilience4j's own annotation order, written out so the source reads like the runtime (see docs/resilience.md):
  * <ul>
  * <li>Bulkhead innermost: it limits calls actually in flight. Its permit is taken on the caller's thread and given
  * back when the HTTP call really ends, even after the time limiter stopped waiting for it, so a remote that hangs
@@ -33,15 +40,26 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
  * read timeout is a limit on silence between two packets, so a remote that trickles its answer a byte at a time
  * never trips it; the time limiter ends the wait for the whole exchange (pool lease, connect, request, every byte of
  * the answer). The worker thread cannot be interrupted out of a blocking socket read: it ends at the read timeout,
- * which is why read-timeout stays a little above the time limit (application.yml).</li>
+ * which is why read-timeout stays a little above the time limit (application.yml). The time limiter needs the
+ * attempt as a future, which is why the two innermost steps are a completion stage and the rest a callable.</li>
  * <li>CircuitBreaker around that: every attempt is one call in its sliding window, a time-out a failure, so three
  * failed attempts are three failures, and an open breaker rejects (CallNotPermittedException) before any bulkhead
  * permit, thread or socket is taken.</li>
- * <li>Retry outermost: it retries only what {@link RetryableFailure} allows, never an open breaker, a full bulkhead
+ * <li>Retry around that: it retries only what {@link RetryableFailure} allows, never an open breaker, a full bulkhead
  * or a time-out, so retries cannot hammer a remote the breaker has given up on, nor multiply a slow one's wait.</li>
+ * <li>Fallback outermost: once the retry has given up, only an answer that says the remote is down or out of reach
+ * ({@link #REMOTE_DOWN}) goes to the caller's fallback. Anything else (a 4xx, a bug) reaches the caller as it is.</li>
  * </ul>
  */
 final class ResilientCalls {
+
+    /**
+     * The remote failed or could not be reached: an I/O failure before an answer (refused, reset, timed out, no
+     * instance: see NoInstanceAsIoFailure), a 5xx, an attempt over its time limit, an open breaker, a full bulkhead.
+     */
+    private static final List<Class<? extends Throwable>> REMOTE_DOWN = List.of(ResourceAccessException.class,
+            HttpServerErrorException.class, TimeoutException.class, CallNotPermittedException.class,
+            BulkheadFullException.class);
 
     private final CircuitBreaker circuitBreaker;
     private final TimeLimiter timeLimiter;
@@ -64,29 +82,40 @@ final class ResilientCalls {
     }
 
     /**
-     * @throws TimeLimitExceededException when an attempt took longer than the time limit, besides whatever the call
-     *         itself throws, a CallNotPermittedException or a BulkheadFullException
+     * @param attempt one attempt at the remote; what it throws is recorded, retried and handed to the fallback as
+     *        application.yml and {@link #REMOTE_DOWN} say
+     * @param fallback what stands in while the remote is down: given the last failure (an attempt over its time limit
+     *        as a {@link TimeLimitExceededException}), it returns the stand-in or throws
      */
-    <T> T call(Supplier<T> call) {
-        Supplier<CompletionStage<T>> limited = Bulkhead.decorateCompletionStage(bulkhead,
-                () -> CompletableFuture.supplyAsync(call, workers));
-        Callable<T> timed = TimeLimiter.decorateFutureSupplier(timeLimiter, () -> limited.get().toCompletableFuture());
-        Callable<T> guarded = CircuitBreaker.decorateCallable(circuitBreaker, timed);
-        Callable<T> retried = Retry.decorateCallable(retry, guarded);
+    <T> T call(Supplier<T> attempt, Function<RuntimeException, T> fallback) {
+        Callable<T> limited = timeLimiter.decorateFutureSupplier(() -> Decorators
+                .ofCompletionStage(() -> CompletableFuture.supplyAsync(attempt, workers))
+                .withBulkhead(bulkhead)
+                .get()
+                .toCompletableFuture());
+        Callable<T> resilient = Decorators.ofCallable(limited)
+                .withCircuitBreaker(circuitBreaker)
+                .withRetry(retry)
+                .withFallback(REMOTE_DOWN, down -> fallback.apply(unchecked(down)))
+                .decorate();
         try {
-            return retried.call();
-        }
-        catch (TimeoutException timedOut) {
-            // unchecked from here on; a RestClientException, so the callers' fallbacks take it like a read timeout
-            throw new TimeLimitExceededException(timeLimiter.getName(), timeLimit(), timedOut);
+            return resilient.call();
         }
         catch (RuntimeException | Error failure) {
             throw failure;
         }
         catch (Exception checked) {
-            // the call is a Supplier: nothing in the chain throws another checked exception
+            // the attempt is a Supplier and a time-out went to the fallback: only an interrupted wait is left
             throw new IllegalStateException(checked);
         }
+    }
+
+    /** The time limiter's own TimeoutException, unchecked from here on and named after the remote and its limit. */
+    private RuntimeException unchecked(Throwable down) {
+        if (down instanceof TimeoutException timedOut) {
+            return new TimeLimitExceededException(timeLimiter.getName(), timeLimit(), timedOut);
+        }
+        return (RuntimeException) down;
     }
 
     /** Each remote's instances, by its name, from the same registries and worker threads. */
@@ -105,17 +134,5 @@ final class ResilientCalls {
 
     Duration timeLimit() {
         return timeLimiter.getTimeLimiterConfig().getTimeoutDuration();
-    }
-
-    CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
-    }
-
-    Bulkhead bulkhead() {
-        return bulkhead;
-    }
-
-    Retry retry() {
-        return retry;
     }
 }

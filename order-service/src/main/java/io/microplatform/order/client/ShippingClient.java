@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.ShippingAddress;
 import io.microplatform.order.domain.ShippingRates;
@@ -14,9 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Shipping costs from shipping-service: {@code POST /api/shipping/quotes}, through the {@code shipping} breaker,
@@ -47,22 +43,16 @@ class ShippingClient implements ShippingRates {
         QuoteRequest request = new QuoteRequest(to.country(), to.postalCode(),
                 lines.stream().map(line -> new QuoteRequest.Item(line.sku(), line.quantity())).toList());
         try {
-            return resilience.call(() -> fetch(request)).map(cost -> new Quote(cost, false));
+            return resilience.call(() -> fetch(request), down -> flatRate(to, down));
         }
         catch (HttpClientErrorException e) {
             // any other 4xx means this client asks wrongly: a bug here, not an outage there
             throw new IllegalStateException(SERVICE + " refused quote " + request + ": " + e.getMessage(), e);
         }
-        catch (RestClientException | CallNotPermittedException | BulkheadFullException down) {
-            log.warn("Charging the flat rate {} for shipping to {}: {} is unavailable ({})", flatRate, to.country(),
-                    SERVICE, down.toString());
-            FallbackEvents.record(REMOTE, "flat-rate-quote", down);
-            return Optional.of(new Quote(flatRate, true));
-        }
     }
 
     /** One attempt; a 422 is an answer (no shipping to that country), everything else not a 200 an exception. */
-    private Optional<BigDecimal> fetch(QuoteRequest request) {
+    private Optional<Quote> fetch(QuoteRequest request) {
         try {
             QuoteResponse quote = http.post()
                     .uri("/api/shipping/quotes")
@@ -71,15 +61,18 @@ class ShippingClient implements ShippingRates {
                     .body(request)
                     .retrieve()
                     .body(QuoteResponse.class);
-            return Optional.of(quote.cost());
+            return Optional.of(new Quote(quote.cost(), false));
         }
         catch (HttpClientErrorException.UnprocessableEntity unsupportedCountry) {
             return Optional.empty();
         }
-        catch (IllegalStateException | IllegalArgumentException noInstance) {
-            // the load balancer has no instance of the service: as unreachable as a refused connection
-            throw new ResourceAccessException(noInstance.getMessage());
-        }
+    }
+
+    private Optional<Quote> flatRate(ShippingAddress to, RuntimeException down) {
+        log.warn("Charging the flat rate {} for shipping to {}: {} is unavailable ({})", flatRate, to.country(),
+                SERVICE, down.toString());
+        FallbackEvents.record(REMOTE, "flat-rate-quote", down);
+        return Optional.of(new Quote(flatRate, true));
     }
 
     record QuoteRequest(String country, String postalCode, List<Item> items) {

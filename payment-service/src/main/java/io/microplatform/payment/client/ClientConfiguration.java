@@ -1,32 +1,18 @@
 package io.microplatform.payment.client;
 
-import java.util.Objects;
+import io.microplatform.support.client.ThirdParties;
 
-import org.springframework.boot.autoconfigure.web.client.RestClientBuilderConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProviderProperties.class)
 class ClientConfiguration {
 
-    /**
-     * A plain (not load-balanced) RestClient: the provider is a third party with its own URL, not in our registry.
-     * Boot's configurer adds the observation (http.client.requests metrics, trace propagation). The JDK HttpClient
-     * does not re-send a POST on its own, so every attempt is one the Retry made and counted.
-     */
     @Bean
-    PaymentProviderClient paymentProviderClient(RestClientBuilderConfigurer configurer,
-            PaymentProviderProperties properties) {
-        RestClient http = configurer.configure(RestClient.builder())
-                .baseUrl(Objects.requireNonNull(properties.baseUrl(), "payment.provider.base-url").toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(ClientHttpRequestFactorySettings.defaults()
-                        .withTimeouts(properties.connectTimeout(), properties.readTimeout())))
-                .build();
-        return new PaymentProviderClient(http);
+    PaymentProviderClient paymentProviderClient(ThirdParties thirdParties, PaymentProviderProperties provider) {
+        return new PaymentProviderClient(thirdParties.connect(PaymentProviderClient.REMOTE, provider,
+                PaymentProviderRejectedException::new));
     }
 }

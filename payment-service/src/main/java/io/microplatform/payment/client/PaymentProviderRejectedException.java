@@ -1,25 +1,20 @@
 package io.microplatform.payment.client;
 
-/**
- * The payment provider answered 4xx: a definite answer about this request, so it is neither retried nor counted as
- * a failure by the circuit breaker (both in application.yml). {@link #isDecline()} tells the business answer "not
- * authorized" (402, 422) from a request the provider could not take (400, 401, 404, ...: our bug or configuration).
- */
-public class PaymentProviderRejectedException extends RuntimeException {
+import io.microplatform.support.client.ThirdPartyRejectedException;
 
-    private final int status;
+/**
+ * The payment provider answered 4xx: neither retried nor counted as a failure by the circuit breaker (both in
+ * application.yml). {@link #isDecline()} tells the business answer "not authorized" (402, 422) from a request the
+ * provider could not take (400, 401, 404, ...: our bug or configuration).
+ */
+public class PaymentProviderRejectedException extends ThirdPartyRejectedException {
 
     PaymentProviderRejectedException(int status, String detail) {
-        super("payment provider answered " + status + (detail == null || detail.isBlank() ? "" : ": " + detail));
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
+        super("payment provider", status, detail);
     }
 
     /** The provider declined to authorize the charge: a business answer, not an error. */
     public boolean isDecline() {
-        return status == 402 || status == 422;
+        return status() == 402 || status() == 422;
     }
 }

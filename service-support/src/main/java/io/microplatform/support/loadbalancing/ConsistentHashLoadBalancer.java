@@ -23,8 +23,10 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Sends every request with the same key (for inventory, the SKU) to the same instance, so that instance's caches and
  * row locks stay warm for it. Instances come from the same supplier chain as round-robin's (discovery, caching, and
- * Eureka's UP-only filter), so an instance that leaves the registry leaves the ring. Requests without a key are
- * spread round-robin rather than all hashed to one instance.
+ * Eureka's UP-only filter), so an instance that leaves the registry leaves the ring. A retry that says which attempt
+ * it is ({@link RoutingAttempt}) goes to the next instance on the ring, so a dead instance's keys are served by their
+ * next owner before the registry evicts it. Requests without a key are spread round-robin rather than all hashed to
+ * one instance.
  */
 final class ConsistentHashLoadBalancer implements ReactorServiceInstanceLoadBalancer {
 
@@ -64,7 +66,8 @@ final class ConsistentHashLoadBalancer implements ReactorServiceInstanceLoadBala
             return new EmptyResponse();
         }
         Optional<String> key = routingKey.of(request);
-        ServiceInstance chosen = key.isPresent() ? ringFor(available).ownerOf(key.get())
+        ServiceInstance chosen = key.isPresent()
+                ? ringFor(available).ownerOf(key.get(), RoutingKey.attemptOf(request))
                 : available.get(Math.floorMod(keylessPosition.getAndIncrement(), available.size()));
         return new DefaultResponse(chosen);
     }

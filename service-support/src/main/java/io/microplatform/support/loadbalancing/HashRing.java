@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -53,6 +55,18 @@ final class HashRing {
     }
 
     ServiceInstance ownerOf(String key) {
+        return ownerOf(key, 1);
+    }
+
+    /**
+     * The instance for one attempt at a key: the first attempt goes to the key's owner, each further one to the next
+     * distinct instance clockwise, which is the instance that would own the key if those before it left the ring.
+     * So a retry after an instance died reaches the instance its keys move to once the registry evicts it, instead
+     * of the dead one again; past the last instance the attempts wrap around to the owner.
+     *
+     * @param attempt 1 for the first attempt
+     */
+    ServiceInstance ownerOf(String key, int attempt) {
         if (points.length == 0) {
             throw new IllegalStateException("The ring has no instances");
         }
@@ -60,8 +74,15 @@ final class HashRing {
         if (index < 0) {
             index = -index - 1;
         }
+        int distinctWanted = Math.floorMod(attempt - 1, members.size()) + 1;
+        Set<String> passed = new HashSet<>();
         // past the last point the ring wraps around to the first
-        return owners[index == points.length ? 0 : index];
+        for (int step = 0;; step++) {
+            ServiceInstance owner = owners[(index + step) % points.length];
+            if (passed.add(identity(owner)) && passed.size() == distinctWanted) {
+                return owner;
+            }
+        }
     }
 
     List<String> members() {

@@ -17,16 +17,34 @@ import org.springframework.util.StringUtils;
 record RoutingKey(String header, boolean fromPath) {
 
     Optional<String> of(Request<?> request) {
-        if (request == null || !(request.getContext() instanceof RequestDataContext context)
-                || context.getClientRequest() == null) {
-            return Optional.empty();
-        }
-        RequestData data = context.getClientRequest();
-        String explicit = data.getHeaders() == null ? null : data.getHeaders().getFirst(header);
+        Optional<RequestData> data = requestData(request);
+        String explicit = data.map(outgoing -> header(outgoing, header)).orElse(null);
         if (StringUtils.hasText(explicit)) {
             return Optional.of(explicit);
         }
-        return fromPath ? lastPathSegment(data.getUrl()) : Optional.empty();
+        return fromPath ? data.flatMap(outgoing -> lastPathSegment(outgoing.getUrl())) : Optional.empty();
+    }
+
+    /** Which attempt at its key the request is ({@link RoutingAttempt#HEADER}): 1 when it does not say. */
+    static int attemptOf(Request<?> request) {
+        String attempt = requestData(request).map(outgoing -> header(outgoing, RoutingAttempt.HEADER)).orElse(null);
+        try {
+            return StringUtils.hasText(attempt) ? Math.max(1, Integer.parseInt(attempt.trim())) : 1;
+        }
+        catch (NumberFormatException notANumber) {
+            return 1;
+        }
+    }
+
+    private static Optional<RequestData> requestData(Request<?> request) {
+        if (request == null || !(request.getContext() instanceof RequestDataContext context)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(context.getClientRequest());
+    }
+
+    private static String header(RequestData data, String name) {
+        return data.getHeaders() == null ? null : data.getHeaders().getFirst(name);
     }
 
     private static Optional<String> lastPathSegment(URI url) {

@@ -2,6 +2,7 @@ package io.microplatform.support.loadbalancing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -42,6 +43,30 @@ class HashRingTest {
 
         assertThat(moved).allSatisfy(sku -> assertThat(before.ownerOf(sku)).isSameAs(three));
         assertThat(moved.size() / (double) KEYS).isLessThanOrEqualTo(0.40);
+    }
+
+    @Test
+    void aRetryGoesToTheInstanceTheKeyWouldMoveToIfItsOwnerLeft() {
+        List<ServiceInstance> all = List.of(one, two, three);
+        HashRing ring = HashRing.of(all, 160);
+        Map<ServiceInstance, HashRing> withoutEach = all.stream().collect(Collectors.toMap(Function.identity(),
+                left -> HashRing.of(all.stream().filter(instance -> instance != left).toList(), 160)));
+
+        IntStream.range(0, KEYS).mapToObj(HashRingTest::sku).forEach(sku -> {
+            ServiceInstance owner = ring.ownerOf(sku);
+            assertThat(ring.ownerOf(sku, 1)).isSameAs(owner);
+            assertThat(ring.ownerOf(sku, 2)).isNotSameAs(owner).isSameAs(withoutEach.get(owner).ownerOf(sku));
+        });
+    }
+
+    @Test
+    void attemptsPastTheLastInstanceWrapAroundToTheOwner() {
+        HashRing ring = HashRing.of(List.of(one, two), 160);
+
+        IntStream.range(0, 1_000).mapToObj(HashRingTest::sku).forEach(sku -> {
+            assertThat(ring.ownerOf(sku, 2)).isNotSameAs(ring.ownerOf(sku));
+            assertThat(ring.ownerOf(sku, 3)).isSameAs(ring.ownerOf(sku));
+        });
     }
 
     @Test

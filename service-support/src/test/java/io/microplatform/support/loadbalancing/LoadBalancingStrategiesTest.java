@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +138,24 @@ class LoadBalancingStrategiesTest {
 
         assertThat(servers.all()).filteredOn(server -> server.hits() > 0).singleElement()
                 .satisfies(server -> assertThat(server.hits()).isEqualTo(30));
+    }
+
+    @Test
+    void consistentHashSendsARetryToTheNextInstanceOnTheRing() {
+        RestClient client = http.clone().baseUrl("http://hash-service").build();
+        List<String> skus = IntStream.range(0, 100).mapToObj(HashRingTest::sku).toList();
+        skus.forEach(sku -> client.get().uri("/api/inventory/items/{sku}", sku).retrieve().toBodilessEntity());
+        Map<String, Set<String>> firstAttempts = servers.all().stream()
+                .collect(Collectors.toMap(server -> server.name, server -> Set.copyOf(server.keys())));
+        servers.reset();
+
+        skus.forEach(sku -> client.get().uri("/api/inventory/items/{sku}", sku)
+                .header(RoutingAttempt.HEADER, "2").retrieve().toBodilessEntity());
+
+        assertThat(servers.all()).allSatisfy(server -> assertThat(server.keys())
+                .as("second attempts %s served that were first attempts there too", server.name)
+                .doesNotContainAnyElementsOf(firstAttempts.get(server.name)));
+        assertThat(servers.all().stream().mapToInt(CountingServers.Server::hits).sum()).isEqualTo(skus.size());
     }
 
     @Test

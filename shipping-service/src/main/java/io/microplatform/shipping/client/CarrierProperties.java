@@ -3,6 +3,8 @@ package io.microplatform.shipping.client;
 import java.net.URI;
 import java.time.Duration;
 
+import io.microplatform.support.client.ThirdPartySettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,5 +19,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("shipping.carrier")
 record CarrierProperties(URI baseUrl, @DefaultValue("500ms") Duration connectTimeout,
-        @DefaultValue("2s") Duration readTimeout) {
+        @DefaultValue("2s") Duration readTimeout) implements ThirdPartySettings {
 }
