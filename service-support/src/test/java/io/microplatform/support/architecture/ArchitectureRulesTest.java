@@ -3,6 +3,7 @@ package io.microplatform.support.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,47 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void apiUsingTheDomainIsAllowed() {
-        assertThat(ArchitectureRules.domainKnowsNoTransport.evaluate(clean).hasViolation()).isFalse();
-        assertThat(ArchitectureRules.nothingInsideUsesTheApi.evaluate(clean).hasViolation()).isFalse();
+    void aSpringBeanInTheDomainIsReported() {
+        EvaluationResult result = ArchitectureRules.domainIsNoSpringBean.evaluate(leaky);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("LeakyPricing").contains("org.springframework.stereotype.Service"))
+                .noneSatisfy(line -> assertThat(line).contains("LeakyItem"));
+    }
+
+    @Test
+    void aTransactionOpenedInTheDomainIsReportedEitherWay() {
+        EvaluationResult result = ArchitectureRules.domainOpensNoTransactions.evaluate(leaky);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("LeakyBooking.book()")
+                        .contains("annotated with <org.springframework.transaction.annotation.Transactional>"))
+                .anySatisfy(line -> assertThat(line).contains("LeakyBooking.bookWith").contains("TransactionTemplate"));
+    }
+
+    @Test
+    void aMessageUsedOutsideMessagingIsReportedButTheFieldLimitsAreNot() {
+        EvaluationResult result = ArchitectureRules.contractsOnlyInMessaging.evaluate(leaky);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("LeakyOrderForm").contains("io.microplatform.contracts.OrderLine"))
+                .noneSatisfy(line -> assertThat(line).contains("FieldLimits"));
+    }
+
+    @Test
+    void resilience4jOutsideAClientIsReported() {
+        EvaluationResult result = ArchitectureRules.resilienceOnlyInClients.evaluate(leaky);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("LeakyOrderForm").contains("CircuitBreaker"));
+    }
+
+    @Test
+    void aServiceLaidOutAsTheStyleGuideSaysBreaksNoRule() {
+        assertThat(List.of(ArchitectureRules.domainKnowsNoTransport, ArchitectureRules.nothingInsideUsesTheApi,
+                ArchitectureRules.domainIsNoSpringBean, ArchitectureRules.domainOpensNoTransactions,
+                ArchitectureRules.contractsOnlyInMessaging, ArchitectureRules.resilienceOnlyInClients))
+                .allSatisfy(rule -> assertThat(rule.evaluate(clean).getFailureReport().getDetails())
+                        .as(rule.getDescription()).isEmpty());
     }
 }
