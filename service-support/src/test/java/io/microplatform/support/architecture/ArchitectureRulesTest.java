@@ -2,7 +2,7 @@ package io.microplatform.support.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,36 +15,27 @@ class ArchitectureRulesTest {
 
     @Test
     void domainDependingOnKafkaIsReported() {
-        EvaluationResult result = ArchitectureRules.domainKnowsNoTransport.evaluate(leaky);
-
-        assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails())
+        assertThat(violationsOf(ArchitectureRules.domainKnowsNoTransport))
                 .anySatisfy(line -> assertThat(line).contains("LeakyItem").contains("org.springframework.kafka.core.KafkaTemplate"));
     }
 
     @Test
     void domainAndPersistenceUsingTheApiAreReported() {
-        EvaluationResult result = ArchitectureRules.nothingInsideUsesTheApi.evaluate(leaky);
-
-        assertThat(result.getFailureReport().getDetails())
+        assertThat(violationsOf(ArchitectureRules.nothingInsideUsesTheApi))
                 .anySatisfy(line -> assertThat(line).contains("LeakyItem").contains("LeakyResponse"))
                 .anySatisfy(line -> assertThat(line).contains("LeakyStore").contains("LeakyResponse"));
     }
 
     @Test
     void aSpringBeanInTheDomainIsReported() {
-        EvaluationResult result = ArchitectureRules.domainIsNoSpringBean.evaluate(leaky);
-
-        assertThat(result.getFailureReport().getDetails())
+        assertThat(violationsOf(ArchitectureRules.domainIsNoSpringBean))
                 .anySatisfy(line -> assertThat(line).contains("LeakyPricing").contains("org.springframework.stereotype.Service"))
                 .noneSatisfy(line -> assertThat(line).contains("LeakyItem"));
     }
 
     @Test
     void aTransactionOpenedInTheDomainIsReportedEitherWay() {
-        EvaluationResult result = ArchitectureRules.domainOpensNoTransactions.evaluate(leaky);
-
-        assertThat(result.getFailureReport().getDetails())
+        assertThat(violationsOf(ArchitectureRules.domainOpensNoTransactions))
                 .anySatisfy(line -> assertThat(line).contains("LeakyBooking.book()")
                         .contains("annotated with <org.springframework.transaction.annotation.Transactional>"))
                 .anySatisfy(line -> assertThat(line).contains("LeakyBooking.bookWith").contains("TransactionTemplate"));
@@ -52,18 +43,14 @@ class ArchitectureRulesTest {
 
     @Test
     void aMessageUsedOutsideMessagingIsReportedButTheFieldLimitsAreNot() {
-        EvaluationResult result = ArchitectureRules.contractsOnlyInMessaging.evaluate(leaky);
-
-        assertThat(result.getFailureReport().getDetails())
+        assertThat(violationsOf(ArchitectureRules.contractsOnlyInMessaging))
                 .anySatisfy(line -> assertThat(line).contains("LeakyOrderForm").contains("io.microplatform.contracts.OrderLine"))
                 .noneSatisfy(line -> assertThat(line).contains("FieldLimits"));
     }
 
     @Test
     void resilience4jOutsideAClientIsReported() {
-        EvaluationResult result = ArchitectureRules.resilienceOnlyInClients.evaluate(leaky);
-
-        assertThat(result.getFailureReport().getDetails())
+        assertThat(violationsOf(ArchitectureRules.resilienceOnlyInClients))
                 .anySatisfy(line -> assertThat(line).contains("LeakyOrderForm").contains("CircuitBreaker"));
     }
 
@@ -74,5 +61,10 @@ class ArchitectureRulesTest {
                 ArchitectureRules.contractsOnlyInMessaging, ArchitectureRules.resilienceOnlyInClients))
                 .allSatisfy(rule -> assertThat(rule.evaluate(clean).getFailureReport().getDetails())
                         .as(rule.getDescription()).isEmpty());
+    }
+
+    /** One line per violation, naming the class, the member and what it depends on. */
+    private List<String> violationsOf(ArchRule rule) {
+        return rule.evaluate(leaky).getFailureReport().getDetails();
     }
 }
