@@ -60,9 +60,9 @@ class InventoryCommandsIT {
     @Autowired
     private TestRestTemplate http;
     @Autowired
-    private JdbcClient jdbc;
-    @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private JdbcClient jdbc;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 

@@ -32,11 +32,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,20 +64,9 @@ class OutboxIT {
     InventoryCommandsListener listener;
     @Autowired
     MeterRegistry meters;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
-    TopicTail orderEvents;
-
-    @BeforeEach
-    void openProbe() {
-        orderEvents = new TopicTail(bootstrapServers, Topics.ORDER_EVENTS);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        orderEvents.close();
-    }
+    @RegisterExtension
+    final TopicTail orderEvents = TopicTail.eachTest(Topics.ORDER_EVENTS);
 
     @Test
     void publishesRightAfterCommitWithTheOrderIdAsKeyAndTheLogicalTypeInTheJson() {

@@ -59,9 +59,9 @@ class PaymentCommandsIT {
     @Autowired
     private TestRestTemplate http;
     @Autowired
-    private JdbcClient jdbc;
-    @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private JdbcClient jdbc;
     @Autowired
     private ScriptedPaymentProvider provider;
     @Value("${spring.kafka.bootstrap-servers}")

@@ -15,7 +15,6 @@ import io.microplatform.contracts.Topics;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,10 +52,8 @@ public final class SagaReplies implements AutoCloseable, BeforeEachCallback, Aft
 
     @Override
     public void beforeEach(ExtensionContext test) {
-        ApplicationContext context = SpringExtension.getApplicationContext(test);
         received.clear();
-        open(context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers"),
-                context.getBean(ObjectMapper.class));
+        open(TopicTail.bootstrapServers(test), SpringExtension.getApplicationContext(test).getBean(ObjectMapper.class));
     }
 
     @Override
