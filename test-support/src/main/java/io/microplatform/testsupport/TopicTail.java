@@ -68,8 +68,8 @@ public final class TopicTail implements AutoCloseable, BeforeEachCallback, After
         close();
     }
 
-    /** spring.kafka.bootstrap-servers of the running test's application context. */
-    static String bootstrapServers(ExtensionContext test) {
+    /** spring.kafka.bootstrap-servers of the running test's application context: for other per-test Kafka probes. */
+    public static String bootstrapServers(ExtensionContext test) {
         return SpringExtension.getApplicationContext(test).getEnvironment()
                 .getRequiredProperty("spring.kafka.bootstrap-servers");
     }
