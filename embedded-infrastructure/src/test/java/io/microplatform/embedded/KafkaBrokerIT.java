@@ -1,6 +1,7 @@
 package io.microplatform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,7 +58,7 @@ class KafkaBrokerIT {
                 new StringSerializer(), new StringSerializer());
     }
 
-    /** A new consumer group reads the topic from the beginning until a poll brings nothing more. */
+    /** A new consumer group reads the topic from the beginning: polls until records come, then once more for the rest. */
     private static List<String> readAll(KafkaBroker broker, String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -67,15 +67,12 @@ class KafkaBrokerIT {
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(record.value());
-                }
-            }
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                values.add(record.value());
-            }
+            // a consumer belongs to one thread: Awaitility polls on this one
+            await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+                return !values.isEmpty();
+            });
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
         }
         return values;
     }

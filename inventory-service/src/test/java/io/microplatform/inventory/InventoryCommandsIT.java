@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.microplatform.contracts.Command;
@@ -28,8 +27,8 @@ import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,24 +60,17 @@ class InventoryCommandsIT {
     @Autowired
     private TestRestTemplate http;
     @Autowired
-    private JdbcClient jdbc;
-    @Autowired
-    private ObjectMapper json;
-    @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private JdbcClient jdbc;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
-    private SagaReplies replies;
-
-    @BeforeEach
-    void listenToReplies() {
-        replies = new SagaReplies(bootstrapServers, json);
-    }
+    @RegisterExtension
+    final SagaReplies replies = SagaReplies.eachTest();
 
     @AfterEach
     void removeTestItems() {
-        replies.close();
         // the other ITs of this JVM share the database and expect exactly the demo catalogue
         jdbc.sql("DELETE FROM items WHERE sku LIKE 'IT-%'").update();
     }

@@ -21,11 +21,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -48,23 +46,11 @@ class ConsumerIT {
     MessageJson json;
     @Autowired
     KafkaAdmin admin;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
-    TopicTail deadLetters;
-    TopicTail replies;
-
-    @BeforeEach
-    void openProbes() {
-        deadLetters = new TopicTail(bootstrapServers, DEAD_LETTERS);
-        replies = new TopicTail(bootstrapServers, Topics.SAGA_REPLIES);
-    }
-
-    @AfterEach
-    void closeProbes() {
-        deadLetters.close();
-        replies.close();
-    }
+    @RegisterExtension
+    final TopicTail deadLetters = TopicTail.eachTest(DEAD_LETTERS);
+    @RegisterExtension
+    final TopicTail replies = TopicTail.eachTest(Topics.SAGA_REPLIES);
 
     @Test
     void everyTopicAndItsDeadLetterTopicExistWithTheSamePartitions() {

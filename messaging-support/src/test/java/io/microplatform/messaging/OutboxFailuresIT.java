@@ -28,8 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.config.TopicBuilder;
@@ -80,10 +80,9 @@ class OutboxFailuresIT {
     MessageJson json;
     @Autowired
     MeterRegistry meters;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
-    TopicTail orderEvents;
+    @RegisterExtension
+    final TopicTail orderEvents = TopicTail.eachTest(Topics.ORDER_EVENTS);
 
     @BeforeEach
     void stopTheScheduledSweep() {
@@ -91,12 +90,10 @@ class OutboxFailuresIT {
         admin.createOrModifyTopics(TopicBuilder.name(SMALL_RECORDS).partitions(1).replicas(1)
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "10240")
                 .build());
-        orderEvents = new TopicTail(bootstrapServers, Topics.ORDER_EVENTS);
     }
 
     @AfterEach
     void restartTheScheduledSweep() {
-        orderEvents.close();
         scheduledSweeper.start();
     }
 

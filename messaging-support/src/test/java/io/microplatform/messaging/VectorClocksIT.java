@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,17 +59,8 @@ class VectorClocksIT {
     @Autowired
     Environment environment;
 
-    TopicTail replies;
-
-    @BeforeEach
-    void openProbe() {
-        replies = new TopicTail(environment.getProperty("spring.kafka.bootstrap-servers"), Topics.SAGA_REPLIES);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        replies.close();
-    }
+    @RegisterExtension
+    final TopicTail replies = TopicTail.eachTest(Topics.SAGA_REPLIES);
 
     @Test
     void recordsTheEffectWithTheReceivedClockMergedAndTickedAndSendsThatClockWithTheReply() throws Exception {

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.microplatform.contracts.Command;
@@ -27,9 +26,8 @@ import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.TopicTail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,27 +59,16 @@ class PaymentCommandsIT {
     @Autowired
     private TestRestTemplate http;
     @Autowired
-    private JdbcClient jdbc;
-    @Autowired
-    private ObjectMapper json;
-    @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private JdbcClient jdbc;
     @Autowired
     private ScriptedPaymentProvider provider;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
-    private SagaReplies replies;
-
-    @BeforeEach
-    void listenToReplies() {
-        replies = new SagaReplies(bootstrapServers, json);
-    }
-
-    @AfterEach
-    void stopListening() {
-        replies.close();
-    }
+    @RegisterExtension
+    final SagaReplies replies = SagaReplies.eachTest();
 
     @Test
     void chargesWhenTheBalanceCoversTheAmount() {

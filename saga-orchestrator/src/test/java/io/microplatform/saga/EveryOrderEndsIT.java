@@ -29,9 +29,8 @@ import io.microplatform.saga.domain.SagaState;
 import io.microplatform.saga.domain.SagaStep;
 import io.microplatform.testsupport.TopicTail;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,17 +54,8 @@ class EveryOrderEndsIT {
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
-    private Participants participants;
-
-    @BeforeEach
-    void openParticipants() {
-        participants = new Participants(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeParticipants() {
-        participants.close();
-    }
+    @RegisterExtension
+    final Participants participants = Participants.eachTest();
 
     @Test
     void cancelsAnOrderReportedStalledThatNeverHadASagaAndALateOrderPlacedStartsNothing() {

@@ -38,12 +38,10 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,20 +67,8 @@ class OrderSagaIT {
     @Autowired
     private JdbcClient jdbc;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
-
-    private Participants participants;
-
-    @BeforeEach
-    void openParticipants() {
-        participants = new Participants(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeParticipants() {
-        participants.close();
-    }
+    @RegisterExtension
+    final Participants participants = Participants.eachTest();
 
     @Test
     void confirmsTheOrderWhenEveryStepSucceeds() {

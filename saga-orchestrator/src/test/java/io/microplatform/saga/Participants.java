@@ -34,13 +34,20 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Plays order-service and the three participants for the orchestrator under test: reads every command from the
  * command topics (from the moment it was opened, outside any consumer group) and writes OrderPlaced and replies as
- * JSON, the way the real services do.
+ * JSON, the way the real services do. A test class opens them for each test with
+ * <pre>
+ * &#64;RegisterExtension
+ * final Participants participants = Participants.eachTest();
+ * </pre>
  */
-final class Participants implements AutoCloseable {
+final class Participants implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     static final ShippingAddress ADDRESS = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
     static final List<OrderLine> LINES = List.of(new OrderLine("KEYBOARD-01", 2, new BigDecimal("49.90")));
@@ -53,13 +60,38 @@ final class Participants implements AutoCloseable {
             Topics.SHIPPING_COMMANDS, Topics.ORDER_COMMANDS);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
-    private final TopicTail commands;
-    private final KafkaProducer<String, String> producer;
     private final List<Command> received = new CopyOnWriteArrayList<>();
     private final Map<UUID, VectorClock> clocks = new ConcurrentHashMap<>();
+    private String bootstrapServers;
+    private TopicTail commands;
+    private KafkaProducer<String, String> producer;
 
+    /** Open from now until closed. */
     Participants(String bootstrapServers) {
+        open(bootstrapServers);
+    }
+
+    private Participants() {
+    }
+
+    /** Open from the start of each test to its end, on the broker of the test's Spring context. */
+    static Participants eachTest() {
+        return new Participants();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext test) {
+        received.clear();
+        clocks.clear();
+        open(TopicTail.bootstrapServers(test));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
+    }
+
+    private void open(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         commands = new TopicTail(bootstrapServers, COMMAND_TOPICS);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -153,7 +185,11 @@ final class Participants implements AutoCloseable {
 
     @Override
     public void close() {
-        commands.close();
-        producer.close(Duration.ZERO);
+        if (commands != null) {
+            commands.close();
+            producer.close(Duration.ZERO);
+            commands = null;
+            producer = null;
+        }
     }
 }

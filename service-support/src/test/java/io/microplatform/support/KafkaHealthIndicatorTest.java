@@ -16,17 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaHealthIndicatorTest {
 
     @Test
-    void isDownWithinItsTimeoutWhenNoBrokerAnswers() throws IOException {
+    void isDownByTheClientsOwnTimeoutWhenNoBrokerAnswers() throws IOException {
         KafkaHealthIndicator indicator = new KafkaHealthIndicator(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort()), Duration.ofMillis(500));
         try {
-            long started = System.nanoTime();
             Health health = indicator.health();
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails().get("error")).asString().contains("TimeoutException");
-            assertThat(took).isLessThan(Duration.ofSeconds(3));
+            // the admin client gave up by the timeout the indicator set on it, not the indicator's guard around the
+            // future (java.util.concurrent.TimeoutException) nor Kafka's default of a minute
+            assertThat(health.getDetails().get("error")).asString()
+                    .startsWith(org.apache.kafka.common.errors.TimeoutException.class.getName() + ": Timed out");
         }
         finally {
             indicator.destroy();

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.contracts.Command;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Reply;
@@ -20,9 +19,8 @@ import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.TopicTail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,23 +58,12 @@ class ShippingCommandsIT {
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private ObjectMapper json;
-    @Autowired
     private ScriptedCarrier carrier;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
-    private SagaReplies replies;
-
-    @BeforeEach
-    void listenToReplies() {
-        replies = new SagaReplies(bootstrapServers, json);
-    }
-
-    @AfterEach
-    void stopListening() {
-        replies.close();
-    }
+    @RegisterExtension
+    final SagaReplies replies = SagaReplies.eachTest();
 
     @Test
     void createsAShipmentToADeliverableAddress() {

@@ -12,21 +12,56 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.contracts.Message;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The orchestrator's ear, for tests of saga participants: reads saga-replies from its end at creation, outside any consumer group, and parses each
- * record by its logical type id, as the orchestrator does.
+ * record by its logical type id, as the orchestrator does. A test class registers one for each test:
+ * <pre>
+ * &#64;RegisterExtension
+ * final SagaReplies replies = SagaReplies.eachTest();
+ * </pre>
  */
-public final class SagaReplies implements AutoCloseable {
+public final class SagaReplies implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-    private final TopicTail tail;
-    private final ObjectMapper json;
     private final List<Reply> received = new CopyOnWriteArrayList<>();
+    private TopicTail tail;
+    private ObjectMapper json;
 
+    /** Reads from now until closed. */
     public SagaReplies(String bootstrapServers, ObjectMapper json) {
+        open(bootstrapServers, json);
+    }
+
+    private SagaReplies() {
+    }
+
+    /**
+     * Reads from the start of each test to its end, from the broker and with the ObjectMapper of the test's Spring
+     * context: the replies to an earlier test's commands are never this test's.
+     */
+    public static SagaReplies eachTest() {
+        return new SagaReplies();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext test) {
+        received.clear();
+        open(TopicTail.bootstrapServers(test), SpringExtension.getApplicationContext(test).getBean(ObjectMapper.class));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
+    }
+
+    private void open(String bootstrapServers, ObjectMapper json) {
         this.json = json;
         tail = new TopicTail(bootstrapServers, Topics.SAGA_REPLIES);
     }
@@ -77,6 +112,9 @@ public final class SagaReplies implements AutoCloseable {
 
     @Override
     public void close() {
-        tail.close();
+        if (tail != null) {
+            tail.close();
+            tail = null;
+        }
     }
 }

@@ -18,22 +18,63 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Reads topics from their end at the moment it was opened, as raw bytes and outside any consumer group: exactly what
  * was published from then on, whatever the consumers under test do with it. Keeps every record it polled. A
- * KafkaConsumer underneath, so one thread at a time (Awaitility: {@code pollInSameThread()}).
+ * KafkaConsumer underneath, so one thread at a time (Awaitility: {@code pollInSameThread()}). A test class opens one
+ * for each test with
+ * <pre>
+ * &#64;RegisterExtension
+ * final TopicTail orderEvents = TopicTail.eachTest(Topics.ORDER_EVENTS);
+ * </pre>
  */
-public final class TopicTail implements AutoCloseable {
+public final class TopicTail implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<String> topics;
     private final List<ConsumerRecord<String, byte[]>> received = new CopyOnWriteArrayList<>();
+    private KafkaConsumer<String, byte[]> consumer;
 
     public TopicTail(String bootstrapServers, String topic) {
         this(bootstrapServers, List.of(topic));
     }
 
     public TopicTail(String bootstrapServers, Collection<String> topics) {
+        this.topics = List.copyOf(topics);
+        open(bootstrapServers);
+    }
+
+    private TopicTail(Collection<String> topics) {
+        this.topics = List.copyOf(topics);
+    }
+
+    /** Opens at the start of each test, on the broker of the test's Spring context, and closes at its end. */
+    public static TopicTail eachTest(String... topics) {
+        return new TopicTail(List.of(topics));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext test) {
+        received.clear();
+        open(bootstrapServers(test));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
+    }
+
+    /** spring.kafka.bootstrap-servers of the running test's application context: for other per-test Kafka probes. */
+    public static String bootstrapServers(ExtensionContext test) {
+        return SpringExtension.getApplicationContext(test).getEnvironment()
+                .getRequiredProperty("spring.kafka.bootstrap-servers");
+    }
+
+    private void open(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
@@ -90,6 +131,9 @@ public final class TopicTail implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ZERO);
+        if (consumer != null) {
+            consumer.close(Duration.ZERO);
+            consumer = null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.microplatform.localstack.observability;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A real Prometheus (the {@code prometheus} binary on PATH: Debian's package, or PROMETHEUS_BIN) running the
@@ -91,13 +93,13 @@ public final class RealPrometheus implements AutoCloseable {
                 .redirectOutput(directory.resolve("prometheus.log").toFile())
                 .start();
         RealPrometheus prometheus = new RealPrometheus(process, directory, "http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!prometheus.ready()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                prometheus.close();
-                throw new AssertionError("Prometheus did not start:\n" + prometheus.log());
-            }
-            Thread.sleep(250);
+        try {
+            await("Prometheus ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .failFast("Prometheus exited", () -> !process.isAlive())
+                    .until(prometheus::ready);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            prometheus.close();
+            throw new AssertionError("Prometheus did not start:\n" + prometheus.log(), e);
         }
         return prometheus;
     }
