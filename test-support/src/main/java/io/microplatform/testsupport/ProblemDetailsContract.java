@@ -1,5 +1,6 @@
 package io.microplatform.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -11,55 +12,68 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Optional;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The same answer for the same mistake in every service: application/problem+json with the right status, a title,
- * the request's path as instance, and no stack trace. A service's {@code @WebMvcTest} (all its controllers) extends it
- * and names its routes; a mistake its API cannot receive (no endpoint takes a body, no id in a path) is skipped, saying
- * why, as {@link RunningServiceContract} does for what every running service promises.
+ * the request's path as instance, and nothing of the exception behind it. A service's {@code @WebMvcTest} (all its
+ * controllers) extends it and names its routes with {@link Routes}; a mistake its API cannot receive (no endpoint takes
+ * a body, no id in a path) is skipped, saying why, as {@link RunningServiceContract} does for what every running
+ * service promises.
  */
+@Import(ProblemDetailsContract.BugController.class)
 public abstract class ProblemDetailsContract {
+
+    /** The service's routes the mistakes are made on; "" where the service has no such route. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Routes {
+
+        /** A route the service answers GET on and nothing else, e.g. {@code /api/sagas}. */
+        String readOnly();
+
+        /** A path whose id cannot be one, e.g. {@code /api/orders/12345}. */
+        String malformedIdInPath() default "";
+
+        /** A query whose id parameter cannot be one, e.g. {@code /api/payments?orderId=12345}. */
+        String malformedIdInQuery() default "";
+
+        /** A route that takes a JSON body. */
+        String json() default "";
+
+        /** A well-formed body for {@link #json()} whose fields fail validation. */
+        String invalidBody() default "";
+    }
+
+    private static final RuntimeException BUG = new IllegalStateException("internal detail a caller must not see");
+
+    /** A bug behind a route, answered by the service's own exception handler like any of its controllers' bugs. */
+    @RestController
+    static class BugController {
+
+        static final String ROUTE = "/problem-details-contract/bug";
+
+        @GetMapping(ROUTE)
+        void fail() {
+            throw BUG;
+        }
+    }
 
     @Autowired
     protected MockMvc mvc;
-
-    /**
-     * What a bug looks like to these tests: the service's test makes a collaborator of {@link #failingRoute()} throw
-     * it, and no word of it may reach the answer.
-     */
-    protected static final RuntimeException BUG = new IllegalStateException("internal detail a caller must not see");
-
-    /** A route the service answers GET on and nothing else, e.g. {@code /api/sagas}. */
-    protected abstract String readOnlyRoute();
-
-    /** A GET route whose collaborator the service's test made throw {@link #BUG}. */
-    protected abstract String failingRoute();
-
-    /** A path whose id cannot be one, e.g. {@code /api/orders/12345}; empty where no path carries a typed id. */
-    protected Optional<String> malformedIdInPath() {
-        return Optional.empty();
-    }
-
-    /** A query whose id parameter cannot be one, e.g. {@code /api/payments?orderId=12345}. */
-    protected Optional<String> malformedIdInQuery() {
-        return Optional.empty();
-    }
-
-    /** A route that takes a JSON body, and a well-formed body whose fields fail validation. */
-    protected Optional<JsonRoute> jsonRoute() {
-        return Optional.empty();
-    }
-
-    public record JsonRoute(String path, String invalidBody) {
-    }
 
     /**
      * What every error answer has: this status, problem+json, a title, and nothing of the exception behind it (no
@@ -79,7 +93,7 @@ public abstract class ProblemDetailsContract {
 
     @Test
     void answersABugWith500WithoutItsDetails() throws Exception {
-        mvc.perform(get(failingRoute()).accept(MediaType.APPLICATION_JSON))
+        mvc.perform(get(BugController.ROUTE).accept(MediaType.APPLICATION_JSON))
                 .andExpect(problem(HttpStatus.INTERNAL_SERVER_ERROR))
                 .andExpect(jsonPath("$.detail").value("An unexpected error occurred"))
                 .andExpect(content().string(not(containsString(BUG.getMessage()))));
@@ -95,7 +109,7 @@ public abstract class ProblemDetailsContract {
 
     @Test
     void answersAWrongMethodWith405NamingTheAllowedOnes() throws Exception {
-        mvc.perform(delete(readOnlyRoute()).accept(MediaType.APPLICATION_JSON))
+        mvc.perform(delete(routes().readOnly()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(problem(HttpStatus.METHOD_NOT_ALLOWED))
                 .andExpect(header().string(HttpHeaders.ALLOW, containsString("GET")));
     }
@@ -103,23 +117,22 @@ public abstract class ProblemDetailsContract {
     /** An id is opaque to callers: one that cannot be an id names nothing, like an unknown one. */
     @Test
     void answersAMalformedIdInThePathWith404() throws Exception {
-        assumeThat(malformedIdInPath()).as("no path of this service carries a typed id").isPresent();
-        mvc.perform(get(malformedIdInPath().orElseThrow()).accept(MediaType.APPLICATION_JSON))
+        assumeThat(routes().malformedIdInPath()).as("no path of this service carries a typed id").isNotEmpty();
+        mvc.perform(get(routes().malformedIdInPath()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(problem(HttpStatus.NOT_FOUND));
     }
 
     /** The resource exists, the request's input does not fit it: a bad request, as any other invalid parameter. */
     @Test
     void answersAMalformedIdInTheQueryWith400() throws Exception {
-        assumeThat(malformedIdInQuery()).as("no query of this service takes an id").isPresent();
-        mvc.perform(get(malformedIdInQuery().orElseThrow()).accept(MediaType.APPLICATION_JSON))
+        assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
+        mvc.perform(get(routes().malformedIdInQuery()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(problem(HttpStatus.BAD_REQUEST));
     }
 
     @Test
     void answersMalformedJsonWith400() throws Exception {
-        assumeThat(jsonRoute()).as("no endpoint of this service takes a body").isPresent();
-        String path = jsonRoute().orElseThrow().path();
+        String path = jsonRoute();
         mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("{\"truncated\":["))
                 .andExpect(problem(HttpStatus.BAD_REQUEST))
                 .andExpect(jsonPath("$.title").value("Malformed request body"))
@@ -128,9 +141,7 @@ public abstract class ProblemDetailsContract {
 
     @Test
     void answersAnInvalidBodyWith400NamingEachField() throws Exception {
-        assumeThat(jsonRoute()).as("no endpoint of this service takes a body").isPresent();
-        JsonRoute route = jsonRoute().orElseThrow();
-        mvc.perform(post(route.path()).contentType(MediaType.APPLICATION_JSON).content(route.invalidBody()))
+        mvc.perform(post(jsonRoute()).contentType(MediaType.APPLICATION_JSON).content(routes().invalidBody()))
                 .andExpect(problem(HttpStatus.BAD_REQUEST))
                 .andExpect(jsonPath("$.title").value("Invalid request"))
                 .andExpect(jsonPath("$.detail").value(containsString("Invalid fields: ")))
@@ -140,8 +151,19 @@ public abstract class ProblemDetailsContract {
 
     @Test
     void answersAWrongMediaTypeWith415() throws Exception {
-        assumeThat(jsonRoute()).as("no endpoint of this service takes a body").isPresent();
-        mvc.perform(post(jsonRoute().orElseThrow().path()).contentType(MediaType.TEXT_PLAIN).content("hello"))
+        mvc.perform(post(jsonRoute()).contentType(MediaType.TEXT_PLAIN).content("hello"))
                 .andExpect(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+    }
+
+    private Routes routes() {
+        Routes routes = getClass().getAnnotation(Routes.class);
+        assertThat(routes).as("%s names its routes with @ProblemDetailsContract.Routes", getClass().getName())
+                .isNotNull();
+        return routes;
+    }
+
+    private String jsonRoute() {
+        assumeThat(routes().json()).as("no endpoint of this service takes a body").isNotEmpty();
+        return routes().json();
     }
 }

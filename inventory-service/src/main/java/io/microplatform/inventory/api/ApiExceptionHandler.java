@@ -14,7 +14,6 @@ class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
     ErrorResponse itemNotFound(ItemNotFoundException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.NOT_FOUND, ex.getMessage())
-                .title("Item not found").property("sku", ex.sku()).build();
+        return problem(ex, HttpStatus.NOT_FOUND, "Item not found", "sku", ex.sku());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The order domain's exceptions as problem details, and the two failures that are not bugs but "try again later": a
@@ -31,26 +32,28 @@ class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
     ErrorResponse orderNotFound(OrderNotFoundException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.NOT_FOUND, ex.getMessage())
-                .title("Order not found").property("orderId", ex.orderId()).build();
+        return problem(ex, HttpStatus.NOT_FOUND, "Order not found", "orderId", ex.orderId());
+    }
+
+    /** /api/orders/12345 is an order that does not exist, answered exactly as one. */
+    @Override
+    protected ErrorResponse malformedIdInPath(MethodArgumentTypeMismatchException ex) {
+        return orderNotFound(new OrderNotFoundException(String.valueOf(ex.getValue())));
     }
 
     @ExceptionHandler
     ErrorResponse unknownSku(UnknownSkuException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage())
-                .title("Unknown SKU").property("skus", ex.skus()).build();
+        return problem(ex, HttpStatus.UNPROCESSABLE_ENTITY, "Unknown SKU", "skus", ex.skus());
     }
 
     @ExceptionHandler
     ErrorResponse unsupportedCountry(UnsupportedCountryException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage())
-                .title("Unsupported country").property("country", ex.country()).build();
+        return problem(ex, HttpStatus.UNPROCESSABLE_ENTITY, "Unsupported country", "country", ex.country());
     }
 
     @ExceptionHandler
     ErrorResponse idempotencyKeyReused(IdempotencyKeyReusedException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage())
-                .title("Idempotency-Key reused").property("idempotencyKey", ex.key()).build();
+        return problem(ex, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", "idempotencyKey", ex.key());
     }
 
     /** Retry-After: when the caller may expect the remote's breaker to probe it again. */

@@ -45,7 +45,7 @@ class OrderController {
                 .body(OrderResponse.of(order));
     }
 
-    /** An unknown id is 404; so is one that cannot be an id (the shared ProblemDetailsHandler says why). */
+    /** An unknown id is 404, and so is one that cannot be an id (ApiExceptionHandler.malformedIdInPath). */
     @GetMapping("/{orderId}")
     OrderResponse get(@PathVariable UUID orderId) {
         return OrderResponse.of(orders.get(orderId));

@@ -14,7 +14,6 @@ class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
     ErrorResponse accountNotFound(AccountNotFoundException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.NOT_FOUND, ex.getMessage())
-                .title("Account not found").property("customerId", ex.customerId()).build();
+        return problem(ex, HttpStatus.NOT_FOUND, "Account not found", "customerId", ex.customerId());
     }
 }

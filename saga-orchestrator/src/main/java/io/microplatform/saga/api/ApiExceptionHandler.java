@@ -14,7 +14,6 @@ class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
     ErrorResponse sagaNotFound(SagaNotFoundException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.NOT_FOUND, ex.getMessage())
-                .title("Saga not found").property("orderId", ex.orderId()).build();
+        return problem(ex, HttpStatus.NOT_FOUND, "Saga not found", "orderId", ex.orderId());
     }
 }

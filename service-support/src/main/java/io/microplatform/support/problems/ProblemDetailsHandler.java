@@ -74,11 +74,17 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
             HttpStatusCode status, WebRequest request) {
         if (ex instanceof MethodArgumentTypeMismatchException mismatch
                 && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "Nothing has this " + mismatch.getName());
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+            ErrorResponse response = malformedIdInPath(mismatch);
+            return handleExceptionInternal(ex, response.getBody(), response.getHeaders(), response.getStatusCode(),
+                    request);
         }
         return super.handleTypeMismatch(ex, headers, status, request);
+    }
+
+    /** 404 naming the id as given; a service may answer it exactly as its own "not found" instead. */
+    protected ErrorResponse malformedIdInPath(MethodArgumentTypeMismatchException ex) {
+        return ErrorResponse.builder(ex, HttpStatus.NOT_FOUND, "No resource with " + ex.getName() + " " + ex.getValue())
+                .property(ex.getName(), ex.getValue()).build();
     }
 
     /** Spring's detail speaks of a "static resource"; these services serve an API, so name the route asked for. */
@@ -100,6 +106,15 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
     protected ErrorResponse unexpected(Exception ex) {
         log.error("Unexpected error", ex);
         return ErrorResponse.create(ex, HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred");
+    }
+
+    /**
+     * A domain exception as every service answers one: its message as the detail, a title, and the property that
+     * names what it was about ({@code "sku":"NOPE-01"}), so a client need not parse the detail.
+     */
+    protected static ErrorResponse problem(Exception ex, HttpStatus status, String title, String property,
+            Object value) {
+        return ErrorResponse.builder(ex, status, ex.getMessage()).title(title).property(property, value).build();
     }
 
     /** Jackson's path as a bean path: items[0].quantity. */

@@ -14,7 +14,6 @@ class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
     ErrorResponse unsupportedCountry(UnsupportedCountryException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage())
-                .title("Unsupported country").property("country", ex.country()).build();
+        return problem(ex, HttpStatus.UNPROCESSABLE_ENTITY, "Unsupported country", "country", ex.country());
     }
 }
