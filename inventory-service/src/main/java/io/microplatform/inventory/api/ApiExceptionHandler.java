@@ -1,21 +1,19 @@
 package io.microplatform.inventory.api;
 
 import io.microplatform.inventory.domain.ItemNotFoundException;
+import io.microplatform.support.problems.ProblemDetailsHandler;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Domain exceptions as RFC 9457 problem details; Boot's own handler does the same for framework errors. */
+/** The inventory domain's exceptions as problem details; everything else as every service answers it. */
 @RestControllerAdvice
-class ApiExceptionHandler {
+class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
-    ProblemDetail itemNotFound(ItemNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Item not found");
-        problem.setProperty("sku", ex.sku());
-        return problem;
+    ErrorResponse itemNotFound(ItemNotFoundException ex) {
+        return problem(ex, HttpStatus.NOT_FOUND, "Item not found", "sku", ex.sku());
     }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.microplatform.order.OrderManagement;
 import io.microplatform.order.domain.Order;
-import io.microplatform.order.domain.OrderNotFoundException;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -46,16 +45,9 @@ class OrderController {
                 .body(OrderResponse.of(order));
     }
 
-    /** Anything that is not an order's id, a UUID or not, is an order that does not exist: 404. */
+    /** An unknown id is 404, and so is one that cannot be an id (ApiExceptionHandler.malformedIdInPath). */
     @GetMapping("/{orderId}")
-    OrderResponse get(@PathVariable String orderId) {
-        UUID id;
-        try {
-            id = UUID.fromString(orderId);
-        }
-        catch (IllegalArgumentException notAnId) {
-            throw new OrderNotFoundException(orderId);
-        }
-        return OrderResponse.of(orders.get(id));
+    OrderResponse get(@PathVariable UUID orderId) {
+        return OrderResponse.of(orders.get(orderId));
     }
 }

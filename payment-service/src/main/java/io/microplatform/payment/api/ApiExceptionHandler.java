@@ -1,21 +1,19 @@
 package io.microplatform.payment.api;
 
 import io.microplatform.payment.domain.AccountNotFoundException;
+import io.microplatform.support.problems.ProblemDetailsHandler;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Domain exceptions as RFC 9457 problem details; Boot's own handler does the same for framework errors. */
+/** The payment domain's exceptions as problem details; everything else as every service answers it. */
 @RestControllerAdvice
-class ApiExceptionHandler {
+class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
-    ProblemDetail accountNotFound(AccountNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Account not found");
-        problem.setProperty("customerId", ex.customerId());
-        return problem;
+    ErrorResponse accountNotFound(AccountNotFoundException ex) {
+        return problem(ex, HttpStatus.NOT_FOUND, "Account not found", "customerId", ex.customerId());
     }
 }

@@ -74,13 +74,4 @@ class PaymentControllerTest {
                          "detail":"Required parameter 'orderId' is not present.","instance":"/api/payments"}
                         """, true));
     }
-
-    @Test
-    void answersAnOrderIdThatIsNoUuidWithProblemJson400() throws Exception {
-        mvc.perform(get("/api/payments").param("orderId", "not-a-uuid").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(400))
-                .andExpect(jsonPath("$.instance").value("/api/payments"));
-    }
 }

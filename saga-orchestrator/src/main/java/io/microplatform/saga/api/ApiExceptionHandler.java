@@ -1,29 +1,19 @@
 package io.microplatform.saga.api;
 
 import io.microplatform.saga.domain.SagaNotFoundException;
+import io.microplatform.support.problems.ProblemDetailsHandler;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Domain exceptions as RFC 9457 problem details; Boot's own handler does the same for framework errors. */
+/** The saga domain's exceptions as problem details; everything else as every service answers it. */
 @RestControllerAdvice
-class ApiExceptionHandler {
+class ApiExceptionHandler extends ProblemDetailsHandler {
 
     @ExceptionHandler
-    ProblemDetail sagaNotFound(SagaNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Saga not found");
-        problem.setProperty("orderId", ex.orderId());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidState(InvalidStateException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid saga state");
-        problem.setProperty("state", ex.state());
-        return problem;
+    ErrorResponse sagaNotFound(SagaNotFoundException ex) {
+        return problem(ex, HttpStatus.NOT_FOUND, "Saga not found", "orderId", ex.orderId());
     }
 }

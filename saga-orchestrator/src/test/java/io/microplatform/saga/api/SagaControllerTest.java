@@ -80,13 +80,6 @@ class SagaControllerTest {
     }
 
     @Test
-    void answersAnIdThatIsNoUuidWithProblemJson400() throws Exception {
-        mvc.perform(get("/api/sagas/not-a-uuid"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-
-    @Test
     void listsSagasOfAStateWithTheirAge() throws Exception {
         Saga saga = Saga.start(ORDER, order(), new RetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(2), 3, 10),
                 STARTED);

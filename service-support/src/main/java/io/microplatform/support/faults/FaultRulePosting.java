@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import org.springframework.core.Ordered;
+import io.microplatform.support.problems.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
@@ -40,8 +42,7 @@ class FaultRulePosting extends AbstractHandlerMapping {
             rule = json.readValue(request.getInputStream(), FaultRequest.class).toRule(clock.instant());
         } catch (JacksonException | IllegalArgumentException e) {
             String reason = e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage();
-            Problems.write(response, HttpServletResponse.SC_BAD_REQUEST, "Invalid fault rule", reason,
-                    request.getRequestURI());
+            Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "Invalid fault rule", reason));
             return;
         }
         response.setStatus(HttpServletResponse.SC_CREATED);

@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import io.microplatform.support.problems.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,11 +39,11 @@ class FaultTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(HEADER);
         if (presented == null || presented.isBlank()) {
-            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                    "The faults endpoint needs the " + HEADER + " header", request.getRequestURI());
+            Problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "The faults endpoint needs the " + HEADER + " header"));
         } else if (!MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
-            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                    "The " + HEADER + " header does not match platform.faults.token", request.getRequestURI());
+            Problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "The " + HEADER + " header does not match platform.faults.token"));
         } else {
             chain.doFilter(request, response);
         }

@@ -7,6 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import io.microplatform.support.problems.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,15 +40,15 @@ class InboundFaultFilter extends OncePerRequestFilter {
         for (FaultRule rule : matching) {
             if (rule.refuse()) {
                 rules.injected(rule, Effect.REFUSE, detail);
-                Problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
-                        "Refused by fault injection rule " + rule.id(), path);
+                Problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "Refused by fault injection rule " + rule.id()));
                 return;
             }
             rules.delay(rule, detail);
             if (rule.failsThisCall()) {
                 rules.injected(rule, Effect.ERROR, detail);
-                Problems.write(response, rule.errorStatus(), "Injected fault",
-                        "Failed by fault injection rule " + rule.id(), path);
+                Problems.write(request, response, Problems.of(HttpStatusCode.valueOf(rule.errorStatus()),
+                        "Injected fault", "Failed by fault injection rule " + rule.id()));
                 return;
             }
         }

@@ -38,14 +38,4 @@ class DestinationControllerTest {
                 .andExpect(content().string("""
                         [{"country":"DE","name":"Germany"},{"country":"JP","name":"Japan"}]"""));
     }
-
-    // the shared defaults turn on Boot's problem details, so even a path nobody maps answers problem+json
-    @Test
-    void answersAnUnmappedPathWithProblemJson404() throws Exception {
-        mvc.perform(get("/api/shipping/destinations/XX").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.instance").value("/api/shipping/destinations/XX"));
-    }
 }

@@ -66,12 +66,4 @@ class ShipmentControllerTest {
                          "detail":"Required parameter 'orderId' is not present.","instance":"/api/shipments"}
                         """, true));
     }
-
-    @Test
-    void answersAnOrderIdThatIsNoUuidWithProblemJson400() throws Exception {
-        mvc.perform(get("/api/shipments").param("orderId", "42").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(400));
-    }
 }

@@ -1,0 +1,169 @@
+package io.microplatform.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The same answer for the same mistake in every service: application/problem+json with the right status, a title,
+ * the request's path as instance, and nothing of the exception behind it. A service's {@code @WebMvcTest} (all its
+ * controllers) extends it and names its routes with {@link Routes}; a mistake its API cannot receive (no endpoint takes
+ * a body, no id in a path) is skipped, saying why, as {@link RunningServiceContract} does for what every running
+ * service promises.
+ */
+@Import(ProblemDetailsContract.BugController.class)
+public abstract class ProblemDetailsContract {
+
+    /** The service's routes the mistakes are made on; "" where the service has no such route. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Routes {
+
+        /** A route the service answers GET on and nothing else, e.g. {@code /api/sagas}. */
+        String readOnly();
+
+        /** A path whose id cannot be one, e.g. {@code /api/orders/12345}. */
+        String malformedIdInPath() default "";
+
+        /** A query whose id parameter cannot be one, e.g. {@code /api/payments?orderId=12345}. */
+        String malformedIdInQuery() default "";
+
+        /** A route that takes a JSON body. */
+        String json() default "";
+
+        /** A well-formed body for {@link #json()} whose fields fail validation. */
+        String invalidBody() default "";
+    }
+
+    private static final RuntimeException BUG = new IllegalStateException("internal detail a caller must not see");
+
+    /** A bug behind a route, answered by the service's own exception handler like any of its controllers' bugs. */
+    @RestController
+    static class BugController {
+
+        static final String ROUTE = "/problem-details-contract/bug";
+
+        @GetMapping(ROUTE)
+        void fail() {
+            throw BUG;
+        }
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    /**
+     * What every error answer has: this status, problem+json, a title, and nothing of the exception behind it (no
+     * {@code trace} or {@code exception} member, no Java class or stack frame in any text).
+     */
+    public static ResultMatcher problem(HttpStatus expected) {
+        return ResultMatcher.matchAll(
+                status().is(expected.value()),
+                content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+                jsonPath("$.status").value(expected.value()),
+                jsonPath("$.title").isNotEmpty(),
+                jsonPath("$.trace").doesNotExist(),
+                jsonPath("$.exception").doesNotExist(),
+                content().string(not(containsString("Exception"))),
+                content().string(not(containsString(".java"))));
+    }
+
+    @Test
+    void answersABugWith500WithoutItsDetails() throws Exception {
+        mvc.perform(get(BugController.ROUTE).accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.INTERNAL_SERVER_ERROR))
+                .andExpect(jsonPath("$.detail").value("An unexpected error occurred"))
+                .andExpect(content().string(not(containsString(BUG.getMessage()))));
+    }
+
+    @Test
+    void answersAnUnknownRouteWith404() throws Exception {
+        mvc.perform(get("/api/no-such-route").accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.NOT_FOUND))
+                .andExpect(jsonPath("$.detail").value("No endpoint GET /api/no-such-route"))
+                .andExpect(jsonPath("$.instance").value("/api/no-such-route"));
+    }
+
+    @Test
+    void answersAWrongMethodWith405NamingTheAllowedOnes() throws Exception {
+        mvc.perform(delete(routes().readOnly()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.METHOD_NOT_ALLOWED))
+                .andExpect(header().string(HttpHeaders.ALLOW, containsString("GET")));
+    }
+
+    /** An id is opaque to callers: one that cannot be an id names nothing, like an unknown one. */
+    @Test
+    void answersAMalformedIdInThePathWith404() throws Exception {
+        assumeThat(routes().malformedIdInPath()).as("no path of this service carries a typed id").isNotEmpty();
+        mvc.perform(get(routes().malformedIdInPath()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.NOT_FOUND));
+    }
+
+    /** The resource exists, the request's input does not fit it: a bad request, as any other invalid parameter. */
+    @Test
+    void answersAMalformedIdInTheQueryWith400() throws Exception {
+        assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
+        mvc.perform(get(routes().malformedIdInQuery()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void answersMalformedJsonWith400() throws Exception {
+        String path = jsonRoute();
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("{\"truncated\":["))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.title").value("Malformed request body"))
+                .andExpect(jsonPath("$.instance").value(path));
+    }
+
+    @Test
+    void answersAnInvalidBodyWith400NamingEachField() throws Exception {
+        mvc.perform(post(jsonRoute()).contentType(MediaType.APPLICATION_JSON).content(routes().invalidBody()))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.detail").value(containsString("Invalid fields: ")))
+                .andExpect(jsonPath("$.errors[0].field").isNotEmpty())
+                .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+    }
+
+    @Test
+    void answersAWrongMediaTypeWith415() throws Exception {
+        mvc.perform(post(jsonRoute()).contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+    }
+
+    private Routes routes() {
+        Routes routes = getClass().getAnnotation(Routes.class);
+        assertThat(routes).as("%s names its routes with @ProblemDetailsContract.Routes", getClass().getName())
+                .isNotNull();
+        return routes;
+    }
+
+    private String jsonRoute() {
+        assumeThat(routes().json()).as("no endpoint of this service takes a body").isNotEmpty();
+        return routes().json();
+    }
+}
