@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * launcher, which stays in the foreground with {@code up}.)
  * <li>{@code kafka <home> <port> <controller port>}: a single-node KRaft broker, data in {@code data/kafka}, ready once a
  * describeCluster lists it; closed on SIGTERM (a controlled shutdown, so the next start has no logs to recover).
- * <li>{@code trace-store <home> <port>}: the OTLP receiver and trace API ({@link TraceStoreServer}).
  * </ul>
+ * The trace store, Zipkin's own server, runs from its jar instead (InstanceLauncher).
  */
 public final class InfrastructureMain {
 
@@ -61,12 +61,6 @@ public final class InfrastructureMain {
                     KafkaBroker broker = KafkaBroker.start(home.resolve("data").resolve("kafka"), port, Integer.parseInt(args[3]),
                             KAFKA_SETTINGS);
                     runUntilStopped(ready, broker, "Kafka at " + broker.bootstrapServers());
-                }
-                case Topology.TRACE_STORE -> {
-                    TraceStore store = new TraceStore(home.resolve("traces").resolve("spans.jsonl"));
-                    TraceStoreServer server = TraceStoreServer.start(store, port);
-                    runUntilStopped(ready, server, "trace store: OTLP at http://127.0.0.1:" + port + "/v1/traces, spans in "
-                            + store.file());
                 }
                 default -> throw new IllegalArgumentException("unknown process " + name);
             }

@@ -35,11 +35,6 @@ record Settings(Path repository, Path home, Map<String, String> dotEnv, Ports po
         return data().resolve("kafka");
     }
 
-    /** The trace store's spans (TraceStore). */
-    Path traces() {
-        return home.resolve("traces");
-    }
-
     Path run() {
         return home.resolve("run");
     }
@@ -75,14 +70,18 @@ record Settings(Path repository, Path home, Map<String, String> dotEnv, Ports po
     }
 
     /**
-     * PostgreSQL (once its databases exist), Kafka and the trace store say they are usable by writing the pid of the
+     * PostgreSQL (once its databases exist) and Kafka say they are usable by writing the pid of the
      * recorded process here (InfrastructureMain).
      */
     Path ready(String name) {
         return InfrastructureMain.ready(home, name);
     }
 
+    /** The Spring Boot jar an instance runs: the service's own, or for the trace store Zipkin's (local-stack's pom). */
     Path serviceJar(String service) {
+        if (service.equals(Topology.TRACE_STORE)) {
+            return repository.resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin-server.jar");
+        }
         return repository.resolve(service).resolve("target").resolve(service + ".jar");
     }
 
