@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * The code each process runs, copied out of the build into {@code $PLATFORM_HOME/app/<service>}: a Spring Boot jar
  * (a service's, or Zipkin's for the trace store) extracted into the CDS-friendly layout (starts faster than the nested
- * jar), and for the JVMs of PostgreSQL and Kafka a copy of the launcher's own jars. Running copies means a rebuild (or a mvn clean) never pulls files
- * from under a running process; a copy is refreshed only when its source changed and no process runs from it.
+ * jar), and for the JVMs of PostgreSQL and Kafka a copy of the launcher's own jars. Running copies means a rebuild (or
+ * a mvn clean) never pulls files from under a running process; a copy is refreshed only when its source changed and
+ * no process runs from it.
  */
 final class AppImages {
 
