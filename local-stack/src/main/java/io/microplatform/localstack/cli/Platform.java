@@ -26,7 +26,7 @@ public final class Platform {
 
     private static final String HELP = """
             ./platform runs the whole platform on this machine with nothing but a JDK 17+: PostgreSQL, Kafka,
-            a trace store, the Eureka registry and every service, each a process of its own.
+            Zipkin (traces), the Eureka registry and every service, each a process of its own.
 
               up [-d] [--scale SERVICE=N]...  start what is not running, wait until all is healthy, then follow the
                                              logs (Ctrl-C stops everything); -d returns once all is healthy

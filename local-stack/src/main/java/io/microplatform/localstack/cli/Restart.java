@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * {@code restart SERVICE}: stops a service's instances (or one instance) gracefully and starts them again on the same
- * ports, from a fresh copy of the jar if it was rebuilt, and waits until they are healthy. For postgres, kafka and
- * trace-store likewise, on the data they had: after a kill, Kafka recovers its logs and PostgreSQL runs crash recovery.
+ * ports, from a fresh copy of the jar if it was rebuilt, and waits until they are healthy. For postgres and kafka
+ * likewise, on the data they had: after a kill, Kafka recovers its logs and PostgreSQL runs crash recovery. trace-store
+ * (Zipkin, in memory) starts empty.
  */
 final class Restart {
 
@@ -50,10 +51,10 @@ final class Restart {
                 stack.terminal.println("starting " + String.join(", ", names) + " ...");
                 List<StartupWatch.Watched> watched = new ArrayList<>();
                 for (Instance instance : instances) {
-                    // PostgreSQL, Kafka and the trace store share one copy of the launcher
+                    // PostgreSQL and Kafka share one copy of the launcher
                     boolean othersRunning = stack.state.records().stream().filter(RunRecord::isAlive)
                             .anyMatch(r -> r.service().equals(instance.service())
-                                    || instance.kind() == Topology.Kind.INFRASTRUCTURE && r.asInstance().kind() == instance.kind());
+                                    || Topology.runsLauncherCopy(instance.service()) && Topology.runsLauncherCopy(r.service()));
                     watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), othersRunning)));
                 }
                 stack.watch(begin).await(watched, stack.registryPort(), session::aborted);

@@ -100,13 +100,12 @@ final class Up {
             }
             List<StartupWatch.Watched> watched = new ArrayList<>();
             // the copy they run from must stay while one of them runs
-            boolean infrastructureRuns = running.values().stream()
-                    .anyMatch(r -> r.asInstance().kind() == Topology.Kind.INFRASTRUCTURE);
+            boolean launcherCopyRuns = running.values().stream().anyMatch(r -> Topology.runsLauncherCopy(r.service()));
             for (Instance instance : missing.stream().filter(i -> i.kind() != Topology.Kind.SERVICE)
                     // PostgreSQL's launch returns once it is ready: the other JVMs start meanwhile
                     .sorted(Comparator.comparing(i -> i.service().equals(Topology.POSTGRES))).toList()) {
                 watched.add(session.launch(instance, stack.launcher.prepare(instance.service(),
-                        instance.kind() == Topology.Kind.INFRASTRUCTURE && infrastructureRuns)));
+                        Topology.runsLauncherCopy(instance.service()) && launcherCopyRuns)));
             }
             await(session, watched, running, Topology.Kind.INFRASTRUCTURE, Topology.Kind.REGISTRY);
             watched.clear();

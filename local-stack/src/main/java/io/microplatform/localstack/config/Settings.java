@@ -1,6 +1,5 @@
 package io.microplatform.localstack.config;
 
-import io.microplatform.localstack.InfrastructureMain;
 import io.microplatform.localstack.console.PlatformException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -35,11 +34,6 @@ public record Settings(Path repository, Path home, Map<String, String> dotEnv, P
 
     Path kafkaData() {
         return data().resolve("kafka");
-    }
-
-    /** The trace store's spans (TraceStore). */
-    public Path traces() {
-        return home.resolve("traces");
     }
 
     public Path run() {
@@ -77,14 +71,23 @@ public record Settings(Path repository, Path home, Map<String, String> dotEnv, P
     }
 
     /**
-     * PostgreSQL (once its databases exist), Kafka and the trace store say they are usable by writing the pid of the
+     * PostgreSQL (once its databases exist) and Kafka say they are usable by writing the pid of the
      * recorded process here (InfrastructureMain).
      */
     public Path ready(String name) {
-        return InfrastructureMain.ready(home, name);
+        return readyFile(home, name);
     }
 
+    /** The ready file of {@code name} under {@code home}, for the infrastructure JVM that only knows its home. */
+    public static Path readyFile(Path home, String name) {
+        return home.resolve("run").resolve(name + ".ready");
+    }
+
+    /** The Spring Boot jar an instance runs: the service's own, or for the trace store Zipkin's (local-stack's pom). */
     public Path serviceJar(String service) {
+        if (service.equals(Topology.TRACE_STORE)) {
+            return repository.resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin-server.jar");
+        }
         return repository.resolve(service).resolve("target").resolve(service + ".jar");
     }
 

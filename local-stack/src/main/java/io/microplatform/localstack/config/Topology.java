@@ -11,9 +11,12 @@ public final class Topology {
     /** The postmaster itself (PostgreSQL's children are its backends), so kill, pause and ps act on the real server. */
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
+    /** Zipkin's server (docs/decisions/0003-trace-backend-on-the-local-stack.md), run from its own jar. */
     public static final String TRACE_STORE = "trace-store";
     /** Each its own process, so each can be killed, paused and restarted on its own data. */
     static final List<String> INFRASTRUCTURE = List.of(POSTGRES, KAFKA, TRACE_STORE);
+    /** The processes InfrastructureMain runs, from one shared copy of the launcher's own jars. */
+    private static final List<String> LAUNCHER_PROCESSES = List.of(POSTGRES, KAFKA);
     public static final String REGISTRY = "registry-service";
     public static final List<String> BUSINESS_SERVICES =
             List.of("order-service", "payment-service", "inventory-service", "shipping-service", "saga-orchestrator");
@@ -32,6 +35,10 @@ public final class Topology {
             return Kind.INFRASTRUCTURE;
         }
         return service.equals(REGISTRY) ? Kind.REGISTRY : Kind.SERVICE;
+    }
+
+    public static boolean runsLauncherCopy(String service) {
+        return LAUNCHER_PROCESSES.contains(service);
     }
 
     public static boolean isScalable(String service) {

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Is a process healthy? Alive, its readiness group UP, and listed UP in Eureka (which is what other services need
- * before they can call it). PostgreSQL, Kafka and the trace store instead say so with their ready files. Short
+ * before they can call it). PostgreSQL and Kafka instead say so with their ready files, Zipkin with its /health. Short
  * timeouts: a probe that hangs must never hang ./platform.
  */
 public final class HealthProbe {
@@ -64,9 +64,10 @@ public final class HealthProbe {
                 : CompletableFuture.completedFuture(Map.of());
         Map<Instance, CompletableFuture<String>> readiness = new HashMap<>();
         processes.forEach((instance, process) -> readiness.put(instance, process.isEmpty() ? CompletableFuture.completedFuture("-")
-                : instance.kind() == Topology.Kind.INFRASTRUCTURE
+                : Topology.runsLauncherCopy(instance.service())
                         ? CompletableFuture.completedFuture(ready(instance.name(), process.get().pid()) ? "UP" : "starting")
-                        : readiness(instance.port())));
+                        : readiness(instance.port(), instance.service().equals(Topology.TRACE_STORE) ? "/health"
+                                : "/actuator/health/readiness")));
         Map<String, String> registered = eureka.join();
         Map<Instance, Health> health = new HashMap<>();
         processes.forEach((instance, process) -> health.put(instance, new Health(process.isPresent(),
@@ -85,8 +86,8 @@ public final class HealthProbe {
         }
     }
 
-    CompletableFuture<String> readiness(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+    CompletableFuture<String> readiness(int port, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             try {

@@ -1,6 +1,6 @@
 package io.microplatform.localstack.process;
 
-import io.microplatform.localstack.InfrastructureMain;
+import io.microplatform.localstack.infrastructure.InfrastructureMain;
 import io.microplatform.localstack.config.Instance;
 import io.microplatform.localstack.config.Ports;
 import io.microplatform.localstack.config.Settings;
@@ -37,8 +37,10 @@ public final class InstanceLauncher {
     private static final List<String> SERVICE_MEMORY = List.of("-Xmx200m", "-XX:MaxMetaspaceSize=160m");
     private static final List<String> REGISTRY_MEMORY = List.of("-Xmx160m", "-XX:MaxMetaspaceSize=128m");
     private static final List<String> KAFKA_MEMORY = List.of("-Xmx256m", "-XX:MaxMetaspaceSize=96m");
-    /** Listing recent traces holds every span of the file in memory for a moment: a developer's file fits. */
-    private static final List<String> TRACE_STORE_MEMORY = List.of("-Xmx96m", "-XX:MaxMetaspaceSize=64m");
+    /** Zipkin keeps its spans on the heap: ~25 MB of its own plus ~3 KB a span (measured in docs/tracing.md). */
+    private static final List<String> TRACE_STORE_MEMORY = List.of("-Xmx128m", "-XX:MaxMetaspaceSize=96m");
+    /** Zipkin's in-memory storage drops the oldest traces beyond this many spans: the last ~550 orders of 36 spans. */
+    private static final int TRACE_STORE_SPANS = 20_000;
     /** PostgreSQL's helper only starts the server and creates the databases, then exits. */
     private static final List<String> POSTGRES_HELPER_MEMORY = List.of("-Xmx64m", "-XX:MaxMetaspaceSize=64m");
 
@@ -87,7 +89,7 @@ public final class InstanceLauncher {
         });
         command.addAll(sharing.jvmOptions());
         command.addAll(extraJavaOptions());
-        if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+        if (Topology.runsLauncherCopy(instance.service())) {
             command.addAll(List.of("-Dlogback.configurationFile=infrastructure-logback.xml", "-cp", image.jar().toString(),
                     InfrastructureMain.class.getName(), instance.service(), settings.home().toString(),
                     Integer.toString(instance.port())));
@@ -98,6 +100,9 @@ public final class InstanceLauncher {
             }
         } else {
             command.addAll(List.of("-jar", image.jar().toString()));
+            if (instance.service().equals(Topology.TRACE_STORE)) {
+                command.addAll(zipkinArguments(instance.port()));
+            }
         }
         Path log = settings.log(instance.name());
         Path workingDirectory = settings.tmp(instance.name());
@@ -108,7 +113,7 @@ public final class InstanceLauncher {
                 // the previous run's log stays readable next to the new one
                 Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
+            if (Topology.runsLauncherCopy(instance.service())) {
                 Files.deleteIfExists(settings.ready(instance.name()));
             }
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -170,10 +175,10 @@ public final class InstanceLauncher {
         environment.put("EUREKA_URL", "http://127.0.0.1:" + ports.registry() + "/eureka/");
         environment.put("EUREKA_INSTANCE_IP", "127.0.0.1");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
-        // spans go over OTLP, as in compose and k8s, to the stack's trace store (TraceStoreServer); export is
-        // off unless a launcher says so
-        environment.put("OTLP_TRACING_ENDPOINT", "http://127.0.0.1:" + ports.traceStore() + "/v1/traces");
-        environment.put("OTLP_TRACING_EXPORT_ENABLED", "true");
+        // spans go to the stack's Zipkin in Zipkin's own format (docs/decisions/0003); export is off unless a launcher
+        // says so, and OTLP stays off here: compose and k8s switch that one on
+        environment.put("ZIPKIN_TRACING_ENDPOINT", "http://127.0.0.1:" + ports.traceStore() + "/api/v2/spans");
+        environment.put("ZIPKIN_TRACING_EXPORT_ENABLED", "true");
         environment.put("DB_HOST", "127.0.0.1");
         environment.put("DB_PORT", Integer.toString(ports.postgres()));
         String database = Topology.database(instance.service());
@@ -186,6 +191,16 @@ public final class InstanceLauncher {
         environment.put(FaultToken.ENABLED_VARIABLE, settings.environment().getOrDefault(FaultToken.ENABLED_VARIABLE, "true"));
         environment.put(FaultToken.TOKEN_VARIABLE, FaultToken.getOrCreate(settings));
         return environment;
+    }
+
+    /**
+     * Zipkin's own settings (zipkin-server-shared.yml in its jar), as arguments so that they win over any variable of
+     * the user's environment: its query port on loopback only (Armeria binds every address otherwise), spans in memory.
+     */
+    private static List<String> zipkinArguments(int port) {
+        return List.of("--armeria.ports[0].port=" + port, "--armeria.ports[0].ip=127.0.0.1",
+                "--armeria.ports[0].protocols[0]=http", "--zipkin.storage.type=mem",
+                "--zipkin.storage.mem.max-spans=" + TRACE_STORE_SPANS);
     }
 
     String url(Instance instance) {

@@ -124,8 +124,7 @@ public final class Stack {
         terminal.println("PostgreSQL        127.0.0.1:" + ports.postgres() + "  databases " + databases
                 + " (user = password = database)");
         terminal.println("Kafka             127.0.0.1:" + ports.kafka());
-        terminal.println("Traces            http://127.0.0.1:" + ports.traceStore() + "/api/v2/trace/{traceId}  (stored in "
-                + settings.traces().resolve("spans.jsonl") + ")");
+        terminal.println("Traces (Zipkin)   http://127.0.0.1:" + ports.traceStore() + "/zipkin/  (in memory; API: /api/v2/trace/{traceId})");
         terminal.println(terminal.green(closing));
     }
 

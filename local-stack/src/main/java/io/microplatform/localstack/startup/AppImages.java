@@ -17,14 +17,15 @@ import java.util.stream.Stream;
 
 /**
  * The code each process runs, copied out of the build into {@code $PLATFORM_HOME/app/<service>}: a Spring Boot jar
- * extracted into the CDS-friendly layout (starts faster than the nested jar), and for the JVMs of PostgreSQL, Kafka and
- * the trace store a copy of the launcher's own jars. Running copies means a rebuild (or a mvn clean) never pulls files
- * from under a running process; a copy is refreshed only when its source changed and no process runs from it.
+ * (a service's, or Zipkin's for the trace store) extracted into the CDS-friendly layout (starts faster than the nested
+ * jar), and for the JVMs of PostgreSQL and Kafka a copy of the launcher's own jars. Running copies means a rebuild (or
+ * a mvn clean) never pulls files from under a running process; a copy is refreshed only when its source changed and
+ * no process runs from it.
  */
 public final class AppImages {
 
     private static final String SOURCE_STAMP = ".source";
-    /** The one copy of the launcher that PostgreSQL's helper, Kafka and the trace store run from. */
+    /** The one copy of the launcher that PostgreSQL's helper and Kafka run from. */
     private static final String INFRASTRUCTURE = "infrastructure";
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
 
@@ -39,7 +40,7 @@ public final class AppImages {
     }
 
     public Image prepare(String service, boolean inUse) {
-        return Topology.kind(service) == Topology.Kind.INFRASTRUCTURE ? launcherCopy(inUse) : extracted(service, inUse);
+        return Topology.runsLauncherCopy(service) ? launcherCopy(inUse) : extracted(service, inUse);
     }
 
     private Image extracted(String service, boolean inUse) {
@@ -49,13 +50,15 @@ public final class AppImages {
         }
         Path directory = settings.app().resolve(service);
         String stamp = stamp(List.of(source));
+        // the extracted jar keeps the source's name: order-service.jar, zipkin-server.jar
+        String jar = source.getFileName().toString();
         if (upToDate(directory, stamp) || (inUse && Files.isDirectory(directory))) {
-            return image(directory, service + ".jar");
+            return image(directory, jar);
         }
         Path staging = staging(directory);
         run(List.of(settings.java().toString(), "-Djarmode=tools", "-jar", source.toString(), "extract",
                 "--destination", staging.toString()), staging.resolveSibling(service + ".extract.log"), service);
-        return install(staging, directory, stamp, service + ".jar");
+        return install(staging, directory, stamp, jar);
     }
 
     private Image launcherCopy(boolean inUse) {

@@ -1,7 +1,8 @@
-package io.microplatform.localstack;
+package io.microplatform.localstack.infrastructure;
 
 import io.microplatform.embedded.KafkaBroker;
 import io.microplatform.embedded.PostgresServer;
+import io.microplatform.localstack.config.Settings;
 import io.microplatform.localstack.config.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * launcher, which stays in the foreground with {@code up}.)
  * <li>{@code kafka <home> <port> <controller port>}: a single-node KRaft broker, data in {@code data/kafka}, ready once a
  * describeCluster lists it; closed on SIGTERM (a controlled shutdown, so the next start has no logs to recover).
- * <li>{@code trace-store <home> <port>}: the OTLP receiver and trace API ({@link TraceStoreServer}).
  * </ul>
+ * The trace store, Zipkin's own server, runs from its jar instead (InstanceLauncher).
  */
 public final class InfrastructureMain {
 
@@ -48,7 +49,7 @@ public final class InfrastructureMain {
         String name = args[0];
         Path home = Path.of(args[1]);
         int port = Integer.parseInt(args[2]);
-        Path ready = ready(home, name);
+        Path ready = Settings.readyFile(home, name);
         try {
             Files.deleteIfExists(ready);
             switch (name) {
@@ -63,22 +64,12 @@ public final class InfrastructureMain {
                             KAFKA_SETTINGS);
                     runUntilStopped(ready, broker, "Kafka at " + broker.bootstrapServers());
                 }
-                case Topology.TRACE_STORE -> {
-                    TraceStore store = new TraceStore(home.resolve("traces").resolve("spans.jsonl"));
-                    TraceStoreServer server = TraceStoreServer.start(store, port);
-                    runUntilStopped(ready, server, "trace store: OTLP at http://127.0.0.1:" + port + "/v1/traces, spans in "
-                            + store.file());
-                }
                 default -> throw new IllegalArgumentException("unknown process " + name);
             }
         } catch (IOException | RuntimeException e) {
             log.error("{} failed to start", name, e);
             System.exit(1);
         }
-    }
-
-    public static Path ready(Path home, String name) {
-        return home.resolve("run").resolve(name + ".ready");
     }
 
     private static long postgres(Path home, int port, List<String> databases) {
