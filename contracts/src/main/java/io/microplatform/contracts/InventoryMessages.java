@@ -17,25 +17,14 @@ public final class InventoryMessages {
     public record ReleaseStock(UUID messageId, UUID orderId) implements Command {
     }
 
-    public record StockReserved(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record StockReserved(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 
     /** Nothing was reserved; skus names the lines that lacked stock. */
-    public record StockUnavailable(UUID messageId, UUID orderId, UUID inReplyTo, List<String> skus) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return false;
-        }
+    public record StockUnavailable(UUID messageId, UUID orderId, UUID inReplyTo, List<String> skus)
+            implements Reply.Refused {
     }
 
-    public record StockReleased(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record StockReleased(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 }

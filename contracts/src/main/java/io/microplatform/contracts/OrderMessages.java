@@ -30,17 +30,9 @@ public final class OrderMessages {
     public record CancelOrder(UUID messageId, UUID orderId, String reason) implements Command {
     }
 
-    public record OrderConfirmed(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record OrderConfirmed(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 
-    public record OrderCancelled(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record OrderCancelled(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 }

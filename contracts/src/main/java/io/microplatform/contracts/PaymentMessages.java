@@ -16,25 +16,13 @@ public final class PaymentMessages {
     public record RefundPayment(UUID messageId, UUID orderId) implements Command {
     }
 
-    public record PaymentCharged(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record PaymentCharged(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 
     /** Nothing was charged. */
-    public record PaymentDeclined(UUID messageId, UUID orderId, UUID inReplyTo, String why) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return false;
-        }
+    public record PaymentDeclined(UUID messageId, UUID orderId, UUID inReplyTo, String why) implements Reply.Refused {
     }
 
-    public record PaymentRefunded(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record PaymentRefunded(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 }

@@ -12,4 +12,20 @@ public interface Reply extends Message {
 
     /** True when the participant applied the command's effect; false is a business refusal with nothing applied. */
     boolean succeeded();
+
+    /** The participant applied the command's effect. */
+    interface Applied extends Reply {
+        @Override
+        default boolean succeeded() {
+            return true;
+        }
+    }
+
+    /** A business refusal: nothing was applied, so the step that sent the command is not compensated. */
+    interface Refused extends Reply {
+        @Override
+        default boolean succeeded() {
+            return false;
+        }
+    }
 }

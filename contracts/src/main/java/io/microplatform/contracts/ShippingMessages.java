@@ -15,25 +15,13 @@ public final class ShippingMessages {
     public record CancelShipment(UUID messageId, UUID orderId) implements Command {
     }
 
-    public record ShipmentCreated(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record ShipmentCreated(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 
     /** No shipment was created (for example an undeliverable postal code). */
-    public record ShipmentFailed(UUID messageId, UUID orderId, UUID inReplyTo, String why) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return false;
-        }
+    public record ShipmentFailed(UUID messageId, UUID orderId, UUID inReplyTo, String why) implements Reply.Refused {
     }
 
-    public record ShipmentCancelled(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply {
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
+    public record ShipmentCancelled(UUID messageId, UUID orderId, UUID inReplyTo) implements Reply.Applied {
     }
 }

@@ -1,15 +1,14 @@
 package io.microplatform.inventory.domain;
 
-public class ItemNotFoundException extends RuntimeException {
+import io.microplatform.support.domain.RejectedValueException;
 
-    private final String sku;
+public class ItemNotFoundException extends RejectedValueException {
 
     public ItemNotFoundException(String sku) {
-        super("No item with sku " + sku);
-        this.sku = sku;
+        super("No item with sku " + sku, sku);
     }
 
     public String sku() {
-        return sku;
+        return value();
     }
 }

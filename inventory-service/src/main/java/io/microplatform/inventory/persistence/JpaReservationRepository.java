@@ -5,23 +5,13 @@ import java.util.UUID;
 
 import io.microplatform.inventory.domain.Reservation;
 import io.microplatform.inventory.domain.ReservationRepository;
-
-import org.springframework.data.repository.Repository;
+import io.microplatform.support.persistence.SpringDataAggregateRepository;
 
 /** Spring Data's method names stay here; the domain port speaks the domain's. */
-interface JpaReservationRepository extends ReservationRepository, Repository<Reservation, UUID> {
-
-    Optional<Reservation> findById(UUID orderId);
-
-    Reservation save(Reservation reservation);
+interface JpaReservationRepository extends ReservationRepository, SpringDataAggregateRepository<Reservation, UUID> {
 
     @Override
     default Optional<Reservation> ofOrder(UUID orderId) {
         return findById(orderId);
-    }
-
-    @Override
-    default Reservation add(Reservation reservation) {
-        return save(reservation);
     }
 }

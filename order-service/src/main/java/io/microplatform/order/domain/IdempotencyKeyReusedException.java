@@ -1,16 +1,15 @@
 package io.microplatform.order.domain;
 
-/** The Idempotency-Key came earlier with a different request; nothing was stored for this one. */
-public class IdempotencyKeyReusedException extends RuntimeException {
+import io.microplatform.support.domain.RejectedValueException;
 
-    private final String key;
+/** The Idempotency-Key came earlier with a different request; nothing was stored for this one. */
+public class IdempotencyKeyReusedException extends RejectedValueException {
 
     public IdempotencyKeyReusedException(String key) {
-        super("Idempotency-Key " + key + " was already used for a different request");
-        this.key = key;
+        super("Idempotency-Key " + key + " was already used for a different request", key);
     }
 
     public String key() {
-        return key;
+        return value();
     }
 }

@@ -1,15 +1,14 @@
 package io.microplatform.order.domain;
 
-public class OrderNotFoundException extends RuntimeException {
+import io.microplatform.support.domain.RejectedValueException;
 
-    private final String orderId;
+public class OrderNotFoundException extends RejectedValueException {
 
     public OrderNotFoundException(String orderId) {
-        super("No order with id " + orderId);
-        this.orderId = orderId;
+        super("No order with id " + orderId, orderId);
     }
 
     public String orderId() {
-        return orderId;
+        return value();
     }
 }

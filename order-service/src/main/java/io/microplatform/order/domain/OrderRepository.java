@@ -3,10 +3,9 @@ package io.microplatform.order.domain;
 import java.util.Optional;
 import java.util.UUID;
 
-public interface OrderRepository {
+import io.microplatform.support.domain.AggregateRepository;
 
-    /** Stores a new order; a changed one is written when the transaction commits. */
-    Order add(Order order);
+public interface OrderRepository extends AggregateRepository<Order> {
 
     Optional<Order> withId(UUID id);
 }

@@ -1,24 +1,20 @@
 package io.microplatform.order.domain;
 
+import io.microplatform.support.domain.Status;
+import io.microplatform.support.domain.Transitions;
+
 /** PENDING while the order saga runs; it ends CONFIRMED or CANCELLED (the saga's ConfirmOrder or CancelOrder). */
-public enum OrderStatus {
+public enum OrderStatus implements Status<OrderStatus> {
     PENDING,
     CONFIRMED,
     CANCELLED;
 
-    /** The table of legal transitions, all of them; staying in a state is none. */
-    public boolean canMoveTo(OrderStatus next) {
-        return switch (this) {
-            case PENDING -> next == CONFIRMED || next == CANCELLED;
-            case CONFIRMED, CANCELLED -> false;
-        };
-    }
+    /** The table of legal transitions, all of them. */
+    private static final Transitions<OrderStatus> LEGAL = Transitions.of(OrderStatus.class)
+            .from(PENDING).to(CONFIRMED, CANCELLED);
 
-    /** @throws IllegalStateException for a transition the table does not list: a bug, never a business outcome */
-    public OrderStatus moveTo(OrderStatus next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("An order cannot go from " + this + " to " + next);
-        }
-        return next;
+    @Override
+    public Transitions<OrderStatus> transitions() {
+        return LEGAL;
     }
 }

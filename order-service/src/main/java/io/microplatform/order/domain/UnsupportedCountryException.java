@@ -1,16 +1,15 @@
 package io.microplatform.order.domain;
 
-/** Nothing is shipped to the requested country; nothing was stored. */
-public class UnsupportedCountryException extends RuntimeException {
+import io.microplatform.support.domain.RejectedValueException;
 
-    private final String country;
+/** Nothing is shipped to the requested country; nothing was stored. */
+public class UnsupportedCountryException extends RejectedValueException {
 
     public UnsupportedCountryException(String country) {
-        super("No shipping to country " + country);
-        this.country = country;
+        super("No shipping to country " + country, country);
     }
 
     public String country() {
-        return country;
+        return value();
     }
 }

@@ -5,23 +5,13 @@ import java.util.UUID;
 
 import io.microplatform.order.domain.Order;
 import io.microplatform.order.domain.OrderRepository;
-
-import org.springframework.data.repository.Repository;
+import io.microplatform.support.persistence.SpringDataAggregateRepository;
 
 /** Spring Data's method names stay here; the domain port speaks the domain's. */
-interface JpaOrderRepository extends OrderRepository, Repository<Order, UUID> {
-
-    Optional<Order> findById(UUID id);
-
-    Order save(Order order);
+interface JpaOrderRepository extends OrderRepository, SpringDataAggregateRepository<Order, UUID> {
 
     @Override
     default Optional<Order> withId(UUID id) {
         return findById(id);
-    }
-
-    @Override
-    default Order add(Order order) {
-        return save(order);
     }
 }

@@ -60,9 +60,8 @@ class OrderTest {
         assertThat(order.confirm(LATER)).isEqualTo(StatusUpdate.APPLIED);
         assertThat(order.confirm(LATER.plusSeconds(1))).isEqualTo(StatusUpdate.ALREADY_APPLIED);
 
-        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.reason()).isNull();
-        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order).extracting(Order::status, Order::reason, Order::updatedAt)
+                .containsExactly(OrderStatus.CONFIRMED, null, LATER);
     }
 
     @Test
@@ -73,9 +72,8 @@ class OrderTest {
         assertThat(order.cancel(CancellationReason.TIMED_OUT, LATER.plusSeconds(1)))
                 .isEqualTo(StatusUpdate.ALREADY_APPLIED);
 
-        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(order.reason()).isEqualTo(CancellationReason.OUT_OF_STOCK);
-        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order).extracting(Order::status, Order::reason, Order::updatedAt)
+                .containsExactly(OrderStatus.CANCELLED, CancellationReason.OUT_OF_STOCK, LATER);
     }
 
     @Test
@@ -85,9 +83,8 @@ class OrderTest {
 
         assertThat(order.cancel(CancellationReason.TIMED_OUT, LATER.plusSeconds(1))).isEqualTo(StatusUpdate.REFUSED);
 
-        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.reason()).isNull();
-        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order).extracting(Order::status, Order::reason, Order::updatedAt)
+                .containsExactly(OrderStatus.CONFIRMED, null, LATER);
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.microplatform.payment.domain;
 
-public class AccountNotFoundException extends RuntimeException {
+import io.microplatform.support.domain.RejectedValueException;
 
-    private final String customerId;
+public class AccountNotFoundException extends RejectedValueException {
 
     public AccountNotFoundException(String customerId) {
-        super("No account for customer " + customerId);
-        this.customerId = customerId;
+        super("No account for customer " + customerId, customerId);
     }
 
     public String customerId() {
-        return customerId;
+        return value();
     }
 }

@@ -5,23 +5,13 @@ import java.util.UUID;
 
 import io.microplatform.payment.domain.OrderPayment;
 import io.microplatform.payment.domain.OrderPaymentRepository;
-
-import org.springframework.data.repository.Repository;
+import io.microplatform.support.persistence.SpringDataAggregateRepository;
 
 /** Spring Data's method names stay here; the domain port speaks the domain's. */
-interface JpaOrderPaymentRepository extends OrderPaymentRepository, Repository<OrderPayment, UUID> {
-
-    Optional<OrderPayment> findById(UUID orderId);
-
-    OrderPayment save(OrderPayment payment);
+interface JpaOrderPaymentRepository extends OrderPaymentRepository, SpringDataAggregateRepository<OrderPayment, UUID> {
 
     @Override
     default Optional<OrderPayment> ofOrder(UUID orderId) {
         return findById(orderId);
-    }
-
-    @Override
-    default OrderPayment add(OrderPayment payment) {
-        return save(payment);
     }
 }

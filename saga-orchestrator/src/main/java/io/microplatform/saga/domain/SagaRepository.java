@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Every order's one saga: the order id is its natural key, so an order never starts two. */
-public interface SagaRepository {
+import io.microplatform.support.domain.AggregateRepository;
 
-    /** Stores a new saga; a changed one is written when the transaction commits. */
-    Saga add(Saga saga);
+/** Every order's one saga: the order id is its natural key, so an order never starts two. */
+public interface SagaRepository extends AggregateRepository<Saga> {
 
     Optional<Saga> ofOrder(UUID orderId);
 

@@ -9,30 +9,32 @@ import java.util.UUID;
 import io.microplatform.saga.domain.Saga;
 import io.microplatform.saga.domain.SagaRepository;
 import io.microplatform.saga.domain.SagaState;
+import io.microplatform.support.persistence.SpringDataAggregateRepository;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-/** Spring Data's method names stay here; the domain port speaks the domain's. */
-interface JpaSagaRepository extends SagaRepository, Repository<Saga, UUID> {
-
-    Saga save(Saga saga);
-
-    Optional<Saga> findById(UUID orderId);
-
-    // one query; a cartesian product of two short lists (items has an order column, so it is no bag)
-    @EntityGraph(attributePaths = { "steps", "items" })
-    Optional<Saga> findWithStepsByOrderId(UUID orderId);
+/** Spring Data's method names stay here; the domain port speaks the domain's, its queries written out. */
+interface JpaSagaRepository extends SagaRepository, SpringDataAggregateRepository<Saga, UUID> {
 
     boolean existsById(UUID orderId);
 
-    List<Saga> findTop100ByStateOrderByCreatedAtAsc(SagaState state);
+    @Override
+    default Optional<Saga> ofOrder(UUID orderId) {
+        return findById(orderId);
+    }
 
-    List<Saga> findTop100ByOrderByCreatedAtDesc();
+    // one query; a cartesian product of two short lists (items has an order column, so it is no bag)
+    @Override
+    @EntityGraph(attributePaths = { "steps", "items" })
+    @Query("SELECT s FROM Saga s WHERE s.orderId = :orderId")
+    Optional<Saga> withHistoryOfOrder(@Param("orderId") UUID orderId);
 
-    long countByStateIn(Collection<SagaState> states);
+    @Override
+    default boolean hasSaga(UUID orderId) {
+        return existsById(orderId);
+    }
 
     // served by the partial index sagas_due; ids only, each saga is then loaded in its own transaction
     @Override
@@ -41,41 +43,18 @@ interface JpaSagaRepository extends SagaRepository, Repository<Saga, UUID> {
     List<UUID> dueAt(@Param("now") Instant now, @Param("limit") int limit);
 
     @Override
+    @Query("SELECT s FROM Saga s WHERE s.state = :state ORDER BY s.createdAt LIMIT 100")
+    List<Saga> oldest100In(@Param("state") SagaState state);
+
+    @Override
+    @Query("SELECT s FROM Saga s ORDER BY s.createdAt DESC LIMIT 100")
+    List<Saga> newest100();
+
+    @Override
+    @Query("SELECT count(s) FROM Saga s WHERE s.state IN :states")
+    long countIn(@Param("states") Collection<SagaState> states);
+
+    @Override
     @Query("SELECT min(s.createdAt) FROM Saga s WHERE s.state IN :states")
     Optional<Instant> oldestStartIn(@Param("states") Collection<SagaState> states);
-
-    @Override
-    default Saga add(Saga saga) {
-        return save(saga);
-    }
-
-    @Override
-    default Optional<Saga> ofOrder(UUID orderId) {
-        return findById(orderId);
-    }
-
-    @Override
-    default Optional<Saga> withHistoryOfOrder(UUID orderId) {
-        return findWithStepsByOrderId(orderId);
-    }
-
-    @Override
-    default boolean hasSaga(UUID orderId) {
-        return existsById(orderId);
-    }
-
-    @Override
-    default List<Saga> oldest100In(SagaState state) {
-        return findTop100ByStateOrderByCreatedAtAsc(state);
-    }
-
-    @Override
-    default List<Saga> newest100() {
-        return findTop100ByOrderByCreatedAtDesc();
-    }
-
-    @Override
-    default long countIn(Collection<SagaState> states) {
-        return countByStateIn(states);
-    }
 }

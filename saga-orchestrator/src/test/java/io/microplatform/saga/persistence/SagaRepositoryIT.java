@@ -123,6 +123,22 @@ class SagaRepositoryIT {
         assertThat(sagas.dueAt(STARTED_AT.minus(Duration.ofDays(3652)), 1000)).doesNotContain(earlier, later);
     }
 
+    /** Other tests' sagas may share the database: these start long before and long after any of theirs. */
+    @Test
+    void listsTheOldestInAStateAndTheNewestOfAllAndCountsThemByState() {
+        long runningBefore = sagas.countIn(List.of(SagaState.RUNNING));
+        Saga oldest = sagas.add(Saga.start(UUID.randomUUID(), ORDER, POLICY, Instant.parse("2000-01-01T00:00:00Z")));
+        Saga older = sagas.add(Saga.start(UUID.randomUUID(), ORDER, POLICY, Instant.parse("2000-01-02T00:00:00Z")));
+        Saga newest = sagas.add(Saga.start(UUID.randomUUID(), ORDER, POLICY, Instant.parse("2100-01-01T00:00:00Z")));
+
+        assertThat(sagas.oldest100In(SagaState.RUNNING)).startsWith(oldest, older);
+        assertThat(sagas.oldest100In(SagaState.COMPENSATING)).doesNotContain(oldest, older, newest);
+        assertThat(sagas.newest100()).startsWith(newest).hasSizeLessThanOrEqualTo(100);
+        assertThat(sagas.countIn(List.of(SagaState.RUNNING))).isEqualTo(runningBefore + 3);
+        assertThat(sagas.hasSaga(older.orderId())).isTrue();
+        assertThat(sagas.hasSaga(UUID.randomUUID())).isFalse();
+    }
+
     @Test
     void refusesASecondSagaForTheSameOrder() {
         UUID orderId = UUID.randomUUID();

@@ -1,16 +1,15 @@
 package io.microplatform.shipping.domain;
 
-/** The shop does not ship to the country: no destination row for it. */
-public class UnsupportedCountryException extends RuntimeException {
+import io.microplatform.support.domain.RejectedValueException;
 
-    private final String country;
+/** The shop does not ship to the country: no destination row for it. */
+public class UnsupportedCountryException extends RejectedValueException {
 
     public UnsupportedCountryException(String country) {
-        super("Shipping to country " + country + " is not supported");
-        this.country = country;
+        super("Shipping to country " + country + " is not supported", country);
     }
 
     public String country() {
-        return country;
+        return value();
     }
 }

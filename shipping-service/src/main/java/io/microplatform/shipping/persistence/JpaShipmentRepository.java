@@ -5,23 +5,15 @@ import java.util.UUID;
 
 import io.microplatform.shipping.domain.Shipment;
 import io.microplatform.shipping.domain.ShipmentRepository;
-
-import org.springframework.data.repository.Repository;
+import io.microplatform.support.persistence.SpringDataAggregateRepository;
 
 /** Spring Data's method names stay here; the domain port speaks the domain's. */
-interface JpaShipmentRepository extends ShipmentRepository, Repository<Shipment, UUID> {
+interface JpaShipmentRepository extends ShipmentRepository, SpringDataAggregateRepository<Shipment, UUID> {
 
     Optional<Shipment> findByOrderId(UUID orderId);
-
-    Shipment save(Shipment shipment);
 
     @Override
     default Optional<Shipment> ofOrder(UUID orderId) {
         return findByOrderId(orderId);
-    }
-
-    @Override
-    default Shipment add(Shipment shipment) {
-        return save(shipment);
     }
 }
