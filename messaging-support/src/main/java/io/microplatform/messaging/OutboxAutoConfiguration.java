@@ -37,6 +37,11 @@ public class OutboxAutoConfiguration {
         return new Outbox(table, relay, json, traceParents.getIfAvailable(() -> TraceParents.NONE), clocks);
     }
 
+    @Bean
+    CommandReplies commandReplies(Outbox outbox) {
+        return new CommandReplies(outbox);
+    }
+
     /**
      * Boot's listener container factory applies a RecordInterceptor bean only when it is the only one (or primary):
      * service-support's primary composite applies this one together with its own.

@@ -8,12 +8,12 @@ import java.util.UUID;
 import io.microplatform.messaging.CausalHistory;
 import io.microplatform.messaging.Duplicates;
 import io.microplatform.payment.client.PaymentProviderClient;
-import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.payment.domain.AccountRepository;
 import io.microplatform.payment.domain.ChargeOutcome;
 import io.microplatform.payment.domain.OrderPayment;
 import io.microplatform.payment.domain.OrderPaymentRepository;
 import io.microplatform.payment.domain.Payment;
+import io.microplatform.support.client.ThirdPartyRejectedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,17 +65,10 @@ public class PaymentManagement {
                 || accounts.ofCustomer(customerId).filter(account -> account.covers(amount)).isEmpty()) {
             return Optional.empty();
         }
-        try {
+        return ThirdPartyRejectedException.refusalOf(() -> {
             String authorizationId = provider.authorize(orderId, customerId, amount);
             log.info("Payment provider authorized order {}: {}", orderId, authorizationId);
-            return Optional.empty();
-        }
-        catch (PaymentProviderRejectedException rejected) {
-            if (rejected.isDecline()) {
-                return Optional.of("declined by the payment provider");
-            }
-            throw rejected;
-        }
+        }, "declined by the payment provider");
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.microplatform.messaging.CausalHistory;
 import io.microplatform.messaging.Duplicates;
 import io.microplatform.shipping.client.CarrierClient;
-import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.shipping.domain.Address;
 import io.microplatform.shipping.domain.DestinationRepository;
 import io.microplatform.shipping.domain.Quote;
@@ -15,6 +14,7 @@ import io.microplatform.shipping.domain.Shipment;
 import io.microplatform.shipping.domain.ShipmentOutcome;
 import io.microplatform.shipping.domain.ShipmentRepository;
 import io.microplatform.shipping.domain.UnsupportedCountryException;
+import io.microplatform.support.client.ThirdPartyRejectedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,17 +65,10 @@ public class ShippingManagement {
         if (shipments.ofOrder(orderId).isPresent() || refusal(address).isPresent()) {
             return Optional.empty();
         }
-        try {
+        return ThirdPartyRejectedException.refusalOf(() -> {
             String trackingNumber = carrier.book(orderId, address.postalCode(), address.country());
             log.info("Carrier booked order {}: tracking number {}", orderId, trackingNumber);
-            return Optional.empty();
-        }
-        catch (CarrierRejectedException rejected) {
-            if (rejected.isRefusal()) {
-                return Optional.of("the carrier refused the shipment");
-            }
-            throw rejected;
-        }
+        }, "the carrier refused the shipment");
     }
 
     /**

@@ -10,13 +10,12 @@ import io.microplatform.contracts.InventoryMessages.StockReleased;
 import io.microplatform.contracts.InventoryMessages.StockReserved;
 import io.microplatform.contracts.InventoryMessages.StockUnavailable;
 import io.microplatform.contracts.OrderLine;
-import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.inventory.InventoryManagement;
 import io.microplatform.inventory.domain.ReservationOutcome;
 import io.microplatform.inventory.domain.ReservationOutcome.Unavailable;
 import io.microplatform.inventory.domain.StockLine;
-import io.microplatform.messaging.Outbox;
+import io.microplatform.messaging.CommandReplies;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,11 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 class InventoryCommandsListener {
 
     private final InventoryManagement inventory;
-    private final Outbox outbox;
+    private final CommandReplies replies;
 
-    InventoryCommandsListener(InventoryManagement inventory, Outbox outbox) {
+    InventoryCommandsListener(InventoryManagement inventory, CommandReplies replies) {
         this.inventory = inventory;
-        this.outbox = outbox;
+        this.replies = replies;
     }
 
     @KafkaHandler
@@ -50,7 +49,7 @@ class InventoryCommandsListener {
                 .map(line -> new StockLine(line.sku(), line.quantity()))
                 .toList();
         ReservationOutcome outcome = inventory.reserve(command.orderId(), lines);
-        reply(command.orderId(), outcome instanceof Unavailable unavailable
+        replies.send(outcome instanceof Unavailable unavailable
                 ? new StockUnavailable(UUID.randomUUID(), command.orderId(), command.messageId(), unavailable.skus())
                 : new StockReserved(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
@@ -58,9 +57,9 @@ class InventoryCommandsListener {
     @KafkaHandler
     @Transactional
     public void release(ReleaseStock command) {
-        requireIds(command.messageId(), command.orderId());
+        CommandReplies.requireIds(command);
         inventory.release(command.orderId());
-        reply(command.orderId(), new StockReleased(UUID.randomUUID(), command.orderId(), command.messageId()));
+        replies.send(new StockReleased(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
 
     /**
@@ -69,7 +68,7 @@ class InventoryCommandsListener {
      * if stock had run out).
      */
     private static void requireWellFormed(ReserveStock command) {
-        requireIds(command.messageId(), command.orderId());
+        CommandReplies.requireIds(command);
         List<OrderLine> lines = command.lines();
         if (lines == null || lines.isEmpty() || lines.size() > FieldLimits.LINES_MAX) {
             throw new IllegalArgumentException("ReserveStock needs 1 to " + FieldLimits.LINES_MAX + " lines: " + command);
@@ -80,15 +79,5 @@ class InventoryCommandsListener {
                 throw new IllegalArgumentException("ReserveStock with a malformed line " + line + ": " + command);
             }
         }
-    }
-
-    private static void requireIds(UUID messageId, UUID orderId) {
-        if (messageId == null || orderId == null) {
-            throw new IllegalArgumentException("command without message id or order id");
-        }
-    }
-
-    private void reply(UUID orderId, Reply reply) {
-        outbox.send(Topics.SAGA_REPLIES, orderId, reply);
     }
 }

@@ -40,13 +40,8 @@ class InventoryClient implements Catalogue {
     public Optional<Price> priceOf(String sku) {
         // numbered, so that a retry goes to the next instance on the hash ring, not to a dead owner of the sku again
         AtomicInteger attempts = new AtomicInteger();
-        try {
-            return resilience.call(() -> fetch(sku, attempts.incrementAndGet()), down -> cached(sku, down));
-        }
-        catch (HttpClientErrorException e) {
-            // any other 4xx means this client asks wrongly: a bug here, not an outage there
-            throw new IllegalStateException(SERVICE + " refused GET item " + sku + ": " + e.getMessage(), e);
-        }
+        return resilience.call("GET item " + sku, () -> fetch(sku, attempts.incrementAndGet()),
+                down -> cached(sku, down));
     }
 
     /** One attempt; a 404 is an answer (no such sku), everything else that is not a 200 an exception. */

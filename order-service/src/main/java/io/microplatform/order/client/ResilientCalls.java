@@ -21,6 +21,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -82,12 +83,15 @@ final class ResilientCalls {
     }
 
     /**
+     * @param request what is asked, for the exception of a 4xx that is no answer
      * @param attempt one attempt at the remote; what it throws is recorded, retried and handed to the fallback as
      *        application.yml and {@link #REMOTE_DOWN} say
      * @param fallback what stands in while the remote is down: given the last failure (an attempt over its time limit
      *        as a {@link TimeLimitExceededException}), it returns the stand-in or throws
+     * @throws IllegalStateException for a 4xx the attempt did not take as an answer: this client asks wrongly, a bug
+     *         here, not an outage there (neither recorded by the breaker nor retried, see application.yml)
      */
-    <T> T call(Supplier<T> attempt, Function<RuntimeException, T> fallback) {
+    <T> T call(String request, Supplier<T> attempt, Function<RuntimeException, T> fallback) {
         Callable<T> limited = timeLimiter.decorateFutureSupplier(() -> Decorators
                 .ofCompletionStage(() -> CompletableFuture.supplyAsync(attempt, workers))
                 .withBulkhead(bulkhead)
@@ -100,6 +104,9 @@ final class ResilientCalls {
                 .decorate();
         try {
             return resilient.call();
+        }
+        catch (HttpClientErrorException e) {
+            throw new IllegalStateException(circuitBreaker.getName() + " refused " + request + ": " + e.getMessage(), e);
         }
         catch (RuntimeException | Error failure) {
             throw failure;

@@ -42,13 +42,7 @@ class ShippingClient implements ShippingRates {
     public Optional<Quote> quote(ShippingAddress to, List<OrderRequest.Line> lines) {
         QuoteRequest request = new QuoteRequest(to.country(), to.postalCode(),
                 lines.stream().map(line -> new QuoteRequest.Item(line.sku(), line.quantity())).toList());
-        try {
-            return resilience.call(() -> fetch(request), down -> flatRate(to, down));
-        }
-        catch (HttpClientErrorException e) {
-            // any other 4xx means this client asks wrongly: a bug here, not an outage there
-            throw new IllegalStateException(SERVICE + " refused quote " + request + ": " + e.getMessage(), e);
-        }
+        return resilience.call("quote " + request, () -> fetch(request), down -> flatRate(to, down));
     }
 
     /** One attempt; a 422 is an answer (no shipping to that country), everything else not a 200 an exception. */

@@ -10,7 +10,7 @@ import io.microplatform.contracts.OrderMessages.OrderCancelled;
 import io.microplatform.contracts.OrderMessages.OrderConfirmed;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
-import io.microplatform.messaging.Outbox;
+import io.microplatform.messaging.CommandReplies;
 import io.microplatform.order.OrderManagement;
 import io.microplatform.order.domain.CancellationReason;
 import io.microplatform.order.domain.Order;
@@ -34,11 +34,11 @@ class OrderCommandsListener {
     private static final Logger log = LoggerFactory.getLogger(OrderCommandsListener.class);
 
     private final OrderManagement orders;
-    private final Outbox outbox;
+    private final CommandReplies replies;
 
-    OrderCommandsListener(OrderManagement orders, Outbox outbox) {
+    OrderCommandsListener(OrderManagement orders, CommandReplies replies) {
         this.orders = orders;
-        this.outbox = outbox;
+        this.replies = replies;
     }
 
     @KafkaHandler
@@ -71,6 +71,6 @@ class OrderCommandsListener {
             case CANCELLED -> new OrderCancelled(id, order.id(), command.messageId());
             case PENDING -> throw new IllegalStateException("order " + order.id() + " still PENDING after " + command);
         };
-        outbox.send(Topics.SAGA_REPLIES, order.id(), reply);
+        replies.send(reply);
     }
 }

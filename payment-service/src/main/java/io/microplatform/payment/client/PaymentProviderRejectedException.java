@@ -17,4 +17,9 @@ public class PaymentProviderRejectedException extends ThirdPartyRejectedExceptio
     public boolean isDecline() {
         return status() == 402 || status() == 422;
     }
+
+    @Override
+    public boolean isBusinessAnswer() {
+        return isDecline();
+    }
 }

@@ -10,9 +10,8 @@ import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
 import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
 import io.microplatform.contracts.PaymentMessages.RefundPayment;
-import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
-import io.microplatform.messaging.Outbox;
+import io.microplatform.messaging.CommandReplies;
 import io.microplatform.payment.PaymentManagement;
 import io.microplatform.payment.domain.ChargeOutcome;
 import io.microplatform.payment.domain.ChargeOutcome.Declined;
@@ -35,12 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PaymentCommandsListener {
 
     private final PaymentManagement payments;
-    private final Outbox outbox;
+    private final CommandReplies replies;
     private final TransactionTemplate transactions;
 
-    PaymentCommandsListener(PaymentManagement payments, Outbox outbox, TransactionTemplate transactions) {
+    PaymentCommandsListener(PaymentManagement payments, CommandReplies replies, TransactionTemplate transactions) {
         this.payments = payments;
-        this.outbox = outbox;
+        this.replies = replies;
         this.transactions = transactions;
     }
 
@@ -58,7 +57,7 @@ class PaymentCommandsListener {
         transactions.executeWithoutResult(status -> {
             ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount(),
                     providerDecline);
-            reply(command.orderId(), outcome instanceof Declined declined
+            replies.send(outcome instanceof Declined declined
                     ? new PaymentDeclined(UUID.randomUUID(), command.orderId(), command.messageId(), declined.reason())
                     : new PaymentCharged(UUID.randomUUID(), command.orderId(), command.messageId()));
         });
@@ -67,9 +66,9 @@ class PaymentCommandsListener {
     @KafkaHandler
     @Transactional
     public void refund(RefundPayment command) {
-        requireIds(command.messageId(), command.orderId());
+        CommandReplies.requireIds(command);
         payments.refund(command.orderId());
-        reply(command.orderId(), new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
+        replies.send(new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
 
     /**
@@ -78,7 +77,7 @@ class PaymentCommandsListener {
      * retried and then dead-lettered, and never declined.
      */
     private static void requireWellFormed(ChargePayment command) {
-        requireIds(command.messageId(), command.orderId());
+        CommandReplies.requireIds(command);
         if (!FieldLimits.isIdentifier(command.customerId(), FieldLimits.CUSTOMER_ID_MAX)) {
             throw new IllegalArgumentException("ChargePayment with a malformed customer id: " + command);
         }
@@ -86,15 +85,5 @@ class PaymentCommandsListener {
         if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("ChargePayment with a malformed amount: " + command);
         }
-    }
-
-    private static void requireIds(UUID messageId, UUID orderId) {
-        if (messageId == null || orderId == null) {
-            throw new IllegalArgumentException("command without message id or order id");
-        }
-    }
-
-    private void reply(UUID orderId, Reply reply) {
-        outbox.send(Topics.SAGA_REPLIES, orderId, reply);
     }
 }

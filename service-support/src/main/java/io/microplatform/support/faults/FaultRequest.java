@@ -23,12 +23,13 @@ record FaultRequest(TargetRequest target, String latency, String jitter, Double 
         if (target == null) {
             throw new IllegalArgumentException("target is required: {\"type\":\"inbound-http|outbound-http|kafka\",\"name\":\"...\"}");
         }
-        return new FaultRule(UUID.randomUUID().toString(), new Target(TargetType.of(target.type()), target.name()),
+        TargetType type = FaultRule.fromWireName("target type", TargetType.values(), target.type());
+        Crash crashPoint = crash == null || crash.isBlank() ? null : FaultRule.fromWireName("crash", Crash.values(), crash);
+        return new FaultRule(UUID.randomUUID().toString(), new Target(type, target.name()),
                 duration("latency", latency), duration("jitter", jitter), errorRate == null ? 0 : errorRate,
                 errorStatus == null ? FaultRule.DEFAULT_ERROR_STATUS : errorStatus, Boolean.TRUE.equals(refuse),
-                Boolean.TRUE.equals(duplicateDelivery), Boolean.TRUE.equals(crashBeforeAck),
-                crash == null || crash.isBlank() ? null : Crash.of(crash), keyShare == null ? 1.0 : keyShare,
-                now.toString());
+                Boolean.TRUE.equals(duplicateDelivery), Boolean.TRUE.equals(crashBeforeAck), crashPoint,
+                keyShare == null ? 1.0 : keyShare, now.toString());
     }
 
     private static Duration duration(String field, String value) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -91,16 +93,7 @@ record FaultRule(String id, Target target,
 
         @JsonValue
         String wireName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        static TargetType of(String wireName) {
-            for (TargetType type : values()) {
-                if (type.wireName().equalsIgnoreCase(String.valueOf(wireName).strip())) {
-                    return type;
-                }
-            }
-            throw new IllegalArgumentException("target type must be inbound-http, outbound-http or kafka, was " + wireName);
+            return FaultRule.wireName(this);
         }
     }
 
@@ -114,17 +107,7 @@ record FaultRule(String id, Target target,
 
         @JsonValue
         String wireName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        /** @throws IllegalArgumentException naming the field, for the 400 answer */
-        static Crash of(String wireName) {
-            for (Crash point : values()) {
-                if (point.wireName().equalsIgnoreCase(String.valueOf(wireName).strip())) {
-                    return point;
-                }
-            }
-            throw new IllegalArgumentException("crash must be before-commit or after-commit, was " + wireName);
+            return FaultRule.wireName(this);
         }
     }
 
@@ -133,7 +116,30 @@ record FaultRule(String id, Target target,
         LATENCY, ERROR, REFUSE, DUPLICATE, CRASH_BEFORE_ACK, CRASH;
 
         String tag() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return wireName(this);
         }
+    }
+
+    /** How the API writes a constant: lower case, words joined by '-' ({@code BEFORE_COMMIT} is before-commit). */
+    private static String wireName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The constant written so, ignoring case and surrounding blanks.
+     *
+     * @param field how the error names the field, e.g. "crash"
+     * @param choices the enum's {@code values()}, in the order the error lists them
+     * @throws IllegalArgumentException naming the field and its choices, for the 400 answer
+     */
+    static <E extends Enum<E>> E fromWireName(String field, E[] choices, String wireName) {
+        String wanted = String.valueOf(wireName).strip();
+        return Arrays.stream(choices).filter(choice -> wireName(choice).equalsIgnoreCase(wanted)).findFirst()
+                .orElseThrow(() -> {
+                    List<String> names = Arrays.stream(choices).map(FaultRule::wireName).toList();
+                    String allButLast = String.join(", ", names.subList(0, names.size() - 1));
+                    return new IllegalArgumentException(field + " must be " + allButLast + " or "
+                            + names.get(names.size() - 1) + ", was " + wireName);
+                });
     }
 }

@@ -17,4 +17,9 @@ public class CarrierRejectedException extends ThirdPartyRejectedException {
     public boolean isRefusal() {
         return status() == 422;
     }
+
+    @Override
+    public boolean isBusinessAnswer() {
+        return isRefusal();
+    }
 }

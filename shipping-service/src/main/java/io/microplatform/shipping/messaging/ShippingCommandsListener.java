@@ -3,7 +3,6 @@ package io.microplatform.shipping.messaging;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.ShippingMessages.CancelShipment;
 import io.microplatform.contracts.ShippingMessages.CreateShipment;
@@ -11,7 +10,7 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCancelled;
 import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
-import io.microplatform.messaging.Outbox;
+import io.microplatform.messaging.CommandReplies;
 import io.microplatform.shipping.ShippingManagement;
 import io.microplatform.shipping.domain.Address;
 import io.microplatform.shipping.domain.ShipmentOutcome;
@@ -35,12 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ShippingCommandsListener {
 
     private final ShippingManagement shipping;
-    private final Outbox outbox;
+    private final CommandReplies replies;
     private final TransactionTemplate transactions;
 
-    ShippingCommandsListener(ShippingManagement shipping, Outbox outbox, TransactionTemplate transactions) {
+    ShippingCommandsListener(ShippingManagement shipping, CommandReplies replies, TransactionTemplate transactions) {
         this.shipping = shipping;
-        this.outbox = outbox;
+        this.replies = replies;
         this.transactions = transactions;
     }
 
@@ -54,7 +53,7 @@ class ShippingCommandsListener {
      */
     @KafkaHandler
     public void create(CreateShipment command) {
-        requireIds(command.messageId(), command.orderId());
+        CommandReplies.requireIds(command);
         if (command.address() == null) {
             // a missing field breaks the contract: retried, then dead-lettered, never refused (an address with blank
             // lines is there, and refused as incomplete)
@@ -64,7 +63,7 @@ class ShippingCommandsListener {
         Optional<String> carrierRefusal = shipping.book(command.orderId(), address);
         transactions.executeWithoutResult(status -> {
             ShipmentOutcome outcome = shipping.create(command.orderId(), address, carrierRefusal);
-            reply(command.orderId(), outcome instanceof Failed failed
+            replies.send(outcome instanceof Failed failed
                     ? new ShipmentFailed(UUID.randomUUID(), command.orderId(), command.messageId(), failed.reason())
                     : new ShipmentCreated(UUID.randomUUID(), command.orderId(), command.messageId()));
         });
@@ -73,22 +72,12 @@ class ShippingCommandsListener {
     @KafkaHandler
     @Transactional
     public void cancel(CancelShipment command) {
-        requireIds(command.messageId(), command.orderId());
+        CommandReplies.requireIds(command);
         shipping.cancel(command.orderId());
-        reply(command.orderId(), new ShipmentCancelled(UUID.randomUUID(), command.orderId(), command.messageId()));
+        replies.send(new ShipmentCancelled(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
 
     private static Address address(ShippingAddress address) {
         return new Address(address.name(), address.street(), address.city(), address.postalCode(), address.country());
-    }
-
-    private static void requireIds(UUID messageId, UUID orderId) {
-        if (messageId == null || orderId == null) {
-            throw new IllegalArgumentException("command without message id or order id");
-        }
-    }
-
-    private void reply(UUID orderId, Reply reply) {
-        outbox.send(Topics.SAGA_REPLIES, orderId, reply);
     }
 }
