@@ -1,16 +1,13 @@
 package io.microplatform.payment;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.microplatform.contracts.Command;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
@@ -19,15 +16,13 @@ import io.microplatform.contracts.Topics;
 import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import io.microplatform.testsupport.SagaCommands;
 import io.microplatform.testsupport.SagaReplies;
 import io.microplatform.testsupport.ThirdPartyClientContract;
-import io.microplatform.testsupport.TopicTail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -35,10 +30,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The payment provider's client as every third party's (ThirdPartyClientContract), and ChargePayment with the
@@ -50,25 +43,20 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedPaymentProvider.Setup.class)
+@Import(ScriptedPaymentProvider.class)
 class PaymentProviderIT extends ThirdPartyClientContract {
 
-    @Autowired
-    private KafkaTemplate<String, Object> kafka;
     @Autowired
     private TestRestTemplate http;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private ObjectMapper json;
-    @Autowired
     private PaymentProviderClient client;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
-    private SagaReplies replies;
-    /** payment-commands-dlt from its end when each test starts */
-    private TopicTail deadLetters;
+    @RegisterExtension
+    final SagaReplies replies = SagaReplies.eachTest();
+    @RegisterExtension
+    final SagaCommands commands = SagaCommands.eachTest(Topics.PAYMENT_COMMANDS);
 
     PaymentProviderIT() {
         super(PaymentProviderClient.REMOTE);
@@ -84,18 +72,6 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         return rejection instanceof PaymentProviderRejectedException rejected && rejected.isDecline();
     }
 
-    @BeforeEach
-    void listen() {
-        replies = new SagaReplies(bootstrapServers, json);
-        deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS));
-    }
-
-    @AfterEach
-    void stopListening() {
-        replies.close();
-        deadLetters.close();
-    }
-
     @Test
     void theSimulatedProviderAuthorizesWithItsOwnIdsAndRefusesAMalformedCharge() {
         assertThat(callFor(UUID.randomUUID())).startsWith("auth-");
@@ -109,7 +85,7 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         ChargePayment command = charge(customer, "60.00");
         thirdParty.failNext(command.orderId(), 2, 500);
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
         assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(3);
@@ -123,7 +99,7 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         ChargePayment command = charge(customer, "60.00");
         thirdParty.alwaysAnswer(command.orderId(), 422);
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(PaymentDeclined.class);
@@ -132,7 +108,7 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         assertThat(balance(customer)).isEqualTo("100.00");
 
         // a redelivery is answered from the stored decline, without asking the provider again
-        send(command);
+        commands.send(command);
         assertThat(replies.awaitRepliesTo(command.messageId(), 2)).allSatisfy(
                 answer -> assertThat(answer).isInstanceOf(PaymentDeclined.class));
         assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
@@ -146,10 +122,10 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         ChargePayment command = charge(customer, "60.00");
         thirdParty.alwaysAnswer(command.orderId(), 400);
 
-        send(command);
+        commands.send(command);
 
         // the first delivery and messaging's 3 retries, one call each: resilience4j did not retry the 4xx
-        awaitDeadLetterFor(command.orderId());
+        commands.awaitDeadLettered(command);
         assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(4);
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(balance(customer)).isEqualTo("100.00");
@@ -162,10 +138,10 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         ChargePayment command = charge(customer, "60.00");
         thirdParty.alwaysAnswer(command.orderId(), 500);
 
-        send(command);
+        commands.send(command);
 
         // retried by resilience4j, then by the Kafka consumer, then dead-lettered
-        awaitDeadLetterFor(command.orderId());
+        commands.awaitDeadLettered(command);
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the provider
         assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(5);
@@ -178,14 +154,10 @@ class PaymentProviderIT extends ThirdPartyClientContract {
 
         // while open, another order's charge fails fast without touching the network
         ChargePayment next = charge(customer, "1.00");
-        send(next);
-        awaitDeadLetterFor(next.orderId());
+        commands.send(next);
+        commands.awaitDeadLettered(next);
         assertThat(thirdParty.callsFor(next.orderId())).isZero();
         assertThat(replies.repliesTo(next.messageId())).isEmpty();
-    }
-
-    private void send(Command command) {
-        kafka.send(Topics.PAYMENT_COMMANDS, command.orderId().toString(), command).join();
     }
 
     private static ChargePayment charge(String customerId, String amount) {
@@ -211,8 +183,4 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         return http.getForObject("/api/payments?orderId=" + orderId, JsonNode.class);
     }
 
-    private void awaitDeadLetterFor(UUID orderId) {
-        await().atMost(Duration.ofSeconds(60)).pollInSameThread()
-                .until(() -> !deadLetters.withKey(orderId).isEmpty());
-    }
 }

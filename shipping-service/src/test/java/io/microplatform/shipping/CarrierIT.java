@@ -1,13 +1,9 @@
 package io.microplatform.shipping;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.microplatform.contracts.Command;
 import io.microplatform.contracts.ShippingAddress;
 import io.microplatform.contracts.ShippingMessages.CreateShipment;
 import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
@@ -17,15 +13,13 @@ import io.microplatform.contracts.Topics;
 import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import io.microplatform.testsupport.SagaCommands;
 import io.microplatform.testsupport.SagaReplies;
 import io.microplatform.testsupport.ThirdPartyClientContract;
-import io.microplatform.testsupport.TopicTail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -33,10 +27,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The carrier's client as every third party's (ThirdPartyClientContract), and CreateShipment with the carrier
@@ -47,27 +39,22 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedCarrier.Setup.class)
+@Import(ScriptedCarrier.class)
 class CarrierIT extends ThirdPartyClientContract {
 
     private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
 
     @Autowired
-    private KafkaTemplate<String, Object> kafka;
-    @Autowired
     private TestRestTemplate http;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private ObjectMapper json;
-    @Autowired
     private CarrierClient client;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
-    private SagaReplies replies;
-    /** shipping-commands-dlt from its end when each test starts */
-    private TopicTail deadLetters;
+    @RegisterExtension
+    final SagaReplies replies = SagaReplies.eachTest();
+    @RegisterExtension
+    final SagaCommands commands = SagaCommands.eachTest(Topics.SHIPPING_COMMANDS);
 
     CarrierIT() {
         super(CarrierClient.REMOTE);
@@ -83,18 +70,6 @@ class CarrierIT extends ThirdPartyClientContract {
         return rejection instanceof CarrierRejectedException rejected && rejected.isRefusal();
     }
 
-    @BeforeEach
-    void listen() {
-        replies = new SagaReplies(bootstrapServers, json);
-        deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS));
-    }
-
-    @AfterEach
-    void stopListening() {
-        replies.close();
-        deadLetters.close();
-    }
-
     @Test
     void theSimulatedCarrierBooksWithItsOwnTrackingNumbersAndRefusesAMalformedBooking() {
         assertThat(callFor(UUID.randomUUID())).startsWith("SIMDE");
@@ -107,7 +82,7 @@ class CarrierIT extends ThirdPartyClientContract {
         CreateShipment command = create(BERLIN);
         thirdParty.failNext(command.orderId(), 2, 503);
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
         assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(3);
@@ -119,7 +94,7 @@ class CarrierIT extends ThirdPartyClientContract {
         CreateShipment command = create(BERLIN);
         thirdParty.alwaysAnswer(command.orderId(), 422);
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
@@ -135,10 +110,10 @@ class CarrierIT extends ThirdPartyClientContract {
         CreateShipment command = create(BERLIN);
         thirdParty.alwaysAnswer(command.orderId(), 500);
 
-        send(command);
+        commands.send(command);
 
         // retried by resilience4j, then by the Kafka consumer, then dead-lettered
-        awaitDeadLetterFor(command.orderId());
+        commands.awaitDeadLettered(command);
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the carrier
         assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(5);
@@ -148,13 +123,9 @@ class CarrierIT extends ThirdPartyClientContract {
 
         // while open, postal code 00000 is still refused as business, without the carrier
         CreateShipment undeliverable = create(new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
-        send(undeliverable);
+        commands.send(undeliverable);
         assertThat(replies.awaitReplyTo(undeliverable.messageId())).isInstanceOf(ShipmentFailed.class);
         assertThat(thirdParty.callsFor(undeliverable.orderId())).isZero();
-    }
-
-    private void send(Command command) {
-        kafka.send(Topics.SHIPPING_COMMANDS, command.orderId().toString(), command).join();
     }
 
     private static CreateShipment create(ShippingAddress address) {
@@ -165,8 +136,4 @@ class CarrierIT extends ThirdPartyClientContract {
         return jdbc.sql("SELECT count(*) FROM shipments WHERE order_id = ?").param(orderId).query(Long.class).single();
     }
 
-    private void awaitDeadLetterFor(UUID orderId) {
-        await().atMost(Duration.ofSeconds(60)).pollInSameThread()
-                .until(() -> !deadLetters.withKey(orderId).isEmpty());
-    }
 }

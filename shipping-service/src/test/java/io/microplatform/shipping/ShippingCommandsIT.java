@@ -1,13 +1,13 @@
 package io.microplatform.shipping;
 
+import io.microplatform.testsupport.SagaCommands;
 import io.microplatform.testsupport.SagaReplies;
-import java.time.Duration;
+import io.microplatform.testsupport.ScriptedThirdParty;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.microplatform.contracts.Command;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
@@ -18,12 +18,10 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -33,10 +31,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Shipping as a saga participant: the test plays the orchestrator, sending commands to shipping-commands and reading
@@ -46,30 +42,28 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedCarrier.Setup.class)
+@Import(ScriptedCarrier.class)
 class ShippingCommandsIT {
 
     private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
 
     @Autowired
-    private KafkaTemplate<String, Object> kafka;
-    @Autowired
     private TestRestTemplate http;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private ScriptedCarrier carrier;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    private ScriptedThirdParty carrier;
 
     @RegisterExtension
     final SagaReplies replies = SagaReplies.eachTest();
+    @RegisterExtension
+    final SagaCommands commands = SagaCommands.eachTest(Topics.SHIPPING_COMMANDS);
 
     @Test
     void createsAShipmentToADeliverableAddress() {
         CreateShipment command = create(UUID.randomUUID(), BERLIN);
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class)
                 .extracting(Reply::orderId).isEqualTo(command.orderId());
@@ -89,7 +83,7 @@ class ShippingCommandsIT {
         CreateShipment command = create(UUID.randomUUID(),
                 new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
@@ -106,7 +100,7 @@ class ShippingCommandsIT {
         CreateShipment command = create(UUID.randomUUID(),
                 new ShippingAddress("Ada", "1 Main St", "Atlantis", "12345", "XX"));
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
@@ -119,8 +113,8 @@ class ShippingCommandsIT {
     void createsOnceAndAnswersTwiceWhenCreateShipmentIsDeliveredTwice() {
         CreateShipment command = create(UUID.randomUUID(), BERLIN);
 
-        send(command);
-        send(command);
+        commands.send(command);
+        commands.send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
         assertThat(rows(command.orderId())).isOne();
@@ -134,8 +128,8 @@ class ShippingCommandsIT {
         CreateShipment command = create(UUID.randomUUID(),
                 new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
 
-        send(command);
-        send(command);
+        commands.send(command);
+        commands.send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
         assertThat(rows(command.orderId())).isOne();
@@ -151,13 +145,13 @@ class ShippingCommandsIT {
     void answersARedeliveryOfACarrierRefusalWithTheRefusalAlthoughTheCarrierWouldNowAccept() {
         CreateShipment command = create(UUID.randomUUID(), BERLIN);
         carrier.failNext(command.orderId(), 1, 422);
-        send(command);
+        commands.send(command);
         assertThat(((ShipmentFailed) replies.awaitReplyTo(command.messageId())).why())
                 .isEqualTo("the carrier refused the shipment");
 
-        send(command);
+        commands.send(command);
         CreateShipment resent = create(command.orderId(), BERLIN);
-        send(resent);
+        commands.send(resent);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).usingRecursiveComparison()
@@ -168,7 +162,7 @@ class ShippingCommandsIT {
 
         // the saga's compensation finds nothing to cancel, and the refusal stays
         CancelShipment cancel = new CancelShipment(UUID.randomUUID(), command.orderId());
-        send(cancel);
+        commands.send(cancel);
         assertThat(replies.awaitReplyTo(cancel.messageId())).isInstanceOf(ShipmentCancelled.class);
         assertThat(status(command.orderId())).isEqualTo("REFUSED");
         assertThat(effects(command.orderId())).containsExactly("shipping.refused");
@@ -178,12 +172,12 @@ class ShippingCommandsIT {
     void cancelsOnceAndAnswersTwiceWhenCancelShipmentIsDeliveredTwice() {
         UUID orderId = UUID.randomUUID();
         CreateShipment create = create(orderId, BERLIN);
-        send(create);
+        commands.send(create);
         replies.awaitReplyTo(create.messageId());
         CancelShipment cancel = new CancelShipment(UUID.randomUUID(), orderId);
 
-        send(cancel);
-        send(cancel);
+        commands.send(cancel);
+        commands.send(cancel);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(cancel.messageId(), 2), ShipmentCancelled.class);
         JsonNode shipments = shipmentsOf(orderId);
@@ -198,11 +192,11 @@ class ShippingCommandsIT {
         UUID orderId = UUID.randomUUID();
         CancelShipment cancel = new CancelShipment(UUID.randomUUID(), orderId);
 
-        send(cancel);
+        commands.send(cancel);
         assertThat(replies.awaitReplyTo(cancel.messageId())).isInstanceOf(ShipmentCancelled.class);
 
         CreateShipment late = create(orderId, BERLIN);
-        send(late);
+        commands.send(late);
 
         assertThat(replies.awaitReplyTo(late.messageId())).isInstanceOf(ShipmentFailed.class);
         // the tombstone is the only row, and no shipment to list
@@ -224,7 +218,7 @@ class ShippingCommandsIT {
                 "PC-" + "9".repeat(FieldLimits.POSTAL_CODE_MAX - 3), "DE");
         CreateShipment command = create(UUID.randomUUID(), atLimits);
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
         JsonNode shipment = shipmentsOf(command.orderId()).get(0);
@@ -238,11 +232,8 @@ class ShippingCommandsIT {
     void deadLettersACreateShipmentWithoutAddressAndAnswersNothing() {
         CreateShipment malformed = create(UUID.randomUUID(), null);
 
-        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS))) {
-            send(malformed);
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread()
-                    .until(() -> !deadLetters.withKey(malformed.orderId()).isEmpty());
-        }
+        commands.send(malformed);
+        commands.awaitDeadLettered(malformed);
 
         assertThat(replies.repliesTo(malformed.messageId())).isEmpty();
         assertThat(rows(malformed.orderId())).isZero();
@@ -269,11 +260,6 @@ class ShippingCommandsIT {
     private ResponseEntity<String> quote(String country) {
         return http.postForEntity("/api/shipping/quotes", Map.of("country", country, "postalCode", "12345",
                 "items", List.of(Map.of("sku", "KEYBOARD-01", "quantity", 2))), String.class);
-    }
-
-    private void send(Command command) {
-        // keyed by order id, as the orchestrator does
-        kafka.send(Topics.SHIPPING_COMMANDS, command.orderId().toString(), command).join();
     }
 
     private static CreateShipment create(UUID orderId, ShippingAddress address) {
