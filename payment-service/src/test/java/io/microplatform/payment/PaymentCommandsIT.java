@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
@@ -47,8 +46,6 @@ class PaymentCommandsIT {
 
     @Autowired
     private TestRestTemplate http;
-    @Autowired
-    private MeterRegistry meters;
     @Autowired
     private JdbcClient jdbc;
     @Autowired

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.ResolvableType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
@@ -32,9 +31,6 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * </pre>
  */
 public final class SagaCommands implements BeforeEachCallback, AfterEachCallback {
-
-    private static final ResolvableType KAFKA_TEMPLATE =
-            ResolvableType.forClassWithGenerics(KafkaTemplate.class, String.class, Object.class);
 
     private final String topic;
     private final TopicTail deadLetters;
@@ -53,9 +49,15 @@ public final class SagaCommands implements BeforeEachCallback, AfterEachCallback
     @Override
     public void beforeEach(ExtensionContext test) {
         ApplicationContext context = SpringExtension.getApplicationContext(test);
-        kafka = context.<KafkaTemplate<String, Object>>getBeanProvider(KAFKA_TEMPLATE).getObject();
+        kafka = kafkaTemplate(context);
         meters = context.getBean(MeterRegistry.class);
         deadLetters.beforeEach(test);
+    }
+
+    /** Boot declares its KafkaTemplate as KafkaTemplate<?, ?>, which a lookup by the generic type does not find. */
+    @SuppressWarnings("unchecked")
+    private static KafkaTemplate<String, Object> kafkaTemplate(ApplicationContext context) {
+        return context.getBean(KafkaTemplate.class);
     }
 
     @Override

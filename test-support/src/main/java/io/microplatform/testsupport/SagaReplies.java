@@ -55,8 +55,10 @@ public final class SagaReplies implements BeforeEachCallback, AfterEachCallback 
 
     @Override
     public void afterEach(ExtensionContext test) {
-        tail.close();
-        tail = null;
+        if (tail != null) {
+            tail.close();
+            tail = null;
+        }
     }
 
     /** Waits until at least count replies to the command arrived; returns all of them. */

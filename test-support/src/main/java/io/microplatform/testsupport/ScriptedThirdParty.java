@@ -132,7 +132,8 @@ public final class ScriptedThirdParty implements AutoCloseable {
         private final String simulatedPath;
 
         /**
-         * @param baseUrlProperty the property that holds the third party's base URL, e.g. {@code payment.provider.base-url}
+         * @param baseUrlProperty the service's property for the third party's base URL, e.g.
+         *        {@code payment.provider.base-url}
          * @param operationPath the path the service calls below that base URL, e.g. {@code /charges}
          * @param simulatedPath the service's own simulated endpoint that answers unscripted calls
          */
