@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
@@ -19,7 +21,10 @@ import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
 import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Payment as a saga participant: the test plays the orchestrator, sending commands to payment-commands and reading
- * the answers from saga-replies, against real PostgreSQL and Kafka.
+ * the answers from saga-replies, against real PostgreSQL and Kafka; with the payment provider answering or failing
+ * for one order at a time (ScriptedPaymentProvider), through the client's real resilience4j.
  */
 // the same configuration as PaymentServiceIT, so both share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -51,10 +57,20 @@ class PaymentCommandsIT {
     @Autowired
     private ScriptedThirdParty provider;
 
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
     @RegisterExtension
     final SagaReplies replies = SagaReplies.eachTest();
     @RegisterExtension
     final SagaCommands commands = SagaCommands.eachTest(Topics.PAYMENT_COMMANDS);
+
+    /** Some tests open the provider's breaker: every test, here and in the other ITs of the context, starts closed. */
+    @BeforeEach
+    @AfterEach
+    void closeTheProvidersBreaker() {
+        breaker().reset();
+    }
 
     @Test
     void chargesWhenTheBalanceCoversTheAmount() {
@@ -184,6 +200,86 @@ class PaymentCommandsIT {
         assertThat(effects(orderId)).isEmpty();
     }
 
+    @Test
+    void chargesAfterThreeAttemptsWhenTheProviderFailsTwice() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.failNext(command.orderId(), 2, 500);
+
+        commands.send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(balance(customer)).isEqualTo("40.00");
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void doesNotRetryTheProvidersDeclineAndDebitsNothing() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.alwaysAnswer(command.orderId(), 422);
+
+        commands.send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(PaymentDeclined.class);
+        assertThat(((PaymentDeclined) reply).why()).isEqualTo("declined by the payment provider");
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(balance(customer)).isEqualTo("100.00");
+
+        // a redelivery is answered from the stored decline, without asking the provider again
+        commands.send(command);
+        assertThat(replies.awaitRepliesTo(command.messageId(), 2)).allSatisfy(
+                answer -> assertThat(answer).isInstanceOf(PaymentDeclined.class));
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        // 4xx answers are ignored by the breaker: neither failures nor successes
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void retriesA400OnlyThroughKafkaDeliveriesNotInsideOne() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.alwaysAnswer(command.orderId(), 400);
+
+        commands.send(command);
+
+        // the first delivery and messaging's 3 retries, one call each: resilience4j did not retry the 4xx
+        commands.awaitDeadLettered(command);
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(4);
+        assertThat(replies.repliesTo(command.messageId())).isEmpty();
+        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void sendsNoReplyAndDebitsNothingWhileTheProviderIsDownAndOpensTheBreaker() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.alwaysAnswer(command.orderId(), 500);
+
+        commands.send(command);
+
+        // retried by resilience4j, then by the Kafka consumer, then dead-lettered
+        commands.awaitDeadLettered(command);
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the provider
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(5);
+        assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
+        assertThat(replies.repliesTo(command.messageId())).isEmpty();
+        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(paymentsOf(command.orderId())).isEmpty();
+        assertThat(status(command.orderId())).isNull();
+
+        // while open, another order's charge fails fast without touching the network
+        ChargePayment next = charge(UUID.randomUUID(), customer, "1.00");
+        commands.send(next);
+        commands.awaitDeadLettered(next);
+        assertThat(provider.callsFor(next.orderId())).isZero();
+        assertThat(replies.repliesTo(next.messageId())).isEmpty();
+    }
+
     /** FieldLimits: the longest customer id, charged and declined; the amount as large as the columns hold. */
     @Test
     void chargesAndDeclinesACustomerIdAtItsLengthLimit() {
@@ -291,7 +387,13 @@ class PaymentCommandsIT {
                 .query(String.class).list();
     }
 
+    /** The order's payment record's status; null while there is none. */
     private String status(UUID orderId) {
-        return jdbc.sql("SELECT status FROM order_payments WHERE order_id = ?").param(orderId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM order_payments WHERE order_id = ?").param(orderId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    private CircuitBreaker breaker() {
+        return circuitBreakers.circuitBreaker(PaymentProviderClient.REMOTE);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
@@ -17,7 +19,10 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCancelled;
 import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
+import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shipping as a saga participant: the test plays the orchestrator, sending commands to shipping-commands and reading
- * the answers from saga-replies, against real PostgreSQL and Kafka. Also the quotes, against the migrated rates.
+ * the answers from saga-replies, against real PostgreSQL and Kafka; with the carrier answering or failing for one
+ * order at a time (ScriptedCarrier), through the client's real resilience4j. Also the quotes, against the migrated
+ * rates.
  */
 // the same configuration as ShippingServiceIT, so both share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -54,10 +61,20 @@ class ShippingCommandsIT {
     @Autowired
     private ScriptedThirdParty carrier;
 
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
     @RegisterExtension
     final SagaReplies replies = SagaReplies.eachTest();
     @RegisterExtension
     final SagaCommands commands = SagaCommands.eachTest(Topics.SHIPPING_COMMANDS);
+
+    /** Some tests open the carrier's breaker: every test, here and in the other ITs of the context, starts closed. */
+    @BeforeEach
+    @AfterEach
+    void closeTheCarriersBreaker() {
+        breaker().reset();
+    }
 
     @Test
     void createsAShipmentToADeliverableAddress() {
@@ -227,6 +244,57 @@ class ShippingCommandsIT {
                 .containsExactly(atLimits.name(), atLimits.street(), atLimits.city(), atLimits.postalCode(), "DE");
     }
 
+    @Test
+    void createsTheShipmentAfterThreeAttemptsWhenTheCarrierFailsTwice() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.failNext(command.orderId(), 2, 503);
+
+        commands.send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(rows(command.orderId())).isOne();
+    }
+
+    @Test
+    void doesNotRetryTheCarriersRefusal() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.alwaysAnswer(command.orderId(), 422);
+
+        commands.send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(ShipmentFailed.class);
+        assertThat(((ShipmentFailed) reply).why()).isEqualTo("the carrier refused the shipment");
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
+        // the refusal is the order's row: a redelivery is answered from it, without the carrier
+        assertThat(rows(command.orderId())).isOne();
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void sendsNoReplyAndCreatesNothingWhileTheCarrierIsDownAndOpensTheBreaker() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.alwaysAnswer(command.orderId(), 500);
+
+        commands.send(command);
+
+        // retried by resilience4j, then by the Kafka consumer, then dead-lettered
+        commands.awaitDeadLettered(command);
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the carrier
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(5);
+        assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
+        assertThat(replies.repliesTo(command.messageId())).isEmpty();
+        assertThat(rows(command.orderId())).isZero();
+
+        // while open, postal code 00000 is still refused as business, without the carrier
+        CreateShipment undeliverable = create(UUID.randomUUID(), new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+        commands.send(undeliverable);
+        assertThat(replies.awaitReplyTo(undeliverable.messageId())).isInstanceOf(ShipmentFailed.class);
+        assertThat(carrier.callsFor(undeliverable.orderId())).isZero();
+    }
+
     /** A CreateShipment without its address breaks the contract: a bug upstream, never a refusal. */
     @Test
     void deadLettersACreateShipmentWithoutAddressAndAnswersNothing() {
@@ -277,6 +345,10 @@ class ShippingCommandsIT {
     private List<String> effects(UUID orderId) {
         return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
                 .query(String.class).list();
+    }
+
+    private CircuitBreaker breaker() {
+        return circuitBreakers.circuitBreaker(CarrierClient.REMOTE);
     }
 
     private long rows(UUID orderId) {
