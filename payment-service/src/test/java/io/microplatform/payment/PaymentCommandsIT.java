@@ -264,8 +264,11 @@ class PaymentCommandsIT {
         // retried by resilience4j, then by the Kafka consumer, then dead-lettered
         commands.awaitDeadLettered(command);
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the provider
-        assertThat(provider.callsFor(command.orderId())).isEqualTo(5);
+        // the failed calls opened the breaker: minimum-number-of-calls of them, more if successes of other orders of
+        // this shared context share the window; every call that reached the provider was one of them, none came later
+        assertThat(provider.callsFor(command.orderId()))
+                .isGreaterThanOrEqualTo(breaker().getCircuitBreakerConfig().getMinimumNumberOfCalls())
+                .isEqualTo(breaker().getMetrics().getNumberOfFailedCalls());
         assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
         assertThat(balance(customer)).isEqualTo("100.00");
