@@ -1,19 +1,14 @@
 package io.microplatform.inventory;
 
+import io.microplatform.testsupport.SagaCommands;
 import io.microplatform.testsupport.SagaReplies;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.microplatform.contracts.Command;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.InventoryMessages.ReleaseStock;
 import io.microplatform.contracts.InventoryMessages.ReserveStock;
@@ -25,23 +20,18 @@ import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import io.microplatform.testsupport.TopicTail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Inventory as a saga participant: the test plays the orchestrator, sending commands to inventory-commands and
@@ -56,18 +46,16 @@ class InventoryCommandsIT {
     private static final String MONITOR = "MONITOR-27";
 
     @Autowired
-    private KafkaTemplate<String, Object> kafka;
-    @Autowired
     private TestRestTemplate http;
     @Autowired
     private MeterRegistry meters;
     @Autowired
     private JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     @RegisterExtension
     final SagaReplies replies = SagaReplies.eachTest();
+    @RegisterExtension
+    final SagaCommands commands = SagaCommands.eachTest(Topics.INVENTORY_COMMANDS);
 
     @AfterEach
     void removeTestItems() {
@@ -81,7 +69,7 @@ class InventoryCommandsIT {
         String mouse = item(3);
         ReserveStock command = reserve(UUID.randomUUID(), line(keyboard, 2), line(mouse, 3));
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(StockReserved.class)
                 .extracting(Reply::orderId).isEqualTo(command.orderId());
@@ -97,7 +85,7 @@ class InventoryCommandsIT {
         String unknown = "IT-UNKNOWN-" + UUID.randomUUID();
         ReserveStock command = reserve(UUID.randomUUID(), line(scarce, 2), line(plenty, 2), line(unknown, 1));
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(StockUnavailable.class);
@@ -112,8 +100,8 @@ class InventoryCommandsIT {
         ReserveStock command = reserve(UUID.randomUUID(), line(keyboard, 2));
         double duplicates = duplicatesSkipped("inventory.reserve-stock");
 
-        send(command);
-        send(command);
+        commands.send(command);
+        commands.send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockReserved.class);
         assertThat(stock(keyboard)).isEqualTo(3);
@@ -125,15 +113,15 @@ class InventoryCommandsIT {
     void answersARedeliveredRefusalAsTheFirstTimeAlthoughStockArrivedSince() {
         String scarce = item(1);
         ReserveStock command = reserve(UUID.randomUUID(), line(scarce, 2));
-        send(command);
+        commands.send(command);
         replies.awaitReplyTo(command.messageId());
 
         jdbc.sql("UPDATE items SET stock = 5 WHERE sku = ?").param(scarce).update();
-        send(command);
+        commands.send(command);
         // another command for the same order under another message id: no id register would know it, the order's
         // one reservation does (the orchestrator's own re-sends keep the message id)
         ReserveStock resent = new ReserveStock(UUID.randomUUID(), command.orderId(), command.lines());
-        send(resent);
+        commands.send(resent);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), StockUnavailable.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(StockUnavailable.class);
@@ -147,12 +135,12 @@ class InventoryCommandsIT {
         String keyboard = item(5);
         UUID orderId = UUID.randomUUID();
         ReserveStock reserve = reserve(orderId, line(keyboard, 2));
-        send(reserve);
+        commands.send(reserve);
         replies.awaitReplyTo(reserve.messageId());
         ReleaseStock release = new ReleaseStock(UUID.randomUUID(), orderId);
 
-        send(release);
-        send(release);
+        commands.send(release);
+        commands.send(release);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(release.messageId(), 2), StockReleased.class);
         assertThat(stock(keyboard)).isEqualTo(5);
@@ -169,12 +157,12 @@ class InventoryCommandsIT {
         UUID orderId = UUID.randomUUID();
         ReleaseStock release = new ReleaseStock(UUID.randomUUID(), orderId);
 
-        send(release);
+        commands.send(release);
         assertThat(replies.awaitReplyTo(release.messageId())).isInstanceOf(StockReleased.class);
         assertThat(reservationStatus(orderId)).isEqualTo("RELEASED");
 
         ReserveStock late = reserve(orderId, line(keyboard, 1));
-        send(late);
+        commands.send(late);
 
         Reply reply = replies.awaitReplyTo(late.messageId());
         assertThat(reply).isInstanceOf(StockUnavailable.class);
@@ -195,7 +183,7 @@ class InventoryCommandsIT {
         assertThat(lines).allSatisfy(line -> assertThat(line.sku()).hasSize(FieldLimits.SKU_MAX));
         ReserveStock command = new ReserveStock(UUID.randomUUID(), UUID.randomUUID(), lines);
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(StockReserved.class);
         assertThat(jdbc.sql("SELECT count(*) FROM reservation_lines WHERE order_id = ? AND quantity = ?")
@@ -208,7 +196,7 @@ class InventoryCommandsIT {
                 .mapToObj(i -> line("IT-UNKNOWN-%s-%044d".formatted(batch, i), FieldLimits.QUANTITY_MAX))
                 .toList();
         ReserveStock refused = new ReserveStock(UUID.randomUUID(), UUID.randomUUID(), unknown);
-        send(refused);
+        commands.send(refused);
 
         Reply reply = replies.awaitReplyTo(refused.messageId());
         assertThat(reply).isInstanceOf(StockUnavailable.class);
@@ -228,11 +216,8 @@ class InventoryCommandsIT {
                 reserve(UUID.randomUUID(), line(keyboard, FieldLimits.QUANTITY_MAX + 1)),
                 reserve(UUID.randomUUID(), line("IT-" + "X".repeat(FieldLimits.SKU_MAX - 2), 1)));
 
-        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.INVENTORY_COMMANDS))) {
-            malformed.forEach(this::send);
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> malformed.stream()
-                    .allMatch(command -> !deadLetters.withKey(command.orderId()).isEmpty()));
-        }
+        malformed.forEach(commands::send);
+        commands.awaitDeadLettered(malformed);
 
         assertThat(malformed).allSatisfy(command -> {
             assertThat(replies.repliesTo(command.messageId())).isEmpty();
@@ -245,54 +230,34 @@ class InventoryCommandsIT {
     @Test
     void reservesExactlyTheTenMonitorsThereAreForThirtyConcurrentOrders() throws Exception {
         assertThat(stock(MONITOR)).isEqualTo(10);
-        double failedBefore = failedDeliveries();
-        List<ReserveStock> commands = IntStream.range(0, 30)
+        double failedBefore = commands.failedDeliveries();
+        List<ReserveStock> reservations = IntStream.range(0, 30)
                 .mapToObj(i -> reserve(UUID.randomUUID(), line(MONITOR, 1)))
                 .toList();
 
         // all at once, keyed by order: spread over the partitions, so the listener's threads race for the rows
-        Set<Integer> partitions = new HashSet<>();
-        for (CompletableFuture<SendResult<String, Object>> sent : commands.stream().map(this::sendAsync).toList()) {
-            partitions.add(sent.get().getRecordMetadata().partition());
-        }
-        assertThat(partitions).hasSizeGreaterThan(1);
+        assertThat(commands.sendAllAtOnce(reservations)).as("partitions").hasSizeGreaterThan(1);
 
-        List<Reply> answers = replies.awaitAReplyToEach(commands.stream().map(ReserveStock::messageId).toList());
+        List<Reply> answers = replies.awaitAReplyToEach(reservations.stream().map(ReserveStock::messageId).toList());
         assertThat(answers).filteredOn(StockReserved.class::isInstance).hasSize(10);
         assertThat(answers).filteredOn(StockUnavailable.class::isInstance).hasSize(20)
                 .allSatisfy(reply -> assertThat(((StockUnavailable) reply).skus()).containsExactly(MONITOR));
         assertThat(stock(MONITOR)).isZero();
-        assertThat(reservedUnits(commands.stream().map(ReserveStock::orderId).toList())).isEqualTo(10);
+        assertThat(reservedUnits(reservations.stream().map(ReserveStock::orderId).toList())).isEqualTo(10);
 
         // compensating all thirty gives back exactly the ten that were reserved (and restores the demo stock)
-        List<ReleaseStock> releases = commands.stream()
+        List<ReleaseStock> releases = reservations.stream()
                 .map(command -> new ReleaseStock(UUID.randomUUID(), command.orderId()))
                 .toList();
-        releases.forEach(this::sendAsync);
+        releases.forEach(commands::sendAsync);
         assertThat(replies.awaitAReplyToEach(releases.stream().map(ReleaseStock::messageId).toList()))
                 .allSatisfy(reply -> assertThat(reply).isInstanceOf(StockReleased.class));
         assertThat(stock(MONITOR)).isEqualTo(10);
         // no delivery failed and was retried: the row locks kept the orders apart, not the CHECK (stock >= 0)
-        assertThat(meters.find("spring.kafka.listener").timers()).isNotEmpty();
-        assertThat(failedDeliveries()).isEqualTo(failedBefore);
+        assertThat(commands.listenerTimers()).isNotEmpty();
+        assertThat(commands.failedDeliveries()).isEqualTo(failedBefore);
     }
 
-    /** Deliveries whose handler threw, from the listener's observation timer (its error tag is "none" otherwise). */
-    private double failedDeliveries() {
-        return meters.find("spring.kafka.listener").timers().stream()
-                .filter(timer -> !"none".equals(timer.getId().getTag("error")))
-                .mapToDouble(Timer::count)
-                .sum();
-    }
-
-    private void send(Command command) {
-        sendAsync(command).join();
-    }
-
-    private CompletableFuture<SendResult<String, Object>> sendAsync(Command command) {
-        // keyed by order id, as the orchestrator does
-        return kafka.send(Topics.INVENTORY_COMMANDS, command.orderId().toString(), command);
-    }
 
     private static ReserveStock reserve(UUID orderId, OrderLine... lines) {
         return new ReserveStock(UUID.randomUUID(), orderId, List.of(lines));

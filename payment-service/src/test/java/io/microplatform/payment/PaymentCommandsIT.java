@@ -1,21 +1,18 @@
 package io.microplatform.payment;
 
+import io.microplatform.testsupport.SagaCommands;
 import io.microplatform.testsupport.SagaReplies;
+import io.microplatform.testsupport.ScriptedThirdParty;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.microplatform.contracts.Command;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
@@ -24,58 +21,63 @@ import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
 import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
+import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import io.microplatform.testsupport.TopicTail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Payment as a saga participant: the test plays the orchestrator, sending commands to payment-commands and reading
- * the answers from saga-replies, against real PostgreSQL and Kafka.
+ * the answers from saga-replies, against real PostgreSQL and Kafka; with the payment provider answering or failing
+ * for one order at a time (ScriptedPaymentProvider), through the client's real resilience4j.
  */
 // the same configuration as PaymentServiceIT, so both share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedPaymentProvider.Setup.class)
+@Import(ScriptedPaymentProvider.class)
 class PaymentCommandsIT {
 
     @Autowired
-    private KafkaTemplate<String, Object> kafka;
-    @Autowired
     private TestRestTemplate http;
-    @Autowired
-    private MeterRegistry meters;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private ScriptedPaymentProvider provider;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    private ScriptedThirdParty provider;
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
 
     @RegisterExtension
     final SagaReplies replies = SagaReplies.eachTest();
+    @RegisterExtension
+    final SagaCommands commands = SagaCommands.eachTest(Topics.PAYMENT_COMMANDS);
+
+    /** Some tests open the provider's breaker: every test, here and in the other ITs of the context, starts closed. */
+    @BeforeEach
+    @AfterEach
+    void closeTheProvidersBreaker() {
+        breaker().reset();
+    }
 
     @Test
     void chargesWhenTheBalanceCoversTheAmount() {
         String customer = account("100.00");
         ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class)
                 .extracting(Reply::orderId).isEqualTo(command.orderId());
@@ -94,7 +96,7 @@ class PaymentCommandsIT {
         String customer = account("10.00");
         ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(PaymentDeclined.class);
@@ -109,7 +111,7 @@ class PaymentCommandsIT {
     void declinesAnUnknownCustomer() {
         ChargePayment command = charge(UUID.randomUUID(), "it-nobody-" + UUID.randomUUID(), "1.00");
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(PaymentDeclined.class);
@@ -122,8 +124,8 @@ class PaymentCommandsIT {
         String customer = account("100.00");
         ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
 
-        send(command);
-        send(command);
+        commands.send(command);
+        commands.send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
         assertThat(balance(customer)).isEqualTo("40.00");
@@ -137,15 +139,15 @@ class PaymentCommandsIT {
     void answersARedeliveredDeclineAsTheFirstTimeAlthoughTheBalanceGrewSince() {
         String customer = account("10.00");
         ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
-        send(command);
+        commands.send(command);
         replies.awaitReplyTo(command.messageId());
 
         jdbc.sql("UPDATE accounts SET balance = 100.00 WHERE customer_id = ?").param(customer).update();
-        send(command);
+        commands.send(command);
         // another command for the same order under another message id: no id register would know it, the order's
         // one payment record does (the orchestrator's own re-sends keep the message id)
         ChargePayment resent = new ChargePayment(UUID.randomUUID(), command.orderId(), customer, command.amount());
-        send(resent);
+        commands.send(resent);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentDeclined.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(PaymentDeclined.class);
@@ -160,12 +162,12 @@ class PaymentCommandsIT {
         String customer = account("100.00");
         UUID orderId = UUID.randomUUID();
         ChargePayment charge = charge(orderId, customer, "60.00");
-        send(charge);
+        commands.send(charge);
         replies.awaitReplyTo(charge.messageId());
         RefundPayment refund = new RefundPayment(UUID.randomUUID(), orderId);
 
-        send(refund);
-        send(refund);
+        commands.send(refund);
+        commands.send(refund);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(refund.messageId(), 2), PaymentRefunded.class);
         assertThat(balance(customer)).isEqualTo("100.00");
@@ -183,12 +185,12 @@ class PaymentCommandsIT {
         UUID orderId = UUID.randomUUID();
         RefundPayment refund = new RefundPayment(UUID.randomUUID(), orderId);
 
-        send(refund);
+        commands.send(refund);
         assertThat(replies.awaitReplyTo(refund.messageId())).isInstanceOf(PaymentRefunded.class);
         assertThat(status(orderId)).isEqualTo("CANCELLED");
 
         ChargePayment late = charge(orderId, customer, "60.00");
-        send(late);
+        commands.send(late);
 
         assertThat(replies.awaitReplyTo(late.messageId())).isInstanceOf(PaymentDeclined.class);
         assertThat(balance(customer)).isEqualTo("100.00");
@@ -196,6 +198,89 @@ class PaymentCommandsIT {
         assertThat(status(orderId)).isEqualTo("CANCELLED");
         // the tombstone credited nothing, and the late command was answered from it
         assertThat(effects(orderId)).isEmpty();
+    }
+
+    @Test
+    void chargesAfterThreeAttemptsWhenTheProviderFailsTwice() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.failNext(command.orderId(), 2, 500);
+
+        commands.send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(balance(customer)).isEqualTo("40.00");
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void doesNotRetryTheProvidersDeclineAndDebitsNothing() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.alwaysAnswer(command.orderId(), 422);
+
+        commands.send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(PaymentDeclined.class);
+        assertThat(((PaymentDeclined) reply).why()).isEqualTo("declined by the payment provider");
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        assertThat(balance(customer)).isEqualTo("100.00");
+
+        // a redelivery is answered from the stored decline, without asking the provider again
+        commands.send(command);
+        assertThat(replies.awaitRepliesTo(command.messageId(), 2)).allSatisfy(
+                answer -> assertThat(answer).isInstanceOf(PaymentDeclined.class));
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
+        // 4xx answers are ignored by the breaker: neither failures nor successes
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void retriesA400OnlyThroughKafkaDeliveriesNotInsideOne() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.alwaysAnswer(command.orderId(), 400);
+
+        commands.send(command);
+
+        // the first delivery and messaging's 3 retries, one call each: resilience4j did not retry the 4xx
+        commands.awaitDeadLettered(command);
+        assertThat(provider.callsFor(command.orderId())).isEqualTo(4);
+        assertThat(replies.repliesTo(command.messageId())).isEmpty();
+        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void sendsNoReplyAndDebitsNothingWhileTheProviderIsDownAndOpensTheBreaker() {
+        String customer = account("100.00");
+        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        provider.alwaysAnswer(command.orderId(), 500);
+
+        commands.send(command);
+
+        // retried by resilience4j, then by the Kafka consumer, then dead-lettered
+        commands.awaitDeadLettered(command);
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // the failed calls opened the breaker: minimum-number-of-calls of them, more if successes of other orders of
+        // this shared context share the window; every call that reached the provider was one of them, none came later
+        assertThat(provider.callsFor(command.orderId()))
+                .isGreaterThanOrEqualTo(breaker().getCircuitBreakerConfig().getMinimumNumberOfCalls())
+                .isEqualTo(breaker().getMetrics().getNumberOfFailedCalls());
+        assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
+        assertThat(replies.repliesTo(command.messageId())).isEmpty();
+        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(paymentsOf(command.orderId())).isEmpty();
+        assertThat(status(command.orderId())).isNull();
+
+        // while open, another order's charge fails fast without touching the network
+        ChargePayment next = charge(UUID.randomUUID(), customer, "1.00");
+        commands.send(next);
+        commands.awaitDeadLettered(next);
+        assertThat(provider.callsFor(next.orderId())).isZero();
+        assertThat(replies.repliesTo(next.messageId())).isEmpty();
     }
 
     /** FieldLimits: the longest customer id, charged and declined; the amount as large as the columns hold. */
@@ -206,7 +291,7 @@ class PaymentCommandsIT {
         assertThat(customer).hasSize(FieldLimits.CUSTOMER_ID_MAX);
         ChargePayment command = charge(UUID.randomUUID(), customer, "9999999999.99");
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
         assertThat(balance(customer)).isEqualTo("0.00");
@@ -215,7 +300,7 @@ class PaymentCommandsIT {
         ChargePayment unknown = charge(UUID.randomUUID(), "it-nobody-" + UUID.randomUUID() + "-"
                 + "n".repeat(FieldLimits.CUSTOMER_ID_MAX - 47), "1.00");
         assertThat(unknown.customerId()).hasSize(FieldLimits.CUSTOMER_ID_MAX);
-        send(unknown);
+        commands.send(unknown);
 
         assertThat(replies.awaitReplyTo(unknown.messageId())).isInstanceOf(PaymentDeclined.class);
         assertThat(status(unknown.orderId())).isEqualTo("DECLINED");
@@ -231,11 +316,8 @@ class PaymentCommandsIT {
                 new ChargePayment(UUID.randomUUID(), UUID.randomUUID(), null, new BigDecimal("1.00")),
                 charge(UUID.randomUUID(), "c".repeat(FieldLimits.CUSTOMER_ID_MAX + 1), "1.00"));
 
-        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS))) {
-            malformed.forEach(this::send);
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> malformed.stream()
-                    .allMatch(command -> !deadLetters.withKey(command.orderId()).isEmpty()));
-        }
+        malformed.forEach(commands::send);
+        commands.awaitDeadLettered(malformed);
 
         assertThat(malformed).allSatisfy(command -> {
             assertThat(replies.repliesTo(command.messageId())).isEmpty();
@@ -249,17 +331,13 @@ class PaymentCommandsIT {
     @Test
     void neverTakesBobsBalanceBelowZeroUnderConcurrentCharges() throws Exception {
         assertThat(balance("bob")).isEqualTo("50.00");
-        double failedBefore = failedDeliveries();
+        double failedBefore = commands.failedDeliveries();
         List<ChargePayment> charges = IntStream.range(0, 10)
                 .mapToObj(i -> charge(UUID.randomUUID(), "bob", "20.00"))
                 .toList();
 
         // all at once, keyed by order: spread over the partitions, so the listener's threads race for bob's row
-        Set<Integer> partitions = new HashSet<>();
-        for (CompletableFuture<SendResult<String, Object>> sent : charges.stream().map(this::sendAsync).toList()) {
-            partitions.add(sent.get().getRecordMetadata().partition());
-        }
-        assertThat(partitions).hasSizeGreaterThan(1);
+        assertThat(commands.sendAllAtOnce(charges)).as("partitions").hasSizeGreaterThan(1);
 
         List<Reply> answers = replies.awaitAReplyToEach(charges.stream().map(ChargePayment::messageId).toList());
         assertThat(answers).filteredOn(PaymentCharged.class::isInstance).hasSize(2);
@@ -270,31 +348,15 @@ class PaymentCommandsIT {
         List<RefundPayment> refunds = charges.stream()
                 .map(charge -> new RefundPayment(UUID.randomUUID(), charge.orderId()))
                 .toList();
-        refunds.forEach(this::sendAsync);
+        refunds.forEach(commands::sendAsync);
         assertThat(replies.awaitAReplyToEach(refunds.stream().map(RefundPayment::messageId).toList()))
                 .allSatisfy(reply -> assertThat(reply).isInstanceOf(PaymentRefunded.class));
         assertThat(balance("bob")).isEqualTo("50.00");
         // no delivery failed and was retried: the row lock kept the charges apart, not the CHECK (balance >= 0)
-        assertThat(meters.find("spring.kafka.listener").timers()).isNotEmpty();
-        assertThat(failedDeliveries()).isEqualTo(failedBefore);
+        assertThat(commands.listenerTimers()).isNotEmpty();
+        assertThat(commands.failedDeliveries()).isEqualTo(failedBefore);
     }
 
-    /** Deliveries whose handler threw, from the listener's observation timer (its error tag is "none" otherwise). */
-    private double failedDeliveries() {
-        return meters.find("spring.kafka.listener").timers().stream()
-                .filter(timer -> !"none".equals(timer.getId().getTag("error")))
-                .mapToDouble(Timer::count)
-                .sum();
-    }
-
-    private void send(Command command) {
-        sendAsync(command).join();
-    }
-
-    private CompletableFuture<SendResult<String, Object>> sendAsync(Command command) {
-        // keyed by order id, as the orchestrator does
-        return kafka.send(Topics.PAYMENT_COMMANDS, command.orderId().toString(), command);
-    }
 
     private static ChargePayment charge(UUID orderId, String customerId, String amount) {
         return new ChargePayment(UUID.randomUUID(), orderId, customerId, new BigDecimal(amount));
@@ -328,7 +390,13 @@ class PaymentCommandsIT {
                 .query(String.class).list();
     }
 
+    /** The order's payment record's status; null while there is none. */
     private String status(UUID orderId) {
-        return jdbc.sql("SELECT status FROM order_payments WHERE order_id = ?").param(orderId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM order_payments WHERE order_id = ?").param(orderId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    private CircuitBreaker breaker() {
+        return circuitBreakers.circuitBreaker(PaymentProviderClient.REMOTE);
     }
 }

@@ -1,74 +1,42 @@
 package io.microplatform.payment;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.microplatform.contracts.Command;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
-import io.microplatform.contracts.PaymentMessages.PaymentCharged;
-import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
-import io.microplatform.contracts.Reply;
-import io.microplatform.contracts.Topics;
 import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import io.microplatform.testsupport.SagaReplies;
 import io.microplatform.testsupport.ThirdPartyClientContract;
-import io.microplatform.testsupport.TopicTail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * The payment provider's client as every third party's (ThirdPartyClientContract), and ChargePayment with the
- * provider failing, over real HTTP: the provider is the simulated one this service hosts, behind
- * {@link ScriptedPaymentProvider}, which makes it fail for one order at a time. Real Kafka, real PostgreSQL, real
- * resilience4j.
+ * The payment provider's client as every third party's (ThirdPartyClientContract), over real HTTP: the provider is
+ * the simulated one this service hosts, behind {@link ScriptedPaymentProvider}, which makes it fail for one order at a
+ * time. What a ChargePayment does while the provider fails is PaymentCommandsIT's.
  */
 // the same configuration as the other ITs, so all share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedPaymentProvider.Setup.class)
+@Import(ScriptedPaymentProvider.class)
 class PaymentProviderIT extends ThirdPartyClientContract {
 
     @Autowired
-    private KafkaTemplate<String, Object> kafka;
-    @Autowired
     private TestRestTemplate http;
     @Autowired
-    private JdbcClient jdbc;
-    @Autowired
-    private ObjectMapper json;
-    @Autowired
     private PaymentProviderClient client;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
-
-    private SagaReplies replies;
-    /** payment-commands-dlt from its end when each test starts */
-    private TopicTail deadLetters;
 
     PaymentProviderIT() {
         super(PaymentProviderClient.REMOTE);
@@ -84,135 +52,10 @@ class PaymentProviderIT extends ThirdPartyClientContract {
         return rejection instanceof PaymentProviderRejectedException rejected && rejected.isDecline();
     }
 
-    @BeforeEach
-    void listen() {
-        replies = new SagaReplies(bootstrapServers, json);
-        deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS));
-    }
-
-    @AfterEach
-    void stopListening() {
-        replies.close();
-        deadLetters.close();
-    }
-
     @Test
     void theSimulatedProviderAuthorizesWithItsOwnIdsAndRefusesAMalformedCharge() {
         assertThat(callFor(UUID.randomUUID())).startsWith("auth-");
         assertThat(http.postForEntity("/simulated/payment-provider/charges", Map.of("customerId", "alice"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    }
-
-    @Test
-    void chargesAfterThreeAttemptsWhenTheProviderFailsTwice() {
-        String customer = account("100.00");
-        ChargePayment command = charge(customer, "60.00");
-        thirdParty.failNext(command.orderId(), 2, 500);
-
-        send(command);
-
-        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
-        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(3);
-        assertThat(balance(customer)).isEqualTo("40.00");
-        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-    }
-
-    @Test
-    void doesNotRetryTheProvidersDeclineAndDebitsNothing() {
-        String customer = account("100.00");
-        ChargePayment command = charge(customer, "60.00");
-        thirdParty.alwaysAnswer(command.orderId(), 422);
-
-        send(command);
-
-        Reply reply = replies.awaitReplyTo(command.messageId());
-        assertThat(reply).isInstanceOf(PaymentDeclined.class);
-        assertThat(((PaymentDeclined) reply).why()).isEqualTo("declined by the payment provider");
-        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
-        assertThat(balance(customer)).isEqualTo("100.00");
-
-        // a redelivery is answered from the stored decline, without asking the provider again
-        send(command);
-        assertThat(replies.awaitRepliesTo(command.messageId(), 2)).allSatisfy(
-                answer -> assertThat(answer).isInstanceOf(PaymentDeclined.class));
-        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(1);
-        // 4xx answers are ignored by the breaker: neither failures nor successes
-        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
-    }
-
-    @Test
-    void retriesA400OnlyThroughKafkaDeliveriesNotInsideOne() {
-        String customer = account("100.00");
-        ChargePayment command = charge(customer, "60.00");
-        thirdParty.alwaysAnswer(command.orderId(), 400);
-
-        send(command);
-
-        // the first delivery and messaging's 3 retries, one call each: resilience4j did not retry the 4xx
-        awaitDeadLetterFor(command.orderId());
-        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(4);
-        assertThat(replies.repliesTo(command.messageId())).isEmpty();
-        assertThat(balance(customer)).isEqualTo("100.00");
-        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-    }
-
-    @Test
-    void sendsNoReplyAndDebitsNothingWhileTheProviderIsDownAndOpensTheBreaker() {
-        String customer = account("100.00");
-        ChargePayment command = charge(customer, "60.00");
-        thirdParty.alwaysAnswer(command.orderId(), 500);
-
-        send(command);
-
-        // retried by resilience4j, then by the Kafka consumer, then dead-lettered
-        awaitDeadLetterFor(command.orderId());
-        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        // 5 failed calls opened the breaker (minimum-number-of-calls); later attempts never reached the provider
-        assertThat(thirdParty.callsFor(command.orderId())).isEqualTo(5);
-        assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
-        assertThat(replies.repliesTo(command.messageId())).isEmpty();
-        assertThat(balance(customer)).isEqualTo("100.00");
-        assertThat(paymentsOf(command.orderId())).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM order_payments WHERE order_id = ?").param(command.orderId())
-                .query(Long.class).single()).isZero();
-
-        // while open, another order's charge fails fast without touching the network
-        ChargePayment next = charge(customer, "1.00");
-        send(next);
-        awaitDeadLetterFor(next.orderId());
-        assertThat(thirdParty.callsFor(next.orderId())).isZero();
-        assertThat(replies.repliesTo(next.messageId())).isEmpty();
-    }
-
-    private void send(Command command) {
-        kafka.send(Topics.PAYMENT_COMMANDS, command.orderId().toString(), command).join();
-    }
-
-    private static ChargePayment charge(String customerId, String amount) {
-        return new ChargePayment(UUID.randomUUID(), UUID.randomUUID(), customerId, new BigDecimal(amount));
-    }
-
-    private String account(String balance) {
-        String customerId = "it-" + UUID.randomUUID();
-        jdbc.sql("INSERT INTO accounts (customer_id, balance) VALUES (?, ?)")
-                .params(customerId, new BigDecimal(balance))
-                .update();
-        return customerId;
-    }
-
-    private String balance(String customerId) {
-        String account = http.getForObject("/api/payments/accounts/" + customerId, String.class);
-        Matcher balance = Pattern.compile("\"balance\":([-0-9.]+)").matcher(account);
-        assertThat(balance.find()).as(account).isTrue();
-        return balance.group(1);
-    }
-
-    private JsonNode paymentsOf(UUID orderId) {
-        return http.getForObject("/api/payments?orderId=" + orderId, JsonNode.class);
-    }
-
-    private void awaitDeadLetterFor(UUID orderId) {
-        await().atMost(Duration.ofSeconds(60)).pollInSameThread()
-                .until(() -> !deadLetters.withKey(orderId).isEmpty());
     }
 }

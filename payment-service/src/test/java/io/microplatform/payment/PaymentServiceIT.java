@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedPaymentProvider.Setup.class)
+@Import(ScriptedPaymentProvider.class)
 class PaymentServiceIT extends RunningServiceContract {
 
     PaymentServiceIT() {

@@ -1,17 +1,12 @@
 package io.microplatform.support;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.netflix.discovery.EurekaClient;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,27 +38,21 @@ class DiscoveryHealthTest {
             """;
 
     private final AtomicBoolean registryAnswers = new AtomicBoolean();
-    private HttpServer registry;
+    private FakeEurekaRegistry registry;
 
     @BeforeEach
     void startRegistry() throws IOException {
-        registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        registry.createContext("/eureka/apps/", this::answer);
-        registry.start();
+        registry = FakeEurekaRegistry.answering(() -> registryAnswers.get() ? REGISTRY : null);
     }
 
     @AfterEach
     void stopRegistry() {
-        registry.stop(0);
+        registry.close();
     }
 
     @Test
     void isDownUntilTheFirstSuccessfulRegistryFetchThenUp() {
-        try (ConfigurableApplicationContext context = start(
-                "--eureka.client.service-url.defaultZone=http://127.0.0.1:" + registry.getAddress().getPort() + "/eureka/",
-                "--eureka.client.registry-fetch-interval-seconds=1",
-                "--eureka.client.disable-delta=true",
-                "--eureka.client.register-with-eureka=false")) {
+        try (ConfigurableApplicationContext context = start(registry.clientArguments())) {
             // the case the indicator unwraps: Spring Cloud hands out the client behind a refresh-scope proxy
             assertThat(context.getBean(EurekaClient.class)).isInstanceOf(Advised.class);
             HealthIndicator discovery = discovery(context);
@@ -97,20 +86,6 @@ class DiscoveryHealthTest {
     // looked up by the contributor name the readiness group uses
     private static HealthIndicator discovery(ConfigurableApplicationContext context) {
         return (HealthIndicator) context.getBean(HealthContributorRegistry.class).getContributor("discovery");
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        if (!registryAnswers.get()) {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-            return;
-        }
-        byte[] body = REGISTRY.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     private static String[] concat(String first, String... rest) {

@@ -1,13 +1,15 @@
 package io.microplatform.shipping;
 
+import io.microplatform.testsupport.SagaCommands;
 import io.microplatform.testsupport.SagaReplies;
-import java.time.Duration;
+import io.microplatform.testsupport.ScriptedThirdParty;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.microplatform.contracts.Command;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
@@ -17,13 +19,16 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCancelled;
 import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
+import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import io.microplatform.testsupport.TopicTail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -33,43 +38,51 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Shipping as a saga participant: the test plays the orchestrator, sending commands to shipping-commands and reading
- * the answers from saga-replies, against real PostgreSQL and Kafka. Also the quotes, against the migrated rates.
+ * the answers from saga-replies, against real PostgreSQL and Kafka; with the carrier answering or failing for one
+ * order at a time (ScriptedCarrier), through the client's real resilience4j. Also the quotes, against the migrated
+ * rates.
  */
 // the same configuration as ShippingServiceIT, so both share one application context
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedCarrier.Setup.class)
+@Import(ScriptedCarrier.class)
 class ShippingCommandsIT {
 
     private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
 
     @Autowired
-    private KafkaTemplate<String, Object> kafka;
-    @Autowired
     private TestRestTemplate http;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private ScriptedCarrier carrier;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    private ScriptedThirdParty carrier;
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
 
     @RegisterExtension
     final SagaReplies replies = SagaReplies.eachTest();
+    @RegisterExtension
+    final SagaCommands commands = SagaCommands.eachTest(Topics.SHIPPING_COMMANDS);
+
+    /** Some tests open the carrier's breaker: every test, here and in the other ITs of the context, starts closed. */
+    @BeforeEach
+    @AfterEach
+    void closeTheCarriersBreaker() {
+        breaker().reset();
+    }
 
     @Test
     void createsAShipmentToADeliverableAddress() {
         CreateShipment command = create(UUID.randomUUID(), BERLIN);
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class)
                 .extracting(Reply::orderId).isEqualTo(command.orderId());
@@ -84,43 +97,33 @@ class ShippingCommandsIT {
         assertThat(shipment.get("createdAt").asText()).isEqualTo(shipment.get("updatedAt").asText());
     }
 
-    @Test
-    void refusesPostalCode00000AndCreatesNothing() {
+    /** A business refusal, decided from the address alone: the carrier is not asked. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Berlin   | 00000 | DE | postal code 00000 is undeliverable
+            Atlantis | 12345 | XX | shipping to country XX is not supported
+            """)
+    void refusesAnAddressItCannotShipToAndCreatesNothing(String city, String postalCode, String country, String why) {
         CreateShipment command = create(UUID.randomUUID(),
-                new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+                new ShippingAddress("Ada", "1 Main St", city, postalCode, country));
 
-        send(command);
+        commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(ShipmentFailed.class);
-        assertThat(((ShipmentFailed) reply).why()).isEqualTo("postal code 00000 is undeliverable");
+        assertThat(((ShipmentFailed) reply).why()).isEqualTo(why);
         assertThat(shipmentsOf(command.orderId())).isEmpty();
         assertThat(status(command.orderId())).isEqualTo("REFUSED");
         assertThat(effects(command.orderId())).containsExactly("shipping.refused");
-        // a business refusal: the carrier is not asked
         assertThat(carrier.callsFor(command.orderId())).isZero();
-    }
-
-    @Test
-    void refusesACountryTheShopDoesNotShipTo() {
-        CreateShipment command = create(UUID.randomUUID(),
-                new ShippingAddress("Ada", "1 Main St", "Atlantis", "12345", "XX"));
-
-        send(command);
-
-        Reply reply = replies.awaitReplyTo(command.messageId());
-        assertThat(reply).isInstanceOf(ShipmentFailed.class);
-        assertThat(((ShipmentFailed) reply).why()).isEqualTo("shipping to country XX is not supported");
-        assertThat(status(command.orderId())).isEqualTo("REFUSED");
-        assertThat(shipmentsOf(command.orderId())).isEmpty();
     }
 
     @Test
     void createsOnceAndAnswersTwiceWhenCreateShipmentIsDeliveredTwice() {
         CreateShipment command = create(UUID.randomUUID(), BERLIN);
 
-        send(command);
-        send(command);
+        commands.send(command);
+        commands.send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
         assertThat(rows(command.orderId())).isOne();
@@ -134,8 +137,8 @@ class ShippingCommandsIT {
         CreateShipment command = create(UUID.randomUUID(),
                 new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
 
-        send(command);
-        send(command);
+        commands.send(command);
+        commands.send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
         assertThat(rows(command.orderId())).isOne();
@@ -151,13 +154,13 @@ class ShippingCommandsIT {
     void answersARedeliveryOfACarrierRefusalWithTheRefusalAlthoughTheCarrierWouldNowAccept() {
         CreateShipment command = create(UUID.randomUUID(), BERLIN);
         carrier.failNext(command.orderId(), 1, 422);
-        send(command);
+        commands.send(command);
         assertThat(((ShipmentFailed) replies.awaitReplyTo(command.messageId())).why())
                 .isEqualTo("the carrier refused the shipment");
 
-        send(command);
+        commands.send(command);
         CreateShipment resent = create(command.orderId(), BERLIN);
-        send(resent);
+        commands.send(resent);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).usingRecursiveComparison()
@@ -168,7 +171,7 @@ class ShippingCommandsIT {
 
         // the saga's compensation finds nothing to cancel, and the refusal stays
         CancelShipment cancel = new CancelShipment(UUID.randomUUID(), command.orderId());
-        send(cancel);
+        commands.send(cancel);
         assertThat(replies.awaitReplyTo(cancel.messageId())).isInstanceOf(ShipmentCancelled.class);
         assertThat(status(command.orderId())).isEqualTo("REFUSED");
         assertThat(effects(command.orderId())).containsExactly("shipping.refused");
@@ -178,12 +181,12 @@ class ShippingCommandsIT {
     void cancelsOnceAndAnswersTwiceWhenCancelShipmentIsDeliveredTwice() {
         UUID orderId = UUID.randomUUID();
         CreateShipment create = create(orderId, BERLIN);
-        send(create);
+        commands.send(create);
         replies.awaitReplyTo(create.messageId());
         CancelShipment cancel = new CancelShipment(UUID.randomUUID(), orderId);
 
-        send(cancel);
-        send(cancel);
+        commands.send(cancel);
+        commands.send(cancel);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(cancel.messageId(), 2), ShipmentCancelled.class);
         JsonNode shipments = shipmentsOf(orderId);
@@ -198,11 +201,11 @@ class ShippingCommandsIT {
         UUID orderId = UUID.randomUUID();
         CancelShipment cancel = new CancelShipment(UUID.randomUUID(), orderId);
 
-        send(cancel);
+        commands.send(cancel);
         assertThat(replies.awaitReplyTo(cancel.messageId())).isInstanceOf(ShipmentCancelled.class);
 
         CreateShipment late = create(orderId, BERLIN);
-        send(late);
+        commands.send(late);
 
         assertThat(replies.awaitReplyTo(late.messageId())).isInstanceOf(ShipmentFailed.class);
         // the tombstone is the only row, and no shipment to list
@@ -224,7 +227,7 @@ class ShippingCommandsIT {
                 "PC-" + "9".repeat(FieldLimits.POSTAL_CODE_MAX - 3), "DE");
         CreateShipment command = create(UUID.randomUUID(), atLimits);
 
-        send(command);
+        commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
         JsonNode shipment = shipmentsOf(command.orderId()).get(0);
@@ -233,16 +236,67 @@ class ShippingCommandsIT {
                 .containsExactly(atLimits.name(), atLimits.street(), atLimits.city(), atLimits.postalCode(), "DE");
     }
 
+    @Test
+    void createsTheShipmentAfterThreeAttemptsWhenTheCarrierFailsTwice() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.failNext(command.orderId(), 2, 503);
+
+        commands.send(command);
+
+        assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(ShipmentCreated.class);
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(3);
+        assertThat(rows(command.orderId())).isOne();
+    }
+
+    @Test
+    void doesNotRetryTheCarriersRefusal() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.alwaysAnswer(command.orderId(), 422);
+
+        commands.send(command);
+
+        Reply reply = replies.awaitReplyTo(command.messageId());
+        assertThat(reply).isInstanceOf(ShipmentFailed.class);
+        assertThat(((ShipmentFailed) reply).why()).isEqualTo("the carrier refused the shipment");
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
+        // the refusal is the order's row: a redelivery is answered from it, without the carrier
+        assertThat(rows(command.orderId())).isOne();
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void sendsNoReplyAndCreatesNothingWhileTheCarrierIsDownAndOpensTheBreaker() {
+        CreateShipment command = create(UUID.randomUUID(), BERLIN);
+        carrier.alwaysAnswer(command.orderId(), 500);
+
+        commands.send(command);
+
+        // retried by resilience4j, then by the Kafka consumer, then dead-lettered
+        commands.awaitDeadLettered(command);
+        assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // the failed calls opened the breaker: minimum-number-of-calls of them, more if successes of other orders of
+        // this shared context share the window; every call that reached the carrier was one of them, none came later
+        assertThat(carrier.callsFor(command.orderId()))
+                .isGreaterThanOrEqualTo(breaker().getCircuitBreakerConfig().getMinimumNumberOfCalls())
+                .isEqualTo(breaker().getMetrics().getNumberOfFailedCalls());
+        assertThat(breaker().getMetrics().getNumberOfNotPermittedCalls()).isPositive();
+        assertThat(replies.repliesTo(command.messageId())).isEmpty();
+        assertThat(rows(command.orderId())).isZero();
+
+        // while open, postal code 00000 is still refused as business, without the carrier
+        CreateShipment undeliverable = create(UUID.randomUUID(), new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+        commands.send(undeliverable);
+        assertThat(replies.awaitReplyTo(undeliverable.messageId())).isInstanceOf(ShipmentFailed.class);
+        assertThat(carrier.callsFor(undeliverable.orderId())).isZero();
+    }
+
     /** A CreateShipment without its address breaks the contract: a bug upstream, never a refusal. */
     @Test
     void deadLettersACreateShipmentWithoutAddressAndAnswersNothing() {
         CreateShipment malformed = create(UUID.randomUUID(), null);
 
-        try (TopicTail deadLetters = new TopicTail(bootstrapServers, Topics.deadLetterTopicOf(Topics.SHIPPING_COMMANDS))) {
-            send(malformed);
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread()
-                    .until(() -> !deadLetters.withKey(malformed.orderId()).isEmpty());
-        }
+        commands.send(malformed);
+        commands.awaitDeadLettered(malformed);
 
         assertThat(replies.repliesTo(malformed.messageId())).isEmpty();
         assertThat(rows(malformed.orderId())).isZero();
@@ -271,11 +325,6 @@ class ShippingCommandsIT {
                 "items", List.of(Map.of("sku", "KEYBOARD-01", "quantity", 2))), String.class);
     }
 
-    private void send(Command command) {
-        // keyed by order id, as the orchestrator does
-        kafka.send(Topics.SHIPPING_COMMANDS, command.orderId().toString(), command).join();
-    }
-
     private static CreateShipment create(UUID orderId, ShippingAddress address) {
         return new CreateShipment(UUID.randomUUID(), orderId, address);
     }
@@ -291,6 +340,10 @@ class ShippingCommandsIT {
     private List<String> effects(UUID orderId) {
         return jdbc.sql("SELECT effect FROM causal_effects WHERE order_id = ? ORDER BY id").param(orderId)
                 .query(String.class).list();
+    }
+
+    private CircuitBreaker breaker() {
+        return circuitBreakers.circuitBreaker(CarrierClient.REMOTE);
     }
 
     private long rows(UUID orderId) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @EmbeddedInfrastructure
-@Import(ScriptedCarrier.Setup.class)
+@Import(ScriptedCarrier.class)
 class ShippingServiceIT extends RunningServiceContract {
 
     ShippingServiceIT() {

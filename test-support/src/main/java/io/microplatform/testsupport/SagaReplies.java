@@ -21,23 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The orchestrator's ear, for tests of saga participants: reads saga-replies from its end at creation, outside any consumer group, and parses each
- * record by its logical type id, as the orchestrator does. A test class registers one for each test:
+ * The orchestrator's ear, for tests of saga participants (its mouth is {@link SagaCommands}): reads saga-replies from
+ * its end at the start of each test, outside any consumer group, and parses each record by its logical type id, as the
+ * orchestrator does. A test class registers one for each test:
  * <pre>
  * &#64;RegisterExtension
  * final SagaReplies replies = SagaReplies.eachTest();
  * </pre>
  */
-public final class SagaReplies implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
+public final class SagaReplies implements BeforeEachCallback, AfterEachCallback {
 
     private final List<Reply> received = new CopyOnWriteArrayList<>();
     private TopicTail tail;
     private ObjectMapper json;
-
-    /** Reads from now until closed. */
-    public SagaReplies(String bootstrapServers, ObjectMapper json) {
-        open(bootstrapServers, json);
-    }
 
     private SagaReplies() {
     }
@@ -53,17 +49,16 @@ public final class SagaReplies implements AutoCloseable, BeforeEachCallback, Aft
     @Override
     public void beforeEach(ExtensionContext test) {
         received.clear();
-        open(TopicTail.bootstrapServers(test), SpringExtension.getApplicationContext(test).getBean(ObjectMapper.class));
+        json = SpringExtension.getApplicationContext(test).getBean(ObjectMapper.class);
+        tail = new TopicTail(TopicTail.bootstrapServers(test), Topics.SAGA_REPLIES);
     }
 
     @Override
     public void afterEach(ExtensionContext test) {
-        close();
-    }
-
-    private void open(String bootstrapServers, ObjectMapper json) {
-        this.json = json;
-        tail = new TopicTail(bootstrapServers, Topics.SAGA_REPLIES);
+        if (tail != null) {
+            tail.close();
+            tail = null;
+        }
     }
 
     /** Waits until at least count replies to the command arrived; returns all of them. */
@@ -107,14 +102,6 @@ public final class SagaReplies implements AutoCloseable, BeforeEachCallback, Aft
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (tail != null) {
-            tail.close();
-            tail = null;
         }
     }
 }

@@ -20,16 +20,19 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * A real HTTP server (the JDK's) that a service's ITs put between the service and its simulated third party (payment
  * provider, carrier): it forwards every call to the real /simulated/... endpoint of the service under test, unless a
  * test scripted answers for that order (500 twice, always 422, ...). Per order, so the ITs can share one application
  * context (one set of Kafka listeners) and still make the third party fail for one order only. It counts the calls per
- * order, which is how the tests see retries.
+ * order, which is how the tests see retries. A service's ITs import one {@link Setup} of it, the same way in every
+ * IT, so they keep sharing one application context.
  */
-public class ScriptedThirdParty implements AutoCloseable {
+public final class ScriptedThirdParty implements AutoCloseable {
 
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -41,11 +44,7 @@ public class ScriptedThirdParty implements AutoCloseable {
     private final Map<UUID, Script> scripts = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-    /**
-     * @param operationPath the path the service calls below its configured base URL, e.g. {@code /charges}
-     * @param simulatedPath the service's own simulated endpoint that answers unscripted calls
-     */
-    protected ScriptedThirdParty(Environment environment, String operationPath, String simulatedPath) throws IOException {
+    private ScriptedThirdParty(Environment environment, String operationPath, String simulatedPath) throws IOException {
         this.environment = environment;
         this.simulatedPath = simulatedPath;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -120,5 +119,38 @@ public class ScriptedThirdParty implements AutoCloseable {
     }
 
     private record Script(int status, AtomicInteger remaining) {
+    }
+
+    /**
+     * The scripted third party as a bean, and the service's base-URL property pointing at it. A service's ITs import
+     * one subclass, a {@code @TestConfiguration(proxyBeanMethods = false)} that names the third party's paths.
+     */
+    public abstract static class Setup {
+
+        private final String baseUrlProperty;
+        private final String operationPath;
+        private final String simulatedPath;
+
+        /**
+         * @param baseUrlProperty the service's property for the third party's base URL, e.g.
+         *        {@code payment.provider.base-url}
+         * @param operationPath the path the service calls below that base URL, e.g. {@code /charges}
+         * @param simulatedPath the service's own simulated endpoint that answers unscripted calls
+         */
+        protected Setup(String baseUrlProperty, String operationPath, String simulatedPath) {
+            this.baseUrlProperty = baseUrlProperty;
+            this.operationPath = operationPath;
+            this.simulatedPath = simulatedPath;
+        }
+
+        @Bean
+        public ScriptedThirdParty scriptedThirdParty(Environment environment) throws IOException {
+            return new ScriptedThirdParty(environment, operationPath, simulatedPath);
+        }
+
+        @Bean
+        public DynamicPropertyRegistrar scriptedThirdPartyUrl(ScriptedThirdParty thirdParty) {
+            return registry -> registry.add(baseUrlProperty, thirdParty::baseUrl);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.microplatform.testsupport;
 
+import java.util.function.Supplier;
+
 import io.microplatform.embedded.KafkaBroker;
 import io.microplatform.embedded.PostgresServer;
 import org.slf4j.Logger;
@@ -16,44 +18,22 @@ public final class SharedInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(SharedInfrastructure.class);
 
-    // separate locks: the customizer starts PostgreSQL while a test may already be starting Kafka
-    private static final Object POSTGRES_LOCK = new Object();
-    private static final Object KAFKA_LOCK = new Object();
     private static final Object SHUTDOWN_LOCK = new Object();
 
-    private static volatile PostgresServer postgres;
-    private static volatile KafkaBroker kafka;
+    // each its own lock: the customizer starts PostgreSQL while a test may already be starting Kafka
+    private static final OnFirstUse<PostgresServer> POSTGRES = new OnFirstUse<>(() -> PostgresServer.start(null, 0));
+    private static final OnFirstUse<KafkaBroker> KAFKA = new OnFirstUse<>(() -> KafkaBroker.start(null, 0, 0));
     private static boolean shutdownRegistered;
 
     private SharedInfrastructure() {
     }
 
     public static PostgresServer postgres() {
-        PostgresServer server = postgres;
-        if (server == null) {
-            synchronized (POSTGRES_LOCK) {
-                if (postgres == null) {
-                    registerShutdown();
-                    postgres = PostgresServer.start(null, 0);
-                }
-                server = postgres;
-            }
-        }
-        return server;
+        return POSTGRES.get();
     }
 
     public static KafkaBroker kafka() {
-        KafkaBroker broker = kafka;
-        if (broker == null) {
-            synchronized (KAFKA_LOCK) {
-                if (kafka == null) {
-                    registerShutdown();
-                    kafka = KafkaBroker.start(null, 0, 0);
-                }
-                broker = kafka;
-            }
-        }
-        return broker;
+        return KAFKA.get();
     }
 
     private static void registerShutdown() {
@@ -66,14 +46,8 @@ public final class SharedInfrastructure {
     }
 
     private static void stop() {
-        synchronized (KAFKA_LOCK) {
-            close(kafka);
-            kafka = null;
-        }
-        synchronized (POSTGRES_LOCK) {
-            close(postgres);
-            postgres = null;
-        }
+        KAFKA.stop();
+        POSTGRES.stop();
     }
 
     private static void close(AutoCloseable resource) {
@@ -84,6 +58,30 @@ public final class SharedInfrastructure {
             resource.close();
         } catch (Exception e) {
             log.warn("Could not stop {}", resource, e);
+        }
+    }
+
+    /** A server started by whichever thread asks for it first, and stopped at shutdown if it was started. */
+    private static final class OnFirstUse<T extends AutoCloseable> {
+
+        private final Supplier<T> start;
+        private T started;
+
+        OnFirstUse(Supplier<T> start) {
+            this.start = start;
+        }
+
+        synchronized T get() {
+            if (started == null) {
+                registerShutdown();
+                started = start.get();
+            }
+            return started;
+        }
+
+        synchronized void stop() {
+            close(started);
+            started = null;
         }
     }
 }

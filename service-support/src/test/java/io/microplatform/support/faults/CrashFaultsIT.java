@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,15 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +40,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -114,7 +106,8 @@ class CrashFaultsIT {
         String value = send("test.Before");
 
         // the redelivery a restarted instance would get is handled normally: the rule crashes once
-        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(value) == 2 && App.PUBLISHED.contains(value));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> App.RECORDS.handled(value) == 2 && App.PUBLISHED.contains(value));
         assertThat(halts.committedAtHalt).hasSize(1);
         assertThat(halts.committedAtHalt.get(0)).doesNotContain(value);
         assertThat(App.PUBLISHED).containsOnlyOnce(value);
@@ -124,7 +117,7 @@ class CrashFaultsIT {
 
         String next = send("test.Before");
         await().atMost(Duration.ofSeconds(30)).until(() -> committed().contains(next));
-        assertThat(App.handled(next)).isEqualTo(1);
+        assertThat(App.RECORDS.handled(next)).isEqualTo(1);
         assertThat(halts.committedAtHalt).hasSize(1);
     }
 
@@ -134,7 +127,7 @@ class CrashFaultsIT {
 
         String value = send("test.After");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(value) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> App.RECORDS.handled(value) == 2);
         assertThat(halts.committedAtHalt).hasSize(1);
         assertThat(halts.committedAtHalt.get(0)).contains(value);
         // the handler's afterCommit (where messaging-support's outbox hands its rows to the relay) never ran; the
@@ -183,11 +176,7 @@ class CrashFaultsIT {
     }
 
     private String send(String type) {
-        String value = type + "-" + UUID.randomUUID();
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, value, value);
-        record.headers().add(KafkaFaultListener.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).join();
-        return value;
+        return App.RECORDS.send(kafka, type);
     }
 
     private int post(String value) throws Exception {
@@ -205,9 +194,7 @@ class CrashFaultsIT {
     }
 
     private double injected(TargetType type, String target) {
-        var counter = meters.find("faults.injected").tag("target_type", type.wireName()).tag("target", target)
-                .tag("effect", "crash").counter();
-        return counter == null ? 0 : counter.count();
+        return TypedRecordTopic.injected(meters, type.wireName(), target, "crash");
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -215,24 +202,19 @@ class CrashFaultsIT {
     @Import({ App.Listener.class, App.Things.class })
     static class App {
 
-        static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
+        static final TypedRecordTopic RECORDS = new TypedRecordTopic(TOPIC);
         /** What the handlers' after-commit work saw, as messaging-support's relay would be handed an outbox row. */
         static final List<String> PUBLISHED = new CopyOnWriteArrayList<>();
 
-        static int handled(String value) {
-            AtomicInteger count = HANDLED.get(value);
-            return count == null ? 0 : count.get();
-        }
-
         @Bean
         NewTopic crashFaultsTopic() {
-            return TopicBuilder.name(TOPIC).partitions(1).replicas(1).build();
+            return RECORDS.newTopic();
         }
 
-        /** Like messaging-support's: a failed record is delivered again after a short back-off. */
+        /** A failed record is delivered again after a short back-off. */
         @Bean
         CommonErrorHandler errorHandler() {
-            return new DefaultErrorHandler(new FixedBackOff(100, 4));
+            return TypedRecordTopic.redeliveringErrorHandler();
         }
 
         /** No pool on this module's test classpath, so Boot makes no DataSource: the embedded PostgreSQL's, plainly. */
@@ -298,7 +280,7 @@ class CrashFaultsIT {
 
             @KafkaListener(topics = TOPIC, groupId = "crash-faults")
             void on(String value) {
-                HANDLED.computeIfAbsent(value, key -> new AtomicInteger()).incrementAndGet();
+                RECORDS.handling(value);
                 transactions.executeWithoutResult(status -> apply(jdbc, value));
             }
         }

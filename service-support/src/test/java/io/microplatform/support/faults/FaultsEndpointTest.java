@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -98,44 +100,31 @@ class FaultsEndpointTest {
     }
 
     @Test
-    void takesACrashRuleAndNamesTheFieldWhenItIsWrong() throws Exception {
-        HttpResponse<String> added = send("POST", "/actuator/faults", TOKEN,
-                rule("kafka", "payment.RefundPayment", "\"crash\":\"after-commit\""));
-        HttpResponse<String> unknownPoint = send("POST", "/actuator/faults", TOKEN,
-                rule("kafka", "payment.RefundPayment", "\"crash\":\"mid-commit\""));
-        HttpResponse<String> outbound = send("POST", "/actuator/faults", TOKEN,
-                rule("outbound-http", "inventory-service", "\"crash\":\"before-commit\""));
+    void takesACrashRuleAndAKafkaRuleNarrowedToAShareOfKeys() throws Exception {
+        JsonNode crash = add(rule("kafka", "payment.RefundPayment", "\"crash\":\"after-commit\""));
+        JsonNode share = add(rule("kafka", "order.OrderPlaced", "\"errorRate\":1,\"keyShare\":0.25"));
 
-        assertThat(added.statusCode()).isEqualTo(201);
-        assertThat(json.readTree(added.body()).path("crash").asText()).isEqualTo("after-commit");
-        assertThat(rules()).hasSize(1);
-        assertThat(unknownPoint.statusCode()).isEqualTo(400);
-        assertThat(unknownPoint.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json.readTree(unknownPoint.body()).path("detail").asText())
-                .isEqualTo("crash must be before-commit or after-commit, was mid-commit");
-        assertThat(outbound.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(outbound.body()).path("detail").asText())
-                .isEqualTo("crash applies to kafka and inbound-http targets only");
+        assertThat(crash.path("crash").asText()).isEqualTo("after-commit");
+        assertThat(share.path("keyShare").asDouble()).isEqualTo(0.25);
+        assertThat(rules()).hasSize(2);
     }
 
-    @Test
-    void narrowsAKafkaRuleToAShareOfKeysAndNowhereElse() throws Exception {
-        HttpResponse<String> added = send("POST", "/actuator/faults", TOKEN,
-                rule("kafka", "order.OrderPlaced", "\"errorRate\":1,\"keyShare\":0.25"));
-        HttpResponse<String> inbound = send("POST", "/actuator/faults", TOKEN,
-                rule("inbound-http", "/api/orders", "\"errorRate\":1,\"keyShare\":0.25"));
-        HttpResponse<String> none = send("POST", "/actuator/faults", TOKEN,
-                rule("kafka", "order.OrderPlaced", "\"errorRate\":1,\"keyShare\":0"));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            kafka         | payment.RefundPayment | "crash":"mid-commit"          | crash must be before-commit or after-commit, was mid-commit
+            outbound-http | inventory-service     | "crash":"before-commit"       | crash applies to kafka and inbound-http targets only
+            inbound-http  | /api/orders           | "errorRate":1,"keyShare":0.25 | keyShare applies to kafka targets only (a record's key is its order id)
+            kafka         | order.OrderPlaced     | "errorRate":1,"keyShare":0    | keyShare must be above 0 and at most 1, was 0.0
+            """)
+    void refusesACrashOrKeyShareWhereItDoesNotApplyAndNamesTheField(String type, String name, String effects,
+            String detail) throws Exception {
+        HttpResponse<String> refused = send("POST", "/actuator/faults", TOKEN, rule(type, name, effects));
 
-        assertThat(added.statusCode()).isEqualTo(201);
-        assertThat(json.readTree(added.body()).path("keyShare").asDouble()).isEqualTo(0.25);
-        assertThat(inbound.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(inbound.body()).path("detail").asText())
-                .isEqualTo("keyShare applies to kafka targets only (a record's key is its order id)");
-        assertThat(none.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(none.body()).path("detail").asText())
-                .isEqualTo("keyShare must be above 0 and at most 1, was 0.0");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(json.readTree(refused.body()).path("detail").asText()).isEqualTo(detail);
+        assertThat(rules()).isEmpty();
     }
 
     @Test
@@ -216,18 +205,17 @@ class FaultsEndpointTest {
     }
 
     private double injected(String type, String target, String effect) {
-        var counter = meters.find("faults.injected").tag("target_type", type).tag("target", target).tag("effect", effect)
-                .counter();
-        return counter == null ? 0 : counter.count();
+        return TypedRecordTopic.injected(meters, type, target, effect);
     }
 
     private JsonNode rules() throws Exception {
         return json.readTree(send("GET", "/actuator/faults", TOKEN, null).body()).path("rules");
     }
 
-    private void add(String rule) throws Exception {
+    private JsonNode add(String rule) throws Exception {
         HttpResponse<String> added = send("POST", "/actuator/faults", TOKEN, rule);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return json.readTree(added.body());
     }
 
     private static String rule(String type, String name, String effects) {

@@ -2,17 +2,12 @@ package io.microplatform.support.faults;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,7 +55,8 @@ class KafkaFaultsIT {
         String ping = send("test.Ping");
         String other = send("test.Other");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(ping) == 2 && App.handled(other) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> App.RECORDS.handled(ping) == 2 && App.RECORDS.handled(other) == 1);
         assertThat(injected("test.Ping", "duplicate")).isEqualTo(1.0);
     }
 
@@ -74,10 +67,10 @@ class KafkaFaultsIT {
         String failing = send("test.Fail");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> injected("test.Fail", "error") >= 3);
-        assertThat(App.handled(failing)).isZero();
+        assertThat(App.RECORDS.handled(failing)).isZero();
         rules.clear();
         String after = send("test.Fail");
-        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(after) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> App.RECORDS.handled(after) == 1);
     }
 
     /** The same keys fail every time, the others are handled: an unprocessable message for some orders only. */
@@ -92,8 +85,8 @@ class KafkaFaultsIT {
         List<String> covered = sent.stream().filter(half::coversKey).toList();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> sent.stream().filter(key -> !covered.contains(key))
-                .allMatch(key -> App.handled(key) == 1));
-        assertThat(covered).isNotEmpty().hasSizeLessThan(sent.size()).allMatch(key -> App.handled(key) == 0);
+                .allMatch(key -> App.RECORDS.handled(key) == 1));
+        assertThat(covered).isNotEmpty().hasSizeLessThan(sent.size()).allMatch(key -> App.RECORDS.handled(key) == 0);
     }
 
     @Test
@@ -103,7 +96,7 @@ class KafkaFaultsIT {
         String crashing = send("test.Crash");
 
         // runs, is not acknowledged, arrives again and runs again: an idempotent handler must cope
-        await().atMost(Duration.ofSeconds(30)).until(() -> App.handled(crashing) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> App.RECORDS.handled(crashing) == 2);
         assertThat(injected("test.Crash", "crash-before-ack")).isEqualTo(1.0);
     }
 
@@ -113,17 +106,11 @@ class KafkaFaultsIT {
     }
 
     private String send(String type) {
-        String value = type + "-" + UUID.randomUUID();
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, value, value);
-        record.headers().add(KafkaFaultListener.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).join();
-        return value;
+        return App.RECORDS.send(kafka, type);
     }
 
     private double injected(String type, String effect) {
-        var counter = meters.find("faults.injected").tag("target_type", "kafka").tag("target", type).tag("effect", effect)
-                .counter();
-        return counter == null ? 0 : counter.count();
+        return TypedRecordTopic.injected(meters, "kafka", type, effect);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -131,29 +118,24 @@ class KafkaFaultsIT {
     @Import(App.Listener.class)
     static class App {
 
-        static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
-
-        static int handled(String value) {
-            AtomicInteger count = HANDLED.get(value);
-            return count == null ? 0 : count.get();
-        }
+        static final TypedRecordTopic RECORDS = new TypedRecordTopic(TOPIC);
 
         @Bean
         NewTopic faultsTopic() {
-            return TopicBuilder.name(TOPIC).partitions(1).replicas(1).build();
+            return RECORDS.newTopic();
         }
 
-        /** Like messaging-support's: retried with back-off, then given up on (services send it to the DLT). */
+        /** Retried with back-off, then given up on (services send it to the DLT). */
         @Bean
         CommonErrorHandler errorHandler() {
-            return new DefaultErrorHandler(new FixedBackOff(100, 4));
+            return TypedRecordTopic.redeliveringErrorHandler();
         }
 
         static class Listener {
 
             @KafkaListener(topics = TOPIC, groupId = "kafka-faults")
             void on(String value) {
-                HANDLED.computeIfAbsent(value, key -> new AtomicInteger()).incrementAndGet();
+                RECORDS.handling(value);
             }
         }
     }

@@ -1,17 +1,13 @@
 package io.microplatform.support.loadbalancing;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.microplatform.support.FakeEurekaRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,19 +39,17 @@ class EurekaDownInstancesTest {
 
     private final AtomicReference<List<String>> statuses = new AtomicReference<>(List.of("UP", "UP", "DOWN"));
     private CountingServers servers;
-    private HttpServer registry;
+    private FakeEurekaRegistry registry;
 
     @BeforeEach
     void start() throws IOException {
         servers = new CountingServers(3);
-        registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        registry.createContext("/eureka/apps/", this::answer);
-        registry.start();
+        registry = FakeEurekaRegistry.answering(this::registry);
     }
 
     @AfterEach
     void stop() {
-        registry.stop(0);
+        registry.close();
         servers.close();
     }
 
@@ -63,15 +57,11 @@ class EurekaDownInstancesTest {
     void instancesDownInEurekaGetNoTrafficUnderAnyStrategy() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.application.name=eureka-down-test",
-                        "--eureka.client.service-url.defaultZone=http://127.0.0.1:" + registry.getAddress().getPort() + "/eureka/",
-                        "--eureka.client.registry-fetch-interval-seconds=1",
-                        "--eureka.client.disable-delta=true",
-                        "--eureka.client.register-with-eureka=false",
+                .run(registry.clientArguments("--spring.application.name=eureka-down-test",
                         // the load balancer's instance cache (35 s by default) would hide the status change for long
                         "--spring.cloud.loadbalancer.cache.ttl=1s",
                         "--platform.loadbalancing.clients.weighted-service.strategy=weighted",
-                        "--platform.loadbalancing.clients.hash-service.strategy=consistent-hash")) {
+                        "--platform.loadbalancing.clients.hash-service.strategy=consistent-hash"))) {
             RestClient.Builder http = context.getBean("loadBalanced", RestClient.Builder.class);
             // the first registry fetch happens a moment after start-up
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
@@ -101,15 +91,6 @@ class EurekaDownInstancesTest {
             RestClient client = http.clone().baseUrl("http://" + service).build();
             IntStream.range(0, calls).forEach(i -> client.get().uri("/api/inventory/items/{sku}", HashRingTest.sku(i))
                     .retrieve().toBodilessEntity());
-        }
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        byte[] body = registry().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 

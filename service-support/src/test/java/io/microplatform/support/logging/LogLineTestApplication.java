@@ -1,6 +1,10 @@
 package io.microplatform.support.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
+
+import org.assertj.core.api.AbstractStringAssert;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -18,6 +22,7 @@ import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConf
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LogLineTestApplication {
 
     static final String LOGGED = "looking the order up";
+
+    /** The one line of the console output that the Orders handler logged. */
+    static AbstractStringAssert<?> assertThatTheLoggedLine(CapturedOutput output) {
+        return assertThat(output.getOut().lines().filter(line -> line.contains(LOGGED))).singleElement().asString();
+    }
 
     @RestController
     static class Orders {

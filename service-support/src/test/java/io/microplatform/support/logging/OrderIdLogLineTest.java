@@ -41,8 +41,7 @@ class OrderIdLogLineTest {
 
         mvc.perform(get("/api/orders/{orderId}", orderId)).andExpect(status().isOk());
 
-        assertThat(output.getOut().lines().filter(line -> line.contains(LogLineTestApplication.LOGGED)))
-                .singleElement().asString()
+        LogLineTestApplication.assertThatTheLoggedLine(output)
                 .matches(".*\\[[0-9a-f]{32},[0-9a-f]{16}," + orderId + "\\] .*");
         assertThat(MDC.get(OrderIdMdc.KEY)).as("removed after the request").isNull();
     }

@@ -13,7 +13,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -35,8 +34,7 @@ class StructuredLogLineTest {
 
         mvc.perform(get("/api/orders/{orderId}", orderId)).andExpect(status().isOk());
 
-        assertThat(output.getOut().lines().filter(line -> line.contains(LogLineTestApplication.LOGGED)))
-                .singleElement().asString()
+        LogLineTestApplication.assertThatTheLoggedLine(output)
                 .startsWith("{")
                 .contains("\"orderId\":\"" + orderId + "\"")
                 .containsPattern("\"traceId\":\"[0-9a-f]{32}\"")
