@@ -69,6 +69,8 @@ class PlatformIT {
     private static final int KAFKA_CONTROLLER_PORT = 29093;
     private static final int TRACE_STORE_PORT = 29411;
     static final String CHAOS_DURATION = "50s";
+    /** One keyboard for alice, to a deliverable address: an order that confirms while stock lasts. */
+    private static final String KEYBOARD_ORDER = ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE");
     static final Map<String, String> CHAOS_TIMINGS = Map.of("SAGA_STEP_TIMEOUT", "2s",
             "ORDER_RECONCILIATION_REANNOUNCE_AFTER", "5s", "ORDER_RECONCILIATION_STALLED_AFTER", "12s");
 
@@ -170,7 +172,7 @@ class PlatformIT {
                 .header("Content-Type", "application/json")
                 // the caller's trace, as a browser or gateway with tracing would send it
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofString(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE")))
+                .POST(HttpRequest.BodyPublishers.ofString(KEYBOARD_ORDER))
                 .timeout(Duration.ofSeconds(10)).build();
 
         HttpResponse<String> placed = http.send(place, HttpResponse.BodyHandlers.ofString());
@@ -284,39 +286,29 @@ class PlatformIT {
     @Order(80)
     void finishesEverySagaWhenOneOrchestratorIsKilled() throws Exception {
         int keyboardsBefore = shop.stock("KEYBOARD-01");
-        List<String> inFlight = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            inFlight.add(placed(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE")));
-        }
+        List<String> inFlight = keyboardOrdersPlaced(5);
 
         Result kill = platform(Duration.ofSeconds(60), "kill", "saga-orchestrator-2");
 
         assertThat(kill.exitCode()).as(kill.output()).isZero();
-        assertThat(inFlight.stream().map(this::awaitFinal).map(order -> order.path("status").asText()))
-                .containsOnly("CONFIRMED");
-        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(keyboardsBefore - 5);
+        assertEachConfirmedWithItsKeyboard(inFlight, keyboardsBefore);
     }
 
     @Test
     @Order(90)
     void resumesEverySagaAfterEveryOrchestratorIsKilledAndRestarted() throws Exception {
         int keyboardsBefore = shop.stock("KEYBOARD-01");
-        List<String> inFlight = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            inFlight.add(placed(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE")));
-        }
+        List<String> inFlight = keyboardOrdersPlaced(5);
 
         Result kill = platform(Duration.ofSeconds(60), "kill", "saga-orchestrator");
         assertThat(kill.exitCode()).as(kill.output()).isZero();
-        String whileDown = placed(ShopClient.order("alice", "KEYBOARD-01", 1, "10115", "DE"));
+        String whileDown = placed(KEYBOARD_ORDER);
         assertThat(shop.orderOf(whileDown).path("status").asText()).isEqualTo("PENDING");
         Result restart = platform(Duration.ofMinutes(3), "restart", "saga-orchestrator");
         assertThat(restart.exitCode()).as(restart.output()).isZero();
         inFlight.add(whileDown);
 
-        assertThat(inFlight.stream().map(this::awaitFinal).map(order -> order.path("status").asText()))
-                .containsOnly("CONFIRMED");
-        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(keyboardsBefore - 6);
+        assertEachConfirmedWithItsKeyboard(inFlight, keyboardsBefore);
         Result logs = platform(Duration.ofSeconds(60), "logs", "saga-orchestrator");
         assertThat(logs.output()).contains("saga-orchestrator");
     }
@@ -666,6 +658,22 @@ class PlatformIT {
 
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(HOME.resolve("data")).doesNotExist();
+    }
+
+    /** {@code count} orders of {@link #KEYBOARD_ORDER}, each accepted; their ids, in a list the test may add to. */
+    private List<String> keyboardOrdersPlaced(int count) {
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            orderIds.add(placed(KEYBOARD_ORDER));
+        }
+        return orderIds;
+    }
+
+    /** Each order ended CONFIRMED and took its one keyboard from the {@code keyboardsBefore} in stock. */
+    private void assertEachConfirmedWithItsKeyboard(List<String> orderIds, int keyboardsBefore) {
+        assertThat(orderIds.stream().map(this::awaitFinal).map(order -> order.path("status").asText()))
+                .containsOnly("CONFIRMED");
+        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(keyboardsBefore - orderIds.size());
     }
 
     private String placed(String body) {

@@ -96,24 +96,31 @@ public record DataSet(String label, String runId, List<Customer> customers, List
 
     /** Inserts the customers into payment_service and the items into inventory_service. */
     public void create(StackControl stack) throws SQLException {
-        try (Connection payment = connect(stack.database("payment_service"));
-                PreparedStatement insert = payment.prepareStatement(
-                        "INSERT INTO accounts (customer_id, balance) VALUES (?, ?)")) {
-            for (Customer customer : customers) {
-                insert.setString(1, customer.id());
-                insert.setBigDecimal(2, customer.balance());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (Connection inventory = connect(stack.database("inventory_service"));
-                PreparedStatement insert = inventory.prepareStatement(
-                        "INSERT INTO items (sku, name, price, stock) VALUES (?, ?, ?, ?)")) {
-            for (Item item : items) {
-                insert.setString(1, item.sku());
-                insert.setString(2, item.name());
-                insert.setBigDecimal(3, item.price());
-                insert.setInt(4, item.stock());
+        insertAll(stack.database("payment_service"), "INSERT INTO accounts (customer_id, balance) VALUES (?, ?)",
+                customers, (insert, customer) -> {
+                    insert.setString(1, customer.id());
+                    insert.setBigDecimal(2, customer.balance());
+                });
+        insertAll(stack.database("inventory_service"), "INSERT INTO items (sku, name, price, stock) VALUES (?, ?, ?, ?)",
+                items, (insert, item) -> {
+                    insert.setString(1, item.sku());
+                    insert.setString(2, item.name());
+                    insert.setBigDecimal(3, item.price());
+                    insert.setInt(4, item.stock());
+                });
+    }
+
+    /** Sets one row's values on the insert statement's parameters. */
+    private interface RowBinder<T> {
+        void bind(PreparedStatement insert, T row) throws SQLException;
+    }
+
+    /** Inserts {@code rows} with {@code sql} in one batch. */
+    private static <T> void insertAll(StackControl.Database database, String sql, List<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        try (Connection connection = connect(database); PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(insert, row);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -228,18 +228,18 @@ record FaultPlan(List<Fault> outages, List<Fault> extras) {
                         "order-service handles a ConfirmOrder " + late.toSeconds() + " s late, after the saga's "
                                 + timings.giveUpAfter().toSeconds() + " s give-up time: it must roll forward");
             }
-            case SLOW_CALLS -> {
-                Map<String, Object> rule = SLOW.get(random.nextInt(SLOW.size()));
-                yield new Fault(kind, at, seconds(random, 6, 12), List.of((String) rule.get("service")), rule,
-                        "slow " + describe(rule));
-            }
-            case FAILING_CALLS -> {
-                Map<String, Object> rule = FAILING.get(random.nextInt(FAILING.size()));
-                yield new Fault(kind, at, seconds(random, 6, 12), List.of((String) rule.get("service")), rule,
-                        "failing " + describe(rule));
-            }
+            case SLOW_CALLS -> callsFault(kind, at, random, SLOW, "slow");
+            case FAILING_CALLS -> callsFault(kind, at, random, FAILING, "failing");
             case DUPLICATES, POISON, UNPUBLISHABLE -> throw new IllegalArgumentException(kind + " is not an outage");
         };
+    }
+
+    /** One of {@code rules}, drawn, on its service for 6 to 12 s; {@code effect} says what it does to the calls. */
+    private static Fault callsFault(Kind kind, Duration at, Random random, List<Map<String, Object>> rules,
+            String effect) {
+        Map<String, Object> rule = rules.get(random.nextInt(rules.size()));
+        return new Fault(kind, at, seconds(random, 6, 12), List.of((String) rule.get("service")), rule,
+                effect + " " + describe(rule));
     }
 
     /** order-service-2 -> order-service */

@@ -7,15 +7,7 @@ import io.microplatform.localstack.startup.AppImages;
 import java.util.List;
 
 /** {@code down [-v]}: stops every process of the stack in order; -v also deletes the data of PostgreSQL and Kafka. */
-final class Down {
-
-    private final Stack stack;
-    private final boolean volumes;
-
-    Down(Stack stack, boolean volumes) {
-        this.stack = stack;
-        this.volumes = volumes;
-    }
+record Down(Stack stack, boolean volumes) {
 
     int run() {
         try (StackLock lock = StackLock.acquire(stack.settings.run(), stack.terminal)) {

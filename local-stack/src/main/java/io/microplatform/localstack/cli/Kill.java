@@ -10,15 +10,7 @@ import java.util.List;
  * dies: SIGKILL for every JVM, an immediate stop for PostgreSQL (Stopper#kill). The run files stay, so ps shows the
  * processes as exited until the next up, restart or down; the data stays too.
  */
-final class Kill {
-
-    private final Stack stack;
-    private final String target;
-
-    Kill(Stack stack, String target) {
-        this.stack = stack;
-        this.target = target;
-    }
+record Kill(Stack stack, String target) {
 
     int run() {
         List<RunRecord> alive = stack.running(target);

@@ -17,17 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** {@code logs [-f] [SERVICE]}: the logs of all processes, of one service's instances or of one instance. */
-final class Logs {
-
-    private final Stack stack;
-    private final Optional<String> target;
-    private final boolean follow;
-
-    Logs(Stack stack, Optional<String> target, boolean follow) {
-        this.stack = stack;
-        this.target = target;
-        this.follow = follow;
-    }
+record Logs(Stack stack, Optional<String> target, boolean follow) {
 
     int run() {
         List<LogFollower.Source> sources = sources();

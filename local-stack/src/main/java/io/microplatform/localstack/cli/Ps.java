@@ -13,13 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code ps}: every process of the stack with its pid, port, health (or exited, or paused) and address. */
-final class Ps {
-
-    private final Stack stack;
-
-    Ps(Stack stack) {
-        this.stack = stack;
-    }
+record Ps(Stack stack) {
 
     int run() {
         List<RunRecord> records = stack.state.records();

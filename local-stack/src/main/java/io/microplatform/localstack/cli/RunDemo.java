@@ -13,19 +13,9 @@ import java.util.stream.Collectors;
  * {@code demo [NAME]}: without a name the list of demos, with one that demo against this stack (docs/demos.md). What
  * the commands it uses print goes to {@code $PLATFORM_HOME/demo/commands.log}. Exit code 1 unless it ends in PASS.
  */
-final class RunDemo {
+record RunDemo(Settings settings, Terminal terminal, List<String> arguments) {
 
     static final String VERB = "demo";
-
-    private final Settings settings;
-    private final Terminal terminal;
-    private final List<String> arguments;
-
-    RunDemo(Settings settings, Terminal terminal, List<String> arguments) {
-        this.settings = settings;
-        this.terminal = terminal;
-        this.arguments = arguments;
-    }
 
     int run() {
         if (arguments.isEmpty()) {

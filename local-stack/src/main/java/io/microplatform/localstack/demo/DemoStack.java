@@ -20,6 +20,17 @@ public interface DemoStack extends StackControl {
      */
     void scale(String service, int instances, Map<String, String> variables);
 
+    /**
+     * Starts instances of {@code service} (as configured, saying {@code starting} first) until at least
+     * {@code instances} run; more than that are left running.
+     */
+    default void scaleUpTo(String service, int instances, String starting) {
+        if (instances(service).size() < instances) {
+            say(starting);
+            scale(service, instances, Map.of());
+        }
+    }
+
     /** {@code ./platform restart INSTANCE} with {@code variables} added to the environment (none: as configured). */
     void restart(String instance, Map<String, String> variables);
 

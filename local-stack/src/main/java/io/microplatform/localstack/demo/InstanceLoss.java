@@ -39,10 +39,7 @@ final class InstanceLoss implements Demo {
     @Override
     public Verdict run(DemoStack stack) throws Exception {
         Verdict verdict = new Verdict();
-        if (stack.instances(SERVICE).size() < 3) {
-            stack.say("starting inventory-service-2 and -3 ...");
-            stack.scale(SERVICE, 3, Map.of());
-        }
+        stack.scaleUpTo(SERVICE, 3, "starting inventory-service-2 and -3 ...");
         Duration listed = Measure.await(Duration.ofSeconds(60), Duration.ofMillis(500),
                 () -> up(stack).size() >= 3);
         if (listed == null) {

@@ -65,10 +65,7 @@ final class LbStrategies implements Demo {
             return verdict.fail("run it with one order-service instance and at most three of inventory-service "
                     + "(./platform up -d --scale order-service=1 --scale inventory-service=1)");
         }
-        if (stack.instances(INVENTORY).size() < WEIGHTS.size()) {
-            stack.say("starting inventory-service-2 and -3 ...");
-            stack.scale(INVENTORY, WEIGHTS.size(), Map.of());
-        }
+        stack.scaleUpTo(INVENTORY, WEIGHTS.size(), "starting inventory-service-2 and -3 ...");
         List<String> inventories = stack.instances(INVENTORY);
         Map<Integer, DemoStack.Registration> registrations = stack.registered(INVENTORY).stream()
                 .collect(Collectors.toMap(DemoStack.Registration::port, r -> r, (a, b) -> a));

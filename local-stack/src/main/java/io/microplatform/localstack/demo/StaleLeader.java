@@ -61,10 +61,7 @@ final class StaleLeader implements Demo {
     @Override
     public Verdict run(DemoStack stack) throws Exception {
         Verdict verdict = new Verdict();
-        if (stack.instances(SERVICE).size() < 2) {
-            stack.say("starting a second orchestrator ...");
-            stack.scale(SERVICE, 2, Map.of());
-        }
+        stack.scaleUpTo(SERVICE, 2, "starting a second orchestrator ...");
         OrderTraffic orders = Demos.orders(stack, this, Demos.PLENTIFUL, 5);
         stack.addFaultEverywhere("payment-service", Map.of("target",
                 Map.of("type", "kafka", "name", "payment.ChargePayment"), "refuse", true));

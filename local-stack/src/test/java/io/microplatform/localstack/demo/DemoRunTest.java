@@ -21,27 +21,30 @@ class DemoRunTest {
 
     @Test
     void putsBackWhatTheDemoChangedAndEndsWithItsVerdict() {
-        List<String> before = stack.alive();
-
-        boolean passed = new DemoRun(stack, new FakeDemo(false)).run();
+        boolean passed = runAndCheckTheStackIsPutBack(new FakeDemo(false));
 
         assertThat(passed).isTrue();
-        assertThat(stack.alive()).containsExactlyInAnyOrderElementsOf(before);
-        assertThat(stack.faults).isEmpty();
         assertThat(stack.lines).first().isEqualTo("demo fake: a demo that changes the stack");
         assertThat(stack.lines).last().isEqualTo("PASS fake: 3 inventory instances, orchestrator killed");
     }
 
     @Test
     void aDemoThatBreaksOffFailsAndStillPutsTheStackBack() {
-        List<String> before = stack.alive();
-
-        boolean passed = new DemoRun(stack, new FakeDemo(true)).run();
+        boolean passed = runAndCheckTheStackIsPutBack(new FakeDemo(true));
 
         assertThat(passed).isFalse();
+        assertThat(stack.lines).last().asString().startsWith("FAIL fake: the demo broke off: java.lang.IllegalStateException");
+    }
+
+    /** Runs {@code demo} and asserts what every run promises, however the demo ends: same processes, no faults left. */
+    private boolean runAndCheckTheStackIsPutBack(Demo demo) {
+        List<String> before = stack.alive();
+
+        boolean passed = new DemoRun(stack, demo).run();
+
         assertThat(stack.alive()).containsExactlyInAnyOrderElementsOf(before);
         assertThat(stack.faults).isEmpty();
-        assertThat(stack.lines).last().asString().startsWith("FAIL fake: the demo broke off: java.lang.IllegalStateException");
+        return passed;
     }
 
     @Test
