@@ -78,11 +78,7 @@ class OrchestratorRestartIT {
         try (Participants participants = new Participants(bootstrapServers)) {
             // the answer to the command the first orchestrator sent
             participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserveStockId));
-            ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
-            participants.reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
-            CreateShipment ship = participants.awaitCommand(CreateShipment.class, orderId);
-            participants.reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
-            ConfirmOrder confirm = participants.awaitCommand(ConfirmOrder.class, orderId);
+            ConfirmOrder confirm = participants.chargeAndShip(orderId);
             participants.reply(new OrderConfirmed(UUID.randomUUID(), orderId, confirm.messageId()));
         }
 

@@ -99,14 +99,10 @@ class OrderSagaIT {
         assertThat(saga.get("reason").isNull()).isTrue();
         assertThat(saga.get("currentStep").asText()).isEqualTo("confirm-order");
         assertThat(steps(saga)).containsExactly(
-                tuple("reserve-stock", "RESERVE_STOCK", reserve.messageId().toString(), "FORWARD",
-                        "inventory.StockReserved", "SUCCEEDED"),
-                tuple("charge-payment", "CHARGE_PAYMENT", charge.messageId().toString(), "FORWARD",
-                        "payment.PaymentCharged", "SUCCEEDED"),
-                tuple("create-shipment", "CREATE_SHIPMENT", ship.messageId().toString(), "FORWARD",
-                        "shipping.ShipmentCreated", "SUCCEEDED"),
-                tuple("confirm-order", "CONFIRM_ORDER", confirm.messageId().toString(), "FORWARD",
-                        "order.OrderConfirmed", "SUCCEEDED"));
+                forward("reserve-stock", "RESERVE_STOCK", reserve, "inventory.StockReserved", "SUCCEEDED"),
+                forward("charge-payment", "CHARGE_PAYMENT", charge, "payment.PaymentCharged", "SUCCEEDED"),
+                forward("create-shipment", "CREATE_SHIPMENT", ship, "shipping.ShipmentCreated", "SUCCEEDED"),
+                forward("confirm-order", "CONFIRM_ORDER", confirm, "order.OrderConfirmed", "SUCCEEDED"));
         assertThat(saga.get("steps")).allSatisfy(step -> {
             assertThat(step.get("sentAt").asText()).isNotBlank();
             assertThat(step.get("repliedAt").asText()).isNotBlank();
@@ -143,14 +139,10 @@ class OrderSagaIT {
         JsonNode saga = awaitState(orderId, "CANCELLED");
         assertThat(saga.get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
         assertThat(steps(saga)).containsExactly(
-                tuple("reserve-stock", "RESERVE_STOCK", reserve.messageId().toString(), "FORWARD",
-                        "inventory.StockReserved", "SUCCEEDED"),
-                tuple("charge-payment", "CHARGE_PAYMENT", charge.messageId().toString(), "FORWARD",
-                        "payment.PaymentDeclined", "FAILED"),
-                tuple("reserve-stock", "RELEASE_STOCK", release.messageId().toString(), "BACKWARD",
-                        "inventory.StockReleased", "SUCCEEDED"),
-                tuple("place-order", "CANCEL_ORDER", cancel.messageId().toString(), "BACKWARD",
-                        "order.OrderCancelled", "SUCCEEDED"));
+                forward("reserve-stock", "RESERVE_STOCK", reserve, "inventory.StockReserved", "SUCCEEDED"),
+                forward("charge-payment", "CHARGE_PAYMENT", charge, "payment.PaymentDeclined", "FAILED"),
+                backward("reserve-stock", "RELEASE_STOCK", release, "inventory.StockReleased", "SUCCEEDED"),
+                backward("place-order", "CANCEL_ORDER", cancel, "order.OrderCancelled", "SUCCEEDED"));
         assertThat(participants.distinctCommandsFor(orderId)).map(Command::getClass).containsExactly(
                 ReserveStock.class, ChargePayment.class, ReleaseStock.class, CancelOrder.class);
         assertThat(count("saga.cancelled", "reason", "PAYMENT_DECLINED")).isEqualTo(cancelled + 1);
@@ -277,11 +269,7 @@ class OrderSagaIT {
         participants.publish(placed(orderId, "alice"));
         ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
         participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
-        ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
-        participants.reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
-        CreateShipment ship = participants.awaitCommand(CreateShipment.class, orderId);
-        participants.reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
-        ConfirmOrder confirm = participants.awaitCommand(ConfirmOrder.class, orderId);
+        ConfirmOrder confirm = participants.chargeAndShip(orderId);
 
         // order-service is paused: a forward step is given up after max-attempts (2) sends, the confirmation is not
         await().atMost(PATIENCE).until(() -> participants.commandsFor(orderId).stream()
@@ -404,6 +392,15 @@ class OrderSagaIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // a row of steps(saga): the step, the command sent for it, and how its reply ended it
+    private static Tuple forward(String step, String command, Command sent, String reply, String outcome) {
+        return tuple(step, command, sent.messageId().toString(), "FORWARD", reply, outcome);
+    }
+
+    private static Tuple backward(String step, String command, Command sent, String reply, String outcome) {
+        return tuple(step, command, sent.messageId().toString(), "BACKWARD", reply, outcome);
     }
 
     private static List<Tuple> steps(JsonNode saga) {

@@ -18,9 +18,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.microplatform.contracts.Command;
 import io.microplatform.contracts.Message;
 import io.microplatform.contracts.OrderLine;
+import io.microplatform.contracts.OrderMessages.ConfirmOrder;
 import io.microplatform.contracts.OrderMessages.OrderPlaced;
+import io.microplatform.contracts.PaymentMessages.ChargePayment;
+import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
+import io.microplatform.contracts.ShippingMessages.CreateShipment;
+import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.Topics;
 import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.TopicTail;
@@ -145,6 +150,15 @@ final class Participants implements AutoCloseable, BeforeEachCallback, AfterEach
                 .until(() -> commandsFor(orderId).stream().filter(type::isInstance).map(type::cast).findFirst(),
                         found -> found.isPresent())
                 .orElseThrow();
+    }
+
+    /** Payment and shipping both succeeding: answers the charge, then the shipment, and returns the confirmation asked next. */
+    ConfirmOrder chargeAndShip(UUID orderId) {
+        ChargePayment charge = awaitCommand(ChargePayment.class, orderId);
+        reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
+        CreateShipment ship = awaitCommand(CreateShipment.class, orderId);
+        reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
+        return awaitCommand(ConfirmOrder.class, orderId);
     }
 
     /** Waits until the orchestrator's consumer group committed past {@code sent}: the record was handled. */

@@ -45,6 +45,9 @@ public abstract class ProblemDetailsContract {
         /** A route the service answers GET on and nothing else, e.g. {@code /api/sagas}. */
         String readOnly();
 
+        /** A query parameter {@link #readOnly()} cannot answer without, e.g. {@code orderId}. */
+        String requiredQueryParameter() default "";
+
         /** A path whose id cannot be one, e.g. {@code /api/orders/12345}. */
         String malformedIdInPath() default "";
 
@@ -128,6 +131,19 @@ public abstract class ProblemDetailsContract {
         assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
         mvc.perform(get(routes().malformedIdInQuery()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(problem(HttpStatus.BAD_REQUEST));
+    }
+
+    /** The route cannot answer without the parameter: a bad request that names it. */
+    @Test
+    void answersAMissingQueryParameterWith400NamingIt() throws Exception {
+        String parameter = routes().requiredQueryParameter();
+        assumeThat(parameter).as("no route of this service requires a query parameter").isNotEmpty();
+        mvc.perform(get(routes().readOnly()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Bad Request","status":400,
+                         "detail":"Required parameter '%s' is not present.","instance":"%s"}
+                        """.formatted(parameter, routes().readOnly()), true));
     }
 
     @Test
