@@ -13,10 +13,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.microplatform.order.HealthyRemotes;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
 import io.microplatform.order.StubRemoteServicesInitializer;
@@ -29,6 +28,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,9 +59,6 @@ class FallbackSpanEventsIT {
     private InMemorySpanExporter exportedSpans;
 
     @Autowired
-    private CircuitBreakerRegistry circuitBreakers;
-
-    @Autowired
     private RetryRegistry retries;
 
     @Autowired
@@ -76,11 +73,12 @@ class FallbackSpanEventsIT {
     private final StubRemoteServices remotes = StubRemoteServicesInitializer.stub();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    @RegisterExtension
+    final HealthyRemotes healthyRemotes = new HealthyRemotes();
+
     @BeforeEach
     @AfterEach
-    void noFaultsClosedBreakersAndNoSpans() {
-        remotes.recover();
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    void noSpans() {
         exportedSpans.reset();
     }
 

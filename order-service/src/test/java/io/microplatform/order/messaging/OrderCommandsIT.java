@@ -9,6 +9,7 @@ import io.microplatform.contracts.OrderMessages.CancelOrder;
 import io.microplatform.contracts.OrderMessages.ConfirmOrder;
 import io.microplatform.contracts.Topics;
 import io.microplatform.order.OrderServiceIntegrationTest;
+import io.microplatform.order.PlacedOrders;
 import io.microplatform.order.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -126,15 +122,8 @@ class OrderCommandsIT {
         assertThat(effects(orderId)).containsExactly("order.placed", "order.confirmed");
     }
 
-    private UUID placeOrder() throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> placed = http.postForEntity("/api/orders", new HttpEntity<>("""
-                {"customerId":"alice","items":[{"sku":"KEYBOARD-01","quantity":1}],
-                 "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}
-                """, headers), String.class);
-        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        return UUID.fromString(placed.getHeaders().getLocation().getPath().substring("/api/orders/".length()));
+    private UUID placeOrder() {
+        return PlacedOrders.place(http, "alice");
     }
 
     private void send(Message command) throws Exception {

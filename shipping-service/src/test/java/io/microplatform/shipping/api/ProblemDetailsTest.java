@@ -10,8 +10,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /** shipping-service answers the common mistakes as every service does. */
 @WebMvcTest
 @MockitoBean(types = { ShippingManagement.class, DestinationRepository.class })
-@ProblemDetailsContract.Routes(readOnly = "/api/shipments", requiredQueryParameter = "orderId",
-        malformedIdInQuery = "/api/shipments?orderId=not-a-uuid",
+@ProblemDetailsContract.Routes(readOnly = "/api/shipments", malformedIdInQuery = "/api/shipments?orderId=not-a-uuid",
         json = "/api/shipping/quotes", invalidBody = "{\"country\":\"\"}")
 class ProblemDetailsTest extends ProblemDetailsContract {
 }
