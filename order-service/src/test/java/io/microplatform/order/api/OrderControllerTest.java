@@ -34,9 +34,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import static io.microplatform.testsupport.ProblemDetailsContract.problemJson;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -311,11 +311,6 @@ class OrderControllerTest {
                          "detail":"No order with id 0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01",
                          "instance":"/api/orders/0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01",
                          "orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01"}"""));
-    }
-
-    /** problem+json with exactly these members, no more. */
-    private static ResultMatcher problemJson(String expected) {
-        return ResultMatcher.matchAll(content().contentType(MediaType.APPLICATION_PROBLEM_JSON), content().json(expected, true));
     }
 
     private ResultActions post(String body, String idempotencyKey) throws Exception {
