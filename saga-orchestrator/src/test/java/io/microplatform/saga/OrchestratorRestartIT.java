@@ -1,20 +1,14 @@
 package io.microplatform.saga;
 
-import static io.microplatform.saga.Participants.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
 
-import io.microplatform.contracts.InventoryMessages.ReserveStock;
 import io.microplatform.contracts.InventoryMessages.StockReserved;
 import io.microplatform.contracts.OrderMessages.ConfirmOrder;
 import io.microplatform.contracts.OrderMessages.OrderConfirmed;
-import io.microplatform.contracts.PaymentMessages.ChargePayment;
-import io.microplatform.contracts.PaymentMessages.PaymentCharged;
-import io.microplatform.contracts.ShippingMessages.CreateShipment;
-import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.saga.definition.SagaCommand;
 import io.microplatform.saga.domain.Saga;
 import io.microplatform.saga.domain.SagaState;
@@ -60,8 +54,7 @@ class OrchestratorRestartIT {
         orderId = UUID.randomUUID();
         first = context;
         try (Participants participants = new Participants(bootstrapServers)) {
-            participants.publish(placed(orderId, "alice"));
-            reserveStockId = participants.awaitCommand(ReserveStock.class, orderId).messageId();
+            reserveStockId = participants.placeOrder(orderId).messageId();
         }
         assertThat(sagas.get(orderId).state()).isEqualTo(SagaState.RUNNING);
     }

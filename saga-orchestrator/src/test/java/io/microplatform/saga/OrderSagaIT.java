@@ -74,9 +74,7 @@ class OrderSagaIT {
     void confirmsTheOrderWhenEveryStepSucceeds() {
         double confirmed = count("saga.confirmed");
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         assertThat(reserve.lines()).isEqualTo(Participants.LINES);
         assertThat(list("RUNNING")).contains(orderId.toString());
         await().atMost(PATIENCE).untilAsserted(() ->
@@ -195,8 +193,7 @@ class OrderSagaIT {
     void ignoresRepliesThatDoNotAnswerTheOutstandingCommand() {
         double ignored = count("saga.replies.ignored");
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
         ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
 
@@ -224,11 +221,7 @@ class OrderSagaIT {
         participants.reply(new ShipmentFailed(UUID.randomUUID(), orderId, ship.messageId(), "postal code 00000"));
         RefundPayment refund = participants.awaitCommand(RefundPayment.class, orderId);
         participants.reply(new PaymentRefunded(UUID.randomUUID(), orderId, refund.messageId()));
-        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
-        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
-        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
-        assertThat(cancel.reason()).isEqualTo("SHIPPING_FAILED");
-        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        assertThat(participants.releaseAndCancel(orderId).reason()).isEqualTo("SHIPPING_FAILED");
 
         JsonNode saga = awaitState(orderId, "CANCELLED");
         assertThat(saga.get("reason").asText()).isEqualTo("SHIPPING_FAILED");
@@ -239,8 +232,7 @@ class OrderSagaIT {
     @Test
     void resendsAnUnansweredCommandWithTheSameIdThenCompensatesWithTimedOut() {
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
 
         // inventory stays silent: the same command again after the step timeout...
         await().atMost(PATIENCE).until(() -> participants.commandsFor(orderId).stream()
@@ -248,11 +240,7 @@ class OrderSagaIT {
         assertThat(participants.commandsFor(orderId)).filteredOn(ReserveStock.class::isInstance)
                 .extracting(Command::messageId).containsOnly(reserve.messageId());
         // ...then, out of attempts, the possibly reserved stock is released
-        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
-        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
-        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
-        assertThat(cancel.reason()).isEqualTo("TIMED_OUT");
-        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        assertThat(participants.releaseAndCancel(orderId).reason()).isEqualTo("TIMED_OUT");
 
         JsonNode saga = awaitState(orderId, "CANCELLED");
         assertThat(saga.get("reason").asText()).isEqualTo("TIMED_OUT");
@@ -266,8 +254,7 @@ class OrderSagaIT {
     @Test
     void rollsForwardWhenTheConfirmationGoesUnansweredPastTheGiveUpTime() {
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
         ConfirmOrder confirm = participants.chargeAndShip(orderId);
 
@@ -301,8 +288,7 @@ class OrderSagaIT {
     @Test
     void answersAReplyWithACommandWhoseVectorClockIsAfterTheReplys() {
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         VectorClock reserveClock = participants.clockOf(reserve);
         assertThat(reserveClock.counter("saga-orchestrator")).isPositive();
 
@@ -319,10 +305,7 @@ class OrderSagaIT {
 
         // end it, so it does not time out during other tests
         participants.reply(new PaymentDeclined(UUID.randomUUID(), orderId, charge.messageId(), "insufficient balance"));
-        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
-        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
-        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
-        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        participants.releaseAndCancel(orderId);
         awaitState(orderId, "CANCELLED");
     }
 
@@ -330,8 +313,7 @@ class OrderSagaIT {
     void parksTheSagaAsFailedWhenACompensationIsNeverAnswered() {
         double failed = count("saga.failed");
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         participants.reply(new StockUnavailable(UUID.randomUUID(), orderId, reserve.messageId(), List.of("KEYBOARD-01")));
         CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
         assertThat(cancel.reason()).isEqualTo("OUT_OF_STOCK");
