@@ -1,37 +1,18 @@
 package io.microplatform.order;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import io.microplatform.testsupport.ClosedBreakers;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Every test starts and ends with {@link StubRemoteServices} answering and every breaker closed, whatever the test
  * before took down or opened: the stub and the application context are shared by all test classes of the JVM. A test
- * class that breaks the remotes registers it with
- * <pre>
- * &#64;RegisterExtension
- * final HealthyRemotes healthyRemotes = new HealthyRemotes();
- * </pre>
+ * class that breaks the remotes is annotated {@code @ExtendWith(HealthyRemotes.class)}.
  */
-public final class HealthyRemotes implements BeforeEachCallback, AfterEachCallback {
+public final class HealthyRemotes extends ClosedBreakers {
 
     @Override
-    public void beforeEach(ExtensionContext test) {
-        recover(test);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext test) {
-        recover(test);
-    }
-
-    private static void recover(ExtensionContext test) {
+    protected void reset(ExtensionContext test) {
         StubRemoteServicesInitializer.stub().recover();
-        SpringExtension.getApplicationContext(test).getBean(CircuitBreakerRegistry.class).getAllCircuitBreakers()
-                .forEach(CircuitBreaker::reset);
+        super.reset(test);
     }
 }

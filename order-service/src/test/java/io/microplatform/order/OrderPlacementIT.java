@@ -15,14 +15,14 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.ClosedBreakers;
 import org.json.JSONException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -46,6 +46,8 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL, OrderPlaced on Kafka.
  */
 @OrderServiceIntegrationTest
+// closed breakers, whatever the tests before did to inventory and shipping (ResilienceIT shares the context)
+@ExtendWith(ClosedBreakers.class)
 class OrderPlacementIT {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);
@@ -68,9 +70,7 @@ class OrderPlacementIT {
     private String customer;
 
     @BeforeEach
-    void openTopicAndPickACustomer(@Autowired CircuitBreakerRegistry circuitBreakers) {
-        // closed breakers, whatever the tests before did to inventory and shipping (ResilienceIT shares the context)
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    void openTopicAndPickACustomer() {
         orderEvents = new TopicReader(bootstrapServers, Topics.ORDER_EVENTS);
         // every test its own customer: the database and the topic are shared with the other test classes
         customer = "it-" + UUID.randomUUID();

@@ -28,7 +28,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * is found by a trace id nobody else uses.
  */
 @OrderServiceIntegrationTest
+@ExtendWith(HealthyRemotes.class)
 class FallbackSpanEventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,9 +73,6 @@ class FallbackSpanEventsIT {
 
     private final StubRemoteServices remotes = StubRemoteServicesInitializer.stub();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @RegisterExtension
-    final HealthyRemotes healthyRemotes = new HealthyRemotes();
 
     @BeforeEach
     @AfterEach

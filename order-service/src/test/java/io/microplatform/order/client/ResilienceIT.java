@@ -30,7 +30,7 @@ import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.ShippingAddress;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * server (StubRemoteServices) found through discovery and the load balancer; faults injected into that server.
  */
 @OrderServiceIntegrationTest
+@ExtendWith(HealthyRemotes.class)
 class ResilienceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,9 +77,6 @@ class ResilienceIT {
 
     private final StubRemoteServices remotes = StubRemoteServicesInitializer.stub();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @RegisterExtension
-    final HealthyRemotes healthyRemotes = new HealthyRemotes();
 
     @Test
     void opensAfterItsThresholdRejectsWithoutCallingHalfOpensAfterItsWaitAndClosesOnRecovery() {
