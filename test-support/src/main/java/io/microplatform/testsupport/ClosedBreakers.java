@@ -28,6 +28,15 @@ public class ClosedBreakers implements BeforeEachCallback, AfterEachCallback {
     /** Resets every breaker of the test's application context: closed, with empty metrics. */
     protected void reset(ExtensionContext test) {
         SpringExtension.getApplicationContext(test).getBean(CircuitBreakerRegistry.class).getAllCircuitBreakers()
-                .forEach(CircuitBreaker::reset);
+                .forEach(ClosedBreakers::close);
+    }
+
+    // reset() alone keeps an open breaker's scheduled move to half-open, which then fires in a later test and clears
+    // its metrics; a transition cancels it
+    private static void close(CircuitBreaker breaker) {
+        if (breaker.getState() != CircuitBreaker.State.CLOSED) {
+            breaker.transitionToClosedState();
+        }
+        breaker.reset();
     }
 }
