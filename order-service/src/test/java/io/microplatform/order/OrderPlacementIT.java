@@ -15,13 +15,14 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.Topics;
+import io.microplatform.testsupport.ClosedBreakers;
+import org.json.JSONException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -45,6 +46,8 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL, OrderPlaced on Kafka.
  */
 @OrderServiceIntegrationTest
+// closed breakers, whatever the tests before did to inventory and shipping (ResilienceIT shares the context)
+@ExtendWith(ClosedBreakers.class)
 class OrderPlacementIT {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);
@@ -67,9 +70,7 @@ class OrderPlacementIT {
     private String customer;
 
     @BeforeEach
-    void openTopicAndPickACustomer(@Autowired CircuitBreakerRegistry circuitBreakers) {
-        // closed breakers, whatever the tests before did to inventory and shipping (ResilienceIT shares the context)
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    void openTopicAndPickACustomer() {
         orderEvents = new TopicReader(bootstrapServers, Topics.ORDER_EVENTS);
         // every test its own customer: the database and the topic are shared with the other test classes
         customer = "it-" + UUID.randomUUID();
@@ -137,12 +138,10 @@ class OrderPlacementIT {
                 [{"sku":"KEYBOARD-01","quantity":1},{"sku":"NOPE-02","quantity":1},{"sku":"NOPE-01","quantity":1}]""",
                 "DE"), "key-" + UUID.randomUUID());
 
-        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(rejected.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JSONAssert.assertEquals("""
+        assertProblem(rejected, HttpStatus.UNPROCESSABLE_ENTITY, """
                 {"title":"Unknown SKU","status":422,"detail":"No items with skus NOPE-01, NOPE-02",
                  "instance":"/api/orders","skus":["NOPE-01","NOPE-02"]}
-                """, rejected.getBody(), JSONCompareMode.STRICT_ORDER);
+                """, JSONCompareMode.STRICT_ORDER);
         assertNothingStoredOrPublished();
     }
 
@@ -151,11 +150,9 @@ class OrderPlacementIT {
         ResponseEntity<String> rejected = post(order("""
                 [{"sku":"KEYBOARD-01","quantity":1}]""", "XX"), "key-" + UUID.randomUUID());
 
-        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(rejected.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JSONAssert.assertEquals("""
+        assertProblem(rejected, HttpStatus.UNPROCESSABLE_ENTITY, """
                 {"title":"Unsupported country","status":422,"detail":"No shipping to country XX","country":"XX"}
-                """, rejected.getBody(), JSONCompareMode.LENIENT);
+                """, JSONCompareMode.LENIENT);
         assertNothingStoredOrPublished();
     }
 
@@ -166,13 +163,11 @@ class OrderPlacementIT {
                  "shippingAddress":{"name":"Ada","street":" ","city":"Berlin","postalCode":"10115","country":"DE"}}
                 """.formatted(customer), "key-" + UUID.randomUUID());
 
-        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rejected.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JSONAssert.assertEquals("""
+        assertProblem(rejected, HttpStatus.BAD_REQUEST, """
                 {"status":400,"errors":[
                   {"field":"items[0].quantity","message":"must be greater than or equal to 1"},
                   {"field":"shippingAddress.street","message":"must not be blank"}]}
-                """, rejected.getBody(), JSONCompareMode.LENIENT);
+                """, JSONCompareMode.LENIENT);
         assertNothingStoredOrPublished();
     }
 
@@ -240,13 +235,11 @@ class OrderPlacementIT {
         ResponseEntity<String> failed = post(order("""
                 [{"sku":"%s","quantity":1}]""".formatted(StubRemoteServices.BROKEN_SKU), "DE"), null);
 
-        assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(failed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertProblem(failed, HttpStatus.SERVICE_UNAVAILABLE, """
+                {"title":"Service unavailable","status":503,"service":"inventory-service"}
+                """, JSONCompareMode.LENIENT);
         // the inventory breaker's wait in the open state (2 s in these tests)
         assertThat(failed.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
-        JSONAssert.assertEquals("""
-                {"title":"Service unavailable","status":503,"service":"inventory-service"}
-                """, failed.getBody(), JSONCompareMode.LENIENT);
         assertNothingStoredOrPublished();
     }
 
@@ -279,11 +272,9 @@ class OrderPlacementIT {
         ResponseEntity<String> different = post(order("""
                 [{"sku":"KEYBOARD-01","quantity":2}]""", "DE"), key);
 
-        assertThat(different.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(different.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JSONAssert.assertEquals("""
+        assertProblem(different, HttpStatus.UNPROCESSABLE_ENTITY, """
                 {"title":"Idempotency-Key reused","status":422,"idempotencyKey":"%s"}
-                """.formatted(key), different.getBody(), JSONCompareMode.LENIENT);
+                """.formatted(key), JSONCompareMode.LENIENT);
         String orderId = JSON.readTree(first.getBody()).path("orderId").asText();
         assertOnlyOrderOfCustomerIs(orderId);
         assertExactlyOneOrderPlaced(orderId);
@@ -346,6 +337,14 @@ class OrderPlacementIT {
      * Through the JDK's HTTP client: exactly one request per call, on its own connection when calls overlap
      * (TestRestTemplate's Apache client pools 5 connections per host and re-sends a POST answered 503).
      */
+    /** A problem+json answer with this status whose members match {@code expected} as {@code mode} compares. */
+    private static void assertProblem(ResponseEntity<String> answer, HttpStatus status, String expected,
+            JSONCompareMode mode) throws JSONException {
+        assertThat(answer.getStatusCode()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JSONAssert.assertEquals(expected, answer.getBody(), mode);
+    }
+
     private ResponseEntity<String> post(String body, String idempotencyKey) {
         return send(body, idempotencyKey).join();
     }

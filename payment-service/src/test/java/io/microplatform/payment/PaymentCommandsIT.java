@@ -22,10 +22,10 @@ import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 import io.microplatform.payment.client.PaymentProviderClient;
+import io.microplatform.testsupport.ClosedBreakers;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureObservability
 @EmbeddedInfrastructure
 @Import(ScriptedPaymentProvider.class)
+// some tests open the provider's breaker: every test, here and in the other ITs of the context, starts closed
+@ExtendWith(ClosedBreakers.class)
 class PaymentCommandsIT {
 
     @Autowired
@@ -64,13 +66,6 @@ class PaymentCommandsIT {
     final SagaReplies replies = SagaReplies.eachTest();
     @RegisterExtension
     final SagaCommands commands = SagaCommands.eachTest(Topics.PAYMENT_COMMANDS);
-
-    /** Some tests open the provider's breaker: every test, here and in the other ITs of the context, starts closed. */
-    @BeforeEach
-    @AfterEach
-    void closeTheProvidersBreaker() {
-        breaker().reset();
-    }
 
     @Test
     void chargesWhenTheBalanceCoversTheAmount() {

@@ -87,8 +87,7 @@ class EveryOrderEndsIT {
     void changesNothingWhenAnOrderReportedStalledHasASaga() {
         double ignored = count("saga.stalled.ignored");
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         long version = sagas.get(orderId).version();
 
         participants.awaitHandled(participants.publish(new OrderStalled(UUID.randomUUID(), orderId)));

@@ -1,20 +1,14 @@
 package io.microplatform.saga;
 
-import static io.microplatform.saga.Participants.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
 
-import io.microplatform.contracts.InventoryMessages.ReserveStock;
 import io.microplatform.contracts.InventoryMessages.StockReserved;
 import io.microplatform.contracts.OrderMessages.ConfirmOrder;
 import io.microplatform.contracts.OrderMessages.OrderConfirmed;
-import io.microplatform.contracts.PaymentMessages.ChargePayment;
-import io.microplatform.contracts.PaymentMessages.PaymentCharged;
-import io.microplatform.contracts.ShippingMessages.CreateShipment;
-import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.saga.definition.SagaCommand;
 import io.microplatform.saga.domain.Saga;
 import io.microplatform.saga.domain.SagaState;
@@ -60,8 +54,7 @@ class OrchestratorRestartIT {
         orderId = UUID.randomUUID();
         first = context;
         try (Participants participants = new Participants(bootstrapServers)) {
-            participants.publish(placed(orderId, "alice"));
-            reserveStockId = participants.awaitCommand(ReserveStock.class, orderId).messageId();
+            reserveStockId = participants.placeOrder(orderId).messageId();
         }
         assertThat(sagas.get(orderId).state()).isEqualTo(SagaState.RUNNING);
     }
@@ -78,11 +71,7 @@ class OrchestratorRestartIT {
         try (Participants participants = new Participants(bootstrapServers)) {
             // the answer to the command the first orchestrator sent
             participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserveStockId));
-            ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
-            participants.reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
-            CreateShipment ship = participants.awaitCommand(CreateShipment.class, orderId);
-            participants.reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
-            ConfirmOrder confirm = participants.awaitCommand(ConfirmOrder.class, orderId);
+            ConfirmOrder confirm = participants.chargeAndShip(orderId);
             participants.reply(new OrderConfirmed(UUID.randomUUID(), orderId, confirm.messageId()));
         }
 

@@ -74,9 +74,7 @@ class OrderSagaIT {
     void confirmsTheOrderWhenEveryStepSucceeds() {
         double confirmed = count("saga.confirmed");
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         assertThat(reserve.lines()).isEqualTo(Participants.LINES);
         assertThat(list("RUNNING")).contains(orderId.toString());
         await().atMost(PATIENCE).untilAsserted(() ->
@@ -99,14 +97,10 @@ class OrderSagaIT {
         assertThat(saga.get("reason").isNull()).isTrue();
         assertThat(saga.get("currentStep").asText()).isEqualTo("confirm-order");
         assertThat(steps(saga)).containsExactly(
-                tuple("reserve-stock", "RESERVE_STOCK", reserve.messageId().toString(), "FORWARD",
-                        "inventory.StockReserved", "SUCCEEDED"),
-                tuple("charge-payment", "CHARGE_PAYMENT", charge.messageId().toString(), "FORWARD",
-                        "payment.PaymentCharged", "SUCCEEDED"),
-                tuple("create-shipment", "CREATE_SHIPMENT", ship.messageId().toString(), "FORWARD",
-                        "shipping.ShipmentCreated", "SUCCEEDED"),
-                tuple("confirm-order", "CONFIRM_ORDER", confirm.messageId().toString(), "FORWARD",
-                        "order.OrderConfirmed", "SUCCEEDED"));
+                forward("reserve-stock", "RESERVE_STOCK", reserve, "inventory.StockReserved", "SUCCEEDED"),
+                forward("charge-payment", "CHARGE_PAYMENT", charge, "payment.PaymentCharged", "SUCCEEDED"),
+                forward("create-shipment", "CREATE_SHIPMENT", ship, "shipping.ShipmentCreated", "SUCCEEDED"),
+                forward("confirm-order", "CONFIRM_ORDER", confirm, "order.OrderConfirmed", "SUCCEEDED"));
         assertThat(saga.get("steps")).allSatisfy(step -> {
             assertThat(step.get("sentAt").asText()).isNotBlank();
             assertThat(step.get("repliedAt").asText()).isNotBlank();
@@ -143,14 +137,10 @@ class OrderSagaIT {
         JsonNode saga = awaitState(orderId, "CANCELLED");
         assertThat(saga.get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
         assertThat(steps(saga)).containsExactly(
-                tuple("reserve-stock", "RESERVE_STOCK", reserve.messageId().toString(), "FORWARD",
-                        "inventory.StockReserved", "SUCCEEDED"),
-                tuple("charge-payment", "CHARGE_PAYMENT", charge.messageId().toString(), "FORWARD",
-                        "payment.PaymentDeclined", "FAILED"),
-                tuple("reserve-stock", "RELEASE_STOCK", release.messageId().toString(), "BACKWARD",
-                        "inventory.StockReleased", "SUCCEEDED"),
-                tuple("place-order", "CANCEL_ORDER", cancel.messageId().toString(), "BACKWARD",
-                        "order.OrderCancelled", "SUCCEEDED"));
+                forward("reserve-stock", "RESERVE_STOCK", reserve, "inventory.StockReserved", "SUCCEEDED"),
+                forward("charge-payment", "CHARGE_PAYMENT", charge, "payment.PaymentDeclined", "FAILED"),
+                backward("reserve-stock", "RELEASE_STOCK", release, "inventory.StockReleased", "SUCCEEDED"),
+                backward("place-order", "CANCEL_ORDER", cancel, "order.OrderCancelled", "SUCCEEDED"));
         assertThat(participants.distinctCommandsFor(orderId)).map(Command::getClass).containsExactly(
                 ReserveStock.class, ChargePayment.class, ReleaseStock.class, CancelOrder.class);
         assertThat(count("saga.cancelled", "reason", "PAYMENT_DECLINED")).isEqualTo(cancelled + 1);
@@ -203,8 +193,7 @@ class OrderSagaIT {
     void ignoresRepliesThatDoNotAnswerTheOutstandingCommand() {
         double ignored = count("saga.replies.ignored");
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
         ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
 
@@ -232,11 +221,7 @@ class OrderSagaIT {
         participants.reply(new ShipmentFailed(UUID.randomUUID(), orderId, ship.messageId(), "postal code 00000"));
         RefundPayment refund = participants.awaitCommand(RefundPayment.class, orderId);
         participants.reply(new PaymentRefunded(UUID.randomUUID(), orderId, refund.messageId()));
-        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
-        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
-        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
-        assertThat(cancel.reason()).isEqualTo("SHIPPING_FAILED");
-        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        assertThat(participants.releaseAndCancel(orderId).reason()).isEqualTo("SHIPPING_FAILED");
 
         JsonNode saga = awaitState(orderId, "CANCELLED");
         assertThat(saga.get("reason").asText()).isEqualTo("SHIPPING_FAILED");
@@ -247,8 +232,7 @@ class OrderSagaIT {
     @Test
     void resendsAnUnansweredCommandWithTheSameIdThenCompensatesWithTimedOut() {
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
 
         // inventory stays silent: the same command again after the step timeout...
         await().atMost(PATIENCE).until(() -> participants.commandsFor(orderId).stream()
@@ -256,11 +240,7 @@ class OrderSagaIT {
         assertThat(participants.commandsFor(orderId)).filteredOn(ReserveStock.class::isInstance)
                 .extracting(Command::messageId).containsOnly(reserve.messageId());
         // ...then, out of attempts, the possibly reserved stock is released
-        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
-        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
-        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
-        assertThat(cancel.reason()).isEqualTo("TIMED_OUT");
-        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        assertThat(participants.releaseAndCancel(orderId).reason()).isEqualTo("TIMED_OUT");
 
         JsonNode saga = awaitState(orderId, "CANCELLED");
         assertThat(saga.get("reason").asText()).isEqualTo("TIMED_OUT");
@@ -274,14 +254,9 @@ class OrderSagaIT {
     @Test
     void rollsForwardWhenTheConfirmationGoesUnansweredPastTheGiveUpTime() {
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         participants.reply(new StockReserved(UUID.randomUUID(), orderId, reserve.messageId()));
-        ChargePayment charge = participants.awaitCommand(ChargePayment.class, orderId);
-        participants.reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
-        CreateShipment ship = participants.awaitCommand(CreateShipment.class, orderId);
-        participants.reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
-        ConfirmOrder confirm = participants.awaitCommand(ConfirmOrder.class, orderId);
+        ConfirmOrder confirm = participants.chargeAndShip(orderId);
 
         // order-service is paused: a forward step is given up after max-attempts (2) sends, the confirmation is not
         await().atMost(PATIENCE).until(() -> participants.commandsFor(orderId).stream()
@@ -313,8 +288,7 @@ class OrderSagaIT {
     @Test
     void answersAReplyWithACommandWhoseVectorClockIsAfterTheReplys() {
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         VectorClock reserveClock = participants.clockOf(reserve);
         assertThat(reserveClock.counter("saga-orchestrator")).isPositive();
 
@@ -331,10 +305,7 @@ class OrderSagaIT {
 
         // end it, so it does not time out during other tests
         participants.reply(new PaymentDeclined(UUID.randomUUID(), orderId, charge.messageId(), "insufficient balance"));
-        ReleaseStock release = participants.awaitCommand(ReleaseStock.class, orderId);
-        participants.reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
-        CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
-        participants.reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        participants.releaseAndCancel(orderId);
         awaitState(orderId, "CANCELLED");
     }
 
@@ -342,8 +313,7 @@ class OrderSagaIT {
     void parksTheSagaAsFailedWhenACompensationIsNeverAnswered() {
         double failed = count("saga.failed");
         UUID orderId = UUID.randomUUID();
-        participants.publish(placed(orderId, "alice"));
-        ReserveStock reserve = participants.awaitCommand(ReserveStock.class, orderId);
+        ReserveStock reserve = participants.placeOrder(orderId);
         participants.reply(new StockUnavailable(UUID.randomUUID(), orderId, reserve.messageId(), List.of("KEYBOARD-01")));
         CancelOrder cancel = participants.awaitCommand(CancelOrder.class, orderId);
         assertThat(cancel.reason()).isEqualTo("OUT_OF_STOCK");
@@ -404,6 +374,15 @@ class OrderSagaIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // a row of steps(saga): the step, the command sent for it, and how its reply ended it
+    private static Tuple forward(String step, String command, Command sent, String reply, String outcome) {
+        return tuple(step, command, sent.messageId().toString(), "FORWARD", reply, outcome);
+    }
+
+    private static Tuple backward(String step, String command, Command sent, String reply, String outcome) {
+        return tuple(step, command, sent.messageId().toString(), "BACKWARD", reply, outcome);
     }
 
     private static List<Tuple> steps(JsonNode saga) {

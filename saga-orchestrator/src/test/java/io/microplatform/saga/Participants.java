@@ -16,11 +16,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.microplatform.contracts.Command;
+import io.microplatform.contracts.InventoryMessages.ReleaseStock;
+import io.microplatform.contracts.InventoryMessages.ReserveStock;
+import io.microplatform.contracts.InventoryMessages.StockReleased;
 import io.microplatform.contracts.Message;
 import io.microplatform.contracts.OrderLine;
+import io.microplatform.contracts.OrderMessages.CancelOrder;
+import io.microplatform.contracts.OrderMessages.ConfirmOrder;
+import io.microplatform.contracts.OrderMessages.OrderCancelled;
 import io.microplatform.contracts.OrderMessages.OrderPlaced;
+import io.microplatform.contracts.PaymentMessages.ChargePayment;
+import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.ShippingAddress;
+import io.microplatform.contracts.ShippingMessages.CreateShipment;
+import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.Topics;
 import io.microplatform.contracts.VectorClock;
 import io.microplatform.testsupport.TopicTail;
@@ -108,6 +118,12 @@ final class Participants implements AutoCloseable, BeforeEachCallback, AfterEach
         return send(Topics.ORDER_EVENTS, orderEvent, null);
     }
 
+    /** An order of alice's placed: publishes its OrderPlaced and returns the command its saga starts with. */
+    ReserveStock placeOrder(UUID orderId) {
+        publish(placed(orderId, "alice"));
+        return awaitCommand(ReserveStock.class, orderId);
+    }
+
     RecordMetadata reply(Reply reply) {
         return send(Topics.SAGA_REPLIES, reply, null);
     }
@@ -145,6 +161,24 @@ final class Participants implements AutoCloseable, BeforeEachCallback, AfterEach
                 .until(() -> commandsFor(orderId).stream().filter(type::isInstance).map(type::cast).findFirst(),
                         found -> found.isPresent())
                 .orElseThrow();
+    }
+
+    /** Payment and shipping both succeeding: answers the charge, then the shipment, and returns the confirmation asked next. */
+    ConfirmOrder chargeAndShip(UUID orderId) {
+        ChargePayment charge = awaitCommand(ChargePayment.class, orderId);
+        reply(new PaymentCharged(UUID.randomUUID(), orderId, charge.messageId()));
+        CreateShipment ship = awaitCommand(CreateShipment.class, orderId);
+        reply(new ShipmentCreated(UUID.randomUUID(), orderId, ship.messageId()));
+        return awaitCommand(ConfirmOrder.class, orderId);
+    }
+
+    /** Inventory and order-service undoing the order: answers the ReleaseStock, then the CancelOrder it returns. */
+    CancelOrder releaseAndCancel(UUID orderId) {
+        ReleaseStock release = awaitCommand(ReleaseStock.class, orderId);
+        reply(new StockReleased(UUID.randomUUID(), orderId, release.messageId()));
+        CancelOrder cancel = awaitCommand(CancelOrder.class, orderId);
+        reply(new OrderCancelled(UUID.randomUUID(), orderId, cancel.messageId()));
+        return cancel;
     }
 
     /** Waits until the orchestrator's consumer group committed past {@code sent}: the record was handled. */

@@ -20,10 +20,10 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
 import io.microplatform.shipping.client.CarrierClient;
+import io.microplatform.testsupport.ClosedBreakers;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureObservability
 @EmbeddedInfrastructure
 @Import(ScriptedCarrier.class)
+// some tests open the carrier's breaker: every test, here and in the other ITs of the context, starts closed
+@ExtendWith(ClosedBreakers.class)
 class ShippingCommandsIT {
 
     private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
@@ -70,13 +72,6 @@ class ShippingCommandsIT {
     final SagaReplies replies = SagaReplies.eachTest();
     @RegisterExtension
     final SagaCommands commands = SagaCommands.eachTest(Topics.SHIPPING_COMMANDS);
-
-    /** Some tests open the carrier's breaker: every test, here and in the other ITs of the context, starts closed. */
-    @BeforeEach
-    @AfterEach
-    void closeTheCarriersBreaker() {
-        breaker().reset();
-    }
 
     @Test
     void createsAShipmentToADeliverableAddress() {

@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The same answer for the same mistake in every service: application/problem+json with the right status, a title,
@@ -48,7 +50,10 @@ public abstract class ProblemDetailsContract {
         /** A path whose id cannot be one, e.g. {@code /api/orders/12345}. */
         String malformedIdInPath() default "";
 
-        /** A query whose id parameter cannot be one, e.g. {@code /api/payments?orderId=12345}. */
+        /**
+         * A query whose id parameter cannot be one, e.g. {@code /api/payments?orderId=12345}; the route cannot answer
+         * without that parameter, as an id in a query names what is asked for.
+         */
         String malformedIdInQuery() default "";
 
         /** A route that takes a JSON body. */
@@ -91,6 +96,12 @@ public abstract class ProblemDetailsContract {
                 content().string(not(containsString(".java"))));
     }
 
+    /** problem+json with exactly {@code expected}'s members, no more and no fewer: a controller test's whole answer. */
+    public static ResultMatcher problemJson(String expected) {
+        return ResultMatcher.matchAll(content().contentType(MediaType.APPLICATION_PROBLEM_JSON),
+                content().json(expected, true));
+    }
+
     @Test
     void answersABugWith500WithoutItsDetails() throws Exception {
         mvc.perform(get(BugController.ROUTE).accept(MediaType.APPLICATION_JSON))
@@ -128,6 +139,20 @@ public abstract class ProblemDetailsContract {
         assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
         mvc.perform(get(routes().malformedIdInQuery()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(problem(HttpStatus.BAD_REQUEST));
+    }
+
+    /** The id names what is asked for: a query without it is a bad request that names the missing parameter. */
+    @Test
+    void answersAMissingIdInTheQueryWith400NamingIt() throws Exception {
+        assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
+        UriComponents query = UriComponentsBuilder.fromUriString(routes().malformedIdInQuery()).build();
+        String parameter = query.getQueryParams().keySet().iterator().next();
+        mvc.perform(get(query.getPath()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(content().json("""
+                        {"type":"about:blank","title":"Bad Request","status":400,
+                         "detail":"Required parameter '%s' is not present.","instance":"%s"}
+                        """.formatted(parameter, query.getPath()), true));
     }
 
     @Test

@@ -15,9 +15,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -28,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * metrics of the resilience4j instances, with the service's own application.yml. A service's IT of its third party
  * (a {@code @SpringBootTest} on a random port with its ScriptedThirdParty bean) extends it.
  */
+// the other tests in the application context need closed breakers, whatever a test did to them
+@ExtendWith(ClosedBreakers.class)
 public abstract class ThirdPartyClientContract {
 
     private final String remote;
@@ -51,13 +52,6 @@ public abstract class ThirdPartyClientContract {
 
     /** Whether the service reads the exception its client threw for a 4xx as the third party's business answer. */
     protected abstract boolean isBusinessAnswer(RuntimeException rejection);
-
-    /** The other tests in the application context need a closed breaker, whatever a test did to it. */
-    @BeforeEach
-    @AfterEach
-    void closeTheBreaker() {
-        breaker().reset();
-    }
 
     protected final CircuitBreaker breaker() {
         return circuitBreakers.circuitBreaker(remote);

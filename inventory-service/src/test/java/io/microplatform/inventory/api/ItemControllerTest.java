@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static io.microplatform.testsupport.ProblemDetailsContract.problemJson;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
@@ -37,11 +38,10 @@ class ItemControllerTest {
 
         mvc.perform(get("/api/inventory/items/NOPE-01").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Item not found","status":404,"detail":"No item with sku NOPE-01",
                          "instance":"/api/inventory/items/NOPE-01","sku":"NOPE-01"}
-                        """, true));
+                        """));
     }
 
     @Test

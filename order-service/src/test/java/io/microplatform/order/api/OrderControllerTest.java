@@ -21,6 +21,7 @@ import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.ShippingAddress;
 import io.microplatform.order.domain.UnknownSkuException;
 import io.microplatform.order.domain.UnsupportedCountryException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import static io.microplatform.testsupport.ProblemDetailsContract.problemJson;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -170,11 +172,10 @@ class OrderControllerTest {
     void namesTheInvalidField(String body, String field, String message) throws Exception {
         post(body, null)
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Invalid request","status":400,
                          "detail":"Invalid fields: %s %s","instance":"/api/orders",
-                         "errors":[{"field":"%s","message":"%s"}]}""".formatted(field, message, field, message), true));
+                         "errors":[{"field":"%s","message":"%s"}]}""".formatted(field, message, field, message)));
         verifyNoInteractions(orders);
     }
 
@@ -207,11 +208,10 @@ class OrderControllerTest {
     void answersMalformedJsonWith400() throws Exception {
         post("{\"customerId\":\"alice\",\"items\":[", null)
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Malformed request body","status":400,
                          "detail":"The request body is not valid JSON, or not shaped like the request this endpoint takes",
-                         "instance":"/api/orders"}""", true));
+                         "instance":"/api/orders"}"""));
         verifyNoInteractions(orders);
     }
 
@@ -226,41 +226,29 @@ class OrderControllerTest {
         verifyNoInteractions(orders);
     }
 
-    @Test
-    void answersUnknownSkusWith422() throws Exception {
-        given(orders.place(any(), any())).willThrow(new UnknownSkuException(List.of("NOPE-01")));
-
-        post(VALID, null)
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of(Named.of("unknown skus", new UnknownSkuException(List.of("NOPE-01"))), null, """
                         {"type":"about:blank","title":"Unknown SKU","status":422,"detail":"No item with sku NOPE-01",
-                         "instance":"/api/orders","skus":["NOPE-01"]}""", true));
-    }
-
-    @Test
-    void answersAnUnsupportedCountryWith422() throws Exception {
-        given(orders.place(any(), any())).willThrow(new UnsupportedCountryException("XX"));
-
-        post(VALID, null)
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                         "instance":"/api/orders","skus":["NOPE-01"]}"""),
+                Arguments.of(Named.of("an unsupported country", new UnsupportedCountryException("XX")), null, """
                         {"type":"about:blank","title":"Unsupported country","status":422,
-                         "detail":"No shipping to country XX","instance":"/api/orders","country":"XX"}""", true));
-    }
-
-    @Test
-    void answersAReusedIdempotencyKeyWith422() throws Exception {
-        given(orders.place(any(), any())).willThrow(new IdempotencyKeyReusedException("k-1"));
-
-        post(VALID, "k-1")
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                         "detail":"No shipping to country XX","instance":"/api/orders","country":"XX"}"""),
+                Arguments.of(Named.of("a reused Idempotency-Key", new IdempotencyKeyReusedException("k-1")), "k-1", """
                         {"type":"about:blank","title":"Idempotency-Key reused","status":422,
                          "detail":"Idempotency-Key k-1 was already used for a different request",
-                         "instance":"/api/orders","idempotencyKey":"k-1"}""", true));
+                         "instance":"/api/orders","idempotencyKey":"k-1"}"""));
+    }
+
+    /** A well-formed order the domain refuses: 422, with what was refused as a member of the problem. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void answersARefusedOrderWith422(RuntimeException refusal, String idempotencyKey, String problem) throws Exception {
+        given(orders.place(any(), any())).willThrow(refusal);
+
+        post(VALID, idempotencyKey)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(problemJson(problem));
     }
 
     @Test
@@ -272,11 +260,10 @@ class OrderControllerTest {
         post(VALID, null)
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "10"))
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Service unavailable","status":503,
                          "detail":"inventory-service is unavailable, nothing was stored; try again later",
-                         "instance":"/api/orders","service":"inventory-service"}""", true));
+                         "instance":"/api/orders","service":"inventory-service"}"""));
     }
 
     @Test
@@ -288,11 +275,10 @@ class OrderControllerTest {
         post(VALID, "k-1")
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Service unavailable","status":503,
                          "detail":"The order database is unavailable or busy; try again later (with the same Idempotency-Key)",
-                         "instance":"/api/orders","service":"database"}""", true));
+                         "instance":"/api/orders","service":"database"}"""));
         mvc.perform(get("/api/orders/" + ORDER_ID))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
@@ -320,12 +306,11 @@ class OrderControllerTest {
 
         mvc.perform(get("/api/orders/" + ORDER_ID))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Order not found","status":404,
                          "detail":"No order with id 0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01",
                          "instance":"/api/orders/0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01",
-                         "orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01"}""", true));
+                         "orderId":"0b4bd1d6-5f2b-4b50-9d3c-2f1f4c1e8a01"}"""));
     }
 
     private ResultActions post(String body, String idempotencyKey) throws Exception {

@@ -13,10 +13,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.microplatform.order.HealthyRemotes;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
 import io.microplatform.order.StubRemoteServicesInitializer;
@@ -29,6 +28,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * is found by a trace id nobody else uses.
  */
 @OrderServiceIntegrationTest
+@ExtendWith(HealthyRemotes.class)
 class FallbackSpanEventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,9 +58,6 @@ class FallbackSpanEventsIT {
 
     @Autowired
     private InMemorySpanExporter exportedSpans;
-
-    @Autowired
-    private CircuitBreakerRegistry circuitBreakers;
 
     @Autowired
     private RetryRegistry retries;
@@ -78,9 +76,7 @@ class FallbackSpanEventsIT {
 
     @BeforeEach
     @AfterEach
-    void noFaultsClosedBreakersAndNoSpans() {
-        remotes.recover();
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    void noSpans() {
         exportedSpans.reset();
     }
 

@@ -21,6 +21,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.microplatform.order.HealthyRemotes;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
 import io.microplatform.order.StubRemoteServicesInitializer;
@@ -28,9 +29,8 @@ import io.microplatform.order.domain.Catalogue;
 import io.microplatform.order.domain.OrderRequest;
 import io.microplatform.order.domain.ShippingAddress;
 import io.opentelemetry.sdk.trace.IdGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * server (StubRemoteServices) found through discovery and the load balancer; faults injected into that server.
  */
 @OrderServiceIntegrationTest
+@ExtendWith(HealthyRemotes.class)
 class ResilienceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,13 +77,6 @@ class ResilienceIT {
 
     private final StubRemoteServices remotes = StubRemoteServicesInitializer.stub();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeEach
-    @AfterEach
-    void noFaultsAndClosedBreakers() {
-        remotes.recover();
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-    }
 
     @Test
     void opensAfterItsThresholdRejectsWithoutCallingHalfOpensAfterItsWaitAndClosesOnRecovery() {

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.microplatform.contracts.Topics;
 import io.microplatform.order.OrderManagement;
 import io.microplatform.order.OrderServiceIntegrationTest;
+import io.microplatform.order.PlacedOrders;
 import io.microplatform.order.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,14 +164,7 @@ class OrderReconcilerIT {
     }
 
     private UUID placeOrder() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> placed = http.postForEntity("/api/orders", new HttpEntity<>("""
-                {"customerId":"it-%s","items":[{"sku":"KEYBOARD-01","quantity":1}],
-                 "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}
-                """.formatted(UUID.randomUUID()), headers), String.class);
-        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        return UUID.fromString(placed.getHeaders().getLocation().getPath().substring("/api/orders/".length()));
+        return PlacedOrders.place(http, "it-" + UUID.randomUUID());
     }
 
     /** The order as if that column's moment had come {@code by} earlier. */

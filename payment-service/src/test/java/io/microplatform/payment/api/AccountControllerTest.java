@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static io.microplatform.testsupport.ProblemDetailsContract.problemJson;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,11 +34,10 @@ class AccountControllerTest {
 
         mvc.perform(get("/api/payments/accounts/carol").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Account not found","status":404,"detail":"No account for customer carol",
                          "instance":"/api/payments/accounts/carol","customerId":"carol"}
-                        """, true));
+                        """));
     }
 
     @Test

@@ -63,15 +63,4 @@ class PaymentControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]", true));
     }
-
-    @Test
-    void answersAMissingOrderIdWithProblemJson400() throws Exception {
-        mvc.perform(get("/api/payments").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
-                        {"type":"about:blank","title":"Bad Request","status":400,
-                         "detail":"Required parameter 'orderId' is not present.","instance":"/api/payments"}
-                        """, true));
-    }
 }

@@ -14,6 +14,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static io.microplatform.testsupport.ProblemDetailsContract.problemJson;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -60,12 +61,11 @@ class QuoteControllerTest {
         quote("""
                 {"country":"XX","postalCode":"12345","items":[{"sku":"KEYBOARD-01","quantity":1}]}""")
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Unsupported country","status":422,
                          "detail":"Shipping to country XX is not supported","instance":"/api/shipping/quotes",
                          "country":"XX"}
-                        """, true));
+                        """));
     }
 
     @Test
@@ -73,14 +73,13 @@ class QuoteControllerTest {
         quote("""
                 {"postalCode":"10115"}""")
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
+                .andExpect(problemJson("""
                         {"type":"about:blank","title":"Invalid request","status":400,
                          "detail":"Invalid fields: country must not be blank; items must not be empty",
                          "instance":"/api/shipping/quotes",
                          "errors":[{"field":"country","message":"must not be blank"},
                                    {"field":"items","message":"must not be empty"}]}
-                        """, true));
+                        """));
         then(shipping).should(org.mockito.Mockito.never()).quote(any());
     }
 

@@ -18,7 +18,6 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ShipmentController.class)
@@ -54,16 +53,5 @@ class ShipmentControllerTest {
         mvc.perform(get("/api/shipments").param("orderId", ORDER.toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]", true));
-    }
-
-    @Test
-    void answersAMissingOrderIdWithProblemJson400() throws Exception {
-        mvc.perform(get("/api/shipments").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(content().json("""
-                        {"type":"about:blank","title":"Bad Request","status":400,
-                         "detail":"Required parameter 'orderId' is not present.","instance":"/api/shipments"}
-                        """, true));
     }
 }
