@@ -253,6 +253,7 @@ class PaymentCommandsIT {
         String customer = account("100.00");
         ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
 
+        // dead-lettered, and the breaker opened on exactly the failed calls: SagaCommands asserts both
         commands.sendWhileTheThirdPartyIsDown(command, provider, breaker());
 
         assertThat(replies.repliesTo(command.messageId())).isEmpty();

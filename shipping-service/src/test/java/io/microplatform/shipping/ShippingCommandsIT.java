@@ -263,6 +263,7 @@ class ShippingCommandsIT {
     void sendsNoReplyAndCreatesNothingWhileTheCarrierIsDownAndOpensTheBreaker() {
         CreateShipment command = create(UUID.randomUUID(), BERLIN);
 
+        // dead-lettered, and the breaker opened on exactly the failed calls: SagaCommands asserts both
         commands.sendWhileTheThirdPartyIsDown(command, carrier, breaker());
 
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
