@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
-import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.payment.client.PaymentProviderRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;

@@ -3,7 +3,6 @@ package io.microplatform.shipping;
 import java.util.Map;
 import java.util.UUID;
 
-import io.microplatform.contracts.ShippingMessages.CreateShipment;
 import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;

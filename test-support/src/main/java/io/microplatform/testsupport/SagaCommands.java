@@ -1,6 +1,7 @@
 package io.microplatform.testsupport;
 
 import static java.util.stream.Collectors.toSet;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.microplatform.contracts.Command;
@@ -91,6 +93,26 @@ public final class SagaCommands implements BeforeEachCallback, AfterEachCallback
 
     public void awaitDeadLettered(Command command) {
         awaitDeadLettered(List.of(command));
+    }
+
+    /**
+     * Sends the command with its order's third party down (every call answered 500) and waits until the participant
+     * gave up on it: retried by resilience4j, then by the Kafka consumer, then dead-lettered. Asserts that the failed
+     * calls opened the breaker, minimum-number-of-calls of them, more if successes of other orders of the shared
+     * context share its window; that every call that reached the third party was one of them, none came later; and
+     * that the open breaker rejected the attempts after them.
+     */
+    public void sendWhileTheThirdPartyIsDown(Command command, ScriptedThirdParty thirdParty, CircuitBreaker breaker) {
+        thirdParty.alwaysAnswer(command.orderId(), 500);
+
+        send(command);
+
+        awaitDeadLettered(command);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(thirdParty.callsFor(command.orderId()))
+                .isGreaterThanOrEqualTo(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls())
+                .isEqualTo(breaker.getMetrics().getNumberOfFailedCalls());
+        assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isPositive();
     }
 
     /** The timers of the listeners' observation, one per outcome: none before the first delivery. */

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 public final class SagaReplies implements BeforeEachCallback, AfterEachCallback {
 
     private final List<Reply> received = new CopyOnWriteArrayList<>();
-    private TopicTail tail;
+    private final TopicTail tail = TopicTail.eachTest(Topics.SAGA_REPLIES);
     private ObjectMapper json;
 
     private SagaReplies() {
@@ -50,15 +50,12 @@ public final class SagaReplies implements BeforeEachCallback, AfterEachCallback 
     public void beforeEach(ExtensionContext test) {
         received.clear();
         json = SpringExtension.getApplicationContext(test).getBean(ObjectMapper.class);
-        tail = new TopicTail(TopicTail.bootstrapServers(test), Topics.SAGA_REPLIES);
+        tail.beforeEach(test);
     }
 
     @Override
     public void afterEach(ExtensionContext test) {
-        if (tail != null) {
-            tail.close();
-            tail = null;
-        }
+        tail.afterEach(test);
     }
 
     /** Waits until at least count replies to the command arrived; returns all of them. */
