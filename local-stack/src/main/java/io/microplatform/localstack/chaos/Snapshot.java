@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What each service's own database says about one run: read straight from the tables every service owns, never
@@ -202,7 +204,7 @@ record Snapshot(
      *
      * @return how long that took, or null if it did not happen within {@code limit}
      */
-    static java.time.Duration awaitQuiet(StackControl stack, DataSet data, java.time.Duration limit) {
+    static Duration awaitQuiet(StackControl stack, DataSet data, Duration limit) {
         long start = System.nanoTime();
         long lastReport = start;
         while (System.nanoTime() - start < limit.toNanos()) {
@@ -210,7 +212,7 @@ record Snapshot(
                 long pending = pending(stack, data);
                 long unpublished = unpublished(stack);
                 if (pending == 0 && unpublished == 0) {
-                    return java.time.Duration.ofNanos(System.nanoTime() - start);
+                    return Duration.ofNanos(System.nanoTime() - start);
                 }
                 if (System.nanoTime() - lastReport > 5_000_000_000L) {
                     lastReport = System.nanoTime();
@@ -219,7 +221,7 @@ record Snapshot(
             } catch (SQLException e) {
                 stack.say("  cannot read the databases yet: " + e.getMessage());
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+            LockSupport.parkNanos(250_000_000L);
         }
         return null;
     }

@@ -2,7 +2,6 @@ package io.microplatform.localstack.cli;
 
 import io.microplatform.localstack.config.Instance;
 import io.microplatform.localstack.config.StackPlan;
-import io.microplatform.localstack.config.Topology;
 import io.microplatform.localstack.console.PlatformException;
 import io.microplatform.localstack.process.RunRecord;
 import io.microplatform.localstack.process.Stack;
@@ -51,11 +50,9 @@ final class Restart {
                 stack.terminal.println("starting " + String.join(", ", names) + " ...");
                 List<StartupWatch.Watched> watched = new ArrayList<>();
                 for (Instance instance : instances) {
-                    // PostgreSQL and Kafka share one copy of the launcher
-                    boolean othersRunning = stack.state.records().stream().filter(RunRecord::isAlive)
-                            .anyMatch(r -> r.service().equals(instance.service())
-                                    || Topology.runsLauncherCopy(instance.service()) && Topology.runsLauncherCopy(r.service()));
-                    watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), othersRunning)));
+                    // asked anew for each: the instances this restart started so far run from that copy too
+                    List<String> runningServices = stack.state.alive().stream().map(RunRecord::service).toList();
+                    watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), runningServices)));
                 }
                 stack.watch(begin).await(watched, stack.registryPort(), session::aborted);
                 session.succeeded();

@@ -85,6 +85,8 @@ final class Up {
         surplus.forEach(record -> running.remove(record.instance()));
 
         List<Instance> services = missing.stream().filter(i -> i.kind() == Topology.Kind.SERVICE).toList();
+        // what runs already keeps the copy of the code it runs from (AppImages)
+        List<String> runningServices = running.values().stream().map(RunRecord::service).toList();
         ExecutorService preparing = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "platform-prepare");
             thread.setDaemon(true);
@@ -94,18 +96,15 @@ final class Up {
             // extracting the service jars overlaps with the start of PostgreSQL, Kafka, the trace store and the registry
             Map<String, CompletableFuture<AppImages.Image>> images = services.stream().map(Instance::service).distinct()
                     .collect(Collectors.toMap(Function.identity(), service -> CompletableFuture.supplyAsync(
-                            () -> stack.launcher.prepare(service, runs(running, service)), preparing)));
+                            () -> stack.launcher.prepare(service, runningServices), preparing)));
             if (!missing.isEmpty()) {
                 stack.terminal.println("starting " + String.join(", ", missingNames) + " ...");
             }
             List<StartupWatch.Watched> watched = new ArrayList<>();
-            // the copy they run from must stay while one of them runs
-            boolean launcherCopyRuns = running.values().stream().anyMatch(r -> Topology.runsLauncherCopy(r.service()));
             for (Instance instance : missing.stream().filter(i -> i.kind() != Topology.Kind.SERVICE)
                     // PostgreSQL's launch returns once it is ready: the other JVMs start meanwhile
                     .sorted(Comparator.comparing(i -> i.service().equals(Topology.POSTGRES))).toList()) {
-                watched.add(session.launch(instance, stack.launcher.prepare(instance.service(),
-                        Topology.runsLauncherCopy(instance.service()) && launcherCopyRuns)));
+                watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), runningServices)));
             }
             await(session, watched, running, Topology.Kind.INFRASTRUCTURE, Topology.Kind.REGISTRY);
             watched.clear();
@@ -155,10 +154,6 @@ final class Up {
         try (StackLock lock = StackLock.acquire(stack.settings.run(), stack.terminal)) {
             stack.stopper.stop(stack.state.records());
         }
-    }
-
-    private static boolean runs(Map<String, RunRecord> running, String service) {
-        return running.values().stream().anyMatch(record -> record.service().equals(service));
     }
 
     static <T> T join(CompletableFuture<T> future) {

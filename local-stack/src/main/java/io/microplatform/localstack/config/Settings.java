@@ -83,10 +83,13 @@ public record Settings(Path repository, Path home, Map<String, String> dotEnv, P
         return home.resolve("run").resolve(name + ".ready");
     }
 
-    /** The Spring Boot jar an instance runs: the service's own, or for the trace store Zipkin's (local-stack's pom). */
+    /**
+     * The Spring Boot jar an instance runs: the service's own, or for the trace store Zipkin's, which local-stack's pom
+     * copies next to the launcher.
+     */
     public Path serviceJar(String service) {
         if (service.equals(Topology.TRACE_STORE)) {
-            return repository.resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin-server.jar");
+            return launcherJar().resolveSibling("zipkin").resolve("zipkin-server.jar");
         }
         return repository.resolve(service).resolve("target").resolve(service + ".jar");
     }

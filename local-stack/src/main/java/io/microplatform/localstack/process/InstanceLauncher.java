@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,9 @@ public final class InstanceLauncher {
     record Started(Instance instance, RunRecord record, Optional<Process> process, ClassDataSharing.Options cds) {
     }
 
-    public AppImages.Image prepare(String service, boolean inUse) {
-        return images.prepare(service, inUse);
+    /** The copy of its code {@code service} runs from ({@link AppImages#prepare}). */
+    public AppImages.Image prepare(String service, Collection<String> runningServices) {
+        return images.prepare(service, runningServices);
     }
 
     /**

@@ -56,11 +56,6 @@ public final class StartSession implements AutoCloseable {
         done = true;
     }
 
-    /** Stops what this session started; a CDS archive trained by a start that failed would be a poor one. */
-    public void abort() {
-        abort(false);
-    }
-
     /**
      * What a command throws when its start failed: the cause printed at once (stopping takes a while), then what this
      * session started stopped again. After a Ctrl-C nothing more: the shutdown hook stops it all and ends the JVM.
@@ -70,7 +65,7 @@ public final class StartSession implements AutoCloseable {
             LockSupport.park();
         }
         RuntimeException reported = failure instanceof PlatformException platform ? platform.reportNow() : failure;
-        abort();
+        abort(false);
         return reported;
     }
 
@@ -80,6 +75,7 @@ public final class StartSession implements AutoCloseable {
         abort(true);
     }
 
+    /** Stops what this session started; a CDS archive trained by a start that failed would be a poor one. */
     private synchronized void abort(boolean interrupted) {
         aborted = true;
         if (done) {

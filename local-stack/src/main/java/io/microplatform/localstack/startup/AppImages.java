@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +40,19 @@ public final class AppImages {
     public record Image(Path jar, Instant preparedAt) {
     }
 
-    public Image prepare(String service, boolean inUse) {
+    /**
+     * The copy {@code service} runs from, refreshed first if its source changed, unless a process of
+     * {@code runningServices} (the services of the live processes) runs from that copy: it stays as it is until they stop.
+     */
+    public Image prepare(String service, Collection<String> runningServices) {
+        String copy = copyOf(service);
+        boolean inUse = runningServices.stream().map(AppImages::copyOf).anyMatch(copy::equals);
         return Topology.runsLauncherCopy(service) ? launcherCopy(inUse) : extracted(service, inUse);
+    }
+
+    /** The folder under app/ a service runs from: its own, or for PostgreSQL and Kafka the one copy of the launcher. */
+    private static String copyOf(String service) {
+        return Topology.runsLauncherCopy(service) ? INFRASTRUCTURE : service;
     }
 
     private Image extracted(String service, boolean inUse) {
