@@ -1,13 +1,13 @@
 package io.microplatform.support.faults;
 
 import io.microplatform.support.faults.FaultRule.Effect;
+import io.microplatform.support.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import io.microplatform.support.problems.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;

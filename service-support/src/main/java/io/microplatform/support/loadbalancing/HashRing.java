@@ -3,8 +3,9 @@ package io.microplatform.support.loadbalancing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,11 +76,12 @@ final class HashRing {
             index = -index - 1;
         }
         int distinctWanted = Math.floorMod(attempt - 1, members.size()) + 1;
-        Set<String> passed = new HashSet<>();
+        // of() puts one ServiceInstance object per member on the ring, so the object tells the members apart
+        Set<ServiceInstance> passed = Collections.newSetFromMap(new IdentityHashMap<>());
         // past the last point the ring wraps around to the first
         for (int step = 0;; step++) {
             ServiceInstance owner = owners[(index + step) % points.length];
-            if (passed.add(identity(owner)) && passed.size() == distinctWanted) {
+            if (passed.add(owner) && passed.size() == distinctWanted) {
                 return owner;
             }
         }

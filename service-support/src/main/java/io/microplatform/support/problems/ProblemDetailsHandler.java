@@ -61,10 +61,9 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
             problem = Problems.invalidRequest(List.of(new InvalidField(path(wrongType), "has the wrong type")));
         }
         else {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getCause() == null
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body", ex.getCause() == null
                     ? "The request body is missing"
                     : "The request body is not valid JSON, or not shaped like the request this endpoint takes");
-            problem.setTitle("Malformed request body");
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }

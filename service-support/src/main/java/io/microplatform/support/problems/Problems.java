@@ -33,9 +33,8 @@ public final class Problems {
         List<InvalidField> sorted = errors.stream()
                 .sorted(Comparator.comparing(InvalidField::field).thenComparing(InvalidField::message))
                 .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid fields: "
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid fields: "
                 + sorted.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")));
-        problem.setTitle("Invalid request");
         problem.setProperty("errors", sorted);
         return problem;
     }
