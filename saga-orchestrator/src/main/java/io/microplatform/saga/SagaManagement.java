@@ -32,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The orchestrator's use cases, each one transaction: the saga change and the command it decides (into the outbox)
  * commit together or not at all. Natural keys make them idempotent: the order id is the saga's (a repeated
  * OrderPlaced starts nothing), and a reply moves the saga only if it answers the outstanding command's id (a
- * redelivered reply, or a second answer to a re-sent command, no longer does and is ignored and counted). Two writers of one saga
- * (a reply and the deadline sweeper, possibly on different instances) are kept apart by the saga's version column:
- * the later commit fails with an optimistic locking error and its caller retries (the Kafka consumer redelivers the
- * reply; the sweeper looks again on its next round).
+ * redelivered reply, or a second answer to a re-sent command, no longer does and is ignored and counted). Two writers
+ * of one saga (a reply and the deadline sweeper, possibly on different instances) are kept apart by the saga's version
+ * column: the later commit fails with an optimistic locking error and its caller retries (the Kafka consumer
+ * redelivers the reply; the sweeper looks again on its next round).
  */
 @Service
 public class SagaManagement {

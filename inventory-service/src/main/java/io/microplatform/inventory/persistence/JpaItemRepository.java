@@ -13,15 +13,19 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
+/** Spring Data's method names stay here; the domain port speaks the domain's. */
 interface JpaItemRepository extends ItemRepository, Repository<Item, String> {
+
+    Optional<Item> findById(String sku);
 
     @Override
     @Query("select item from Item item order by item.sku")
     List<Item> all();
 
     @Override
-    @Query("select item from Item item where item.sku = :sku")
-    Optional<Item> withSku(String sku);
+    default Optional<Item> withSku(String sku) {
+        return findById(sku);
+    }
 
     @Override
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -16,8 +16,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Prices from inventory-service: {@code GET /api/inventory/items/{sku}}, through the {@code inventory} breaker,
  * bulkhead and retry ({@link ResilientCalls}), each sku to the instance that owns it on the hash ring and a retry to
- * the next one (service-support's consistent-hash load balancing). While inventory-service is down, a price read within the cache's maximum
- * age stands in (the order says {@code inventory-prices} is degraded); without one the order cannot be priced: 503.
+ * the next one (service-support's consistent-hash load balancing). While inventory-service is down, a price read
+ * within the cache's maximum age stands in (the order says {@code inventory-prices} is degraded); without one the
+ * order cannot be priced: 503.
  */
 class InventoryClient implements Catalogue {
 

@@ -7,8 +7,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * An attempt to call a remote took longer than its time limiter allows ({@code resilience4j.timelimiter}): the caller
- * stopped waiting. A RestClientException like the read timeout it resembles, so the same fallbacks take it; the
- * breaker and the retry saw the time limiter's own TimeoutException (counted as a failure, not retried).
+ * stopped waiting. ResilientCalls hands it to the caller's fallback like the read timeout it resembles (a
+ * RestClientException too); the breaker and the retry saw the time limiter's own TimeoutException (counted as a
+ * failure, not retried), which ResilientCalls' list of remote-down failures names.
  */
 class TimeLimitExceededException extends RestClientException {
 

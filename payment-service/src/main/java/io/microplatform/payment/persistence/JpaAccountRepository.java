@@ -11,11 +11,15 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
+/** Spring Data's method names stay here; the domain port speaks the domain's. */
 interface JpaAccountRepository extends AccountRepository, Repository<Account, String> {
 
+    Optional<Account> findById(String customerId);
+
     @Override
-    @Query("select account from Account account where account.customerId = :customerId")
-    Optional<Account> ofCustomer(String customerId);
+    default Optional<Account> ofCustomer(String customerId) {
+        return findById(customerId);
+    }
 
     @Override
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -212,7 +212,7 @@ public class Saga {
         return !state.isFinal() && direction == Direction.FORWARD && DEFINITION.step(position()).retriable();
     }
 
-    public boolean isDue(Instant now) {
+    private boolean isDue(Instant now) {
         return deadline != null && !now.isBefore(deadline);
     }
 

@@ -9,13 +9,17 @@ import io.microplatform.shipping.domain.DestinationRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
+/** Spring Data's method names stay here; the domain port speaks the domain's. */
 interface JpaDestinationRepository extends DestinationRepository, Repository<Destination, String> {
+
+    Optional<Destination> findById(String countryCode);
 
     @Override
     @Query("select destination from Destination destination order by destination.countryCode")
     List<Destination> all();
 
     @Override
-    @Query("select destination from Destination destination where destination.countryCode = :countryCode")
-    Optional<Destination> forCountry(String countryCode);
+    default Optional<Destination> forCountry(String countryCode) {
+        return findById(countryCode);
+    }
 }
