@@ -20,7 +20,8 @@ final class BrokerOutage implements Demo {
     @Override
     public About about() {
         return new About("broker-outage",
-                "Kafka down 20 s while orders keep coming; the outbox backlog grows and drains; nothing is lost",
+                "Kafka down " + OUTAGE.toSeconds() + " s while orders keep coming; the outbox backlog grows and drains; "
+                        + "nothing is lost",
                 List.of("place 4 orders/s for its own customers and items",
                         "after 8 s: ./platform kill kafka (kill -9 of the broker) for " + OUTAGE.toSeconds() + " s, orders still coming",
                         "read the unpublished outbox rows of all five services every 500 ms (the backlog)",
@@ -34,18 +35,16 @@ final class BrokerOutage implements Demo {
 
     @Override
     public Verdict run(DemoStack stack) throws Exception {
-        Verdict verdict = new Verdict();
         OrderTraffic orders = Demos.ordersWarmedUp(stack, this, Demos.PLENTIFUL, 4);
-        int placedBefore = orders.placed();
-        stack.kill("kafka");
-        Instant down = Instant.now();
-        stack.say("Kafka is down (kill -9)");
         AtomicLong peak = new AtomicLong();
-        Measure.await(stack.paced(OUTAGE), Duration.ofMillis(500), () -> {
-            peak.accumulateAndGet(backlog(orders), Math::max);
-            return false;
+        Demos.FaultWindow outage = Demos.faultWindow(orders, () -> stack.kill("kafka"), () -> {
+            stack.say("Kafka is down (kill -9)");
+            Measure.await(stack.paced(OUTAGE), Duration.ofMillis(500), () -> {
+                peak.accumulateAndGet(backlog(orders), Math::max);
+                return false;
+            });
         });
-        int placedDuring = orders.placed() - placedBefore;
+        Instant down = outage.inPlace();
         stack.say("outbox backlog at " + peak.get() + " rows; restarting Kafka ...");
         Instant back = Instant.now();
         // the relays publish as soon as the broker listens, before the restart command has seen it healthy
@@ -60,19 +59,16 @@ final class BrokerOutage implements Demo {
                 + Measure.seconds(Duration.between(down, back)) + " down)");
         Duration drain = drained.join();
         stack.say("backlog " + (drain == null ? "not drained" : "drained " + Measure.seconds(drain) + " after Kafka started again"));
-        List<OrderTraffic.Sent> sent = orders.stop();
-        long acceptedDuring = sent.stream().filter(s -> s.number() > placedBefore && s.number() <= placedBefore + placedDuring)
-                .filter(OrderTraffic.Sent::accepted).count();
+        long acceptedDuring = outage.accepted(orders.stop());
         Duration ended = orders.awaitEnded(Duration.ofSeconds(120));
-        verdict.figure("outbox backlog peak " + peak.get() + " rows, drained " + Measure.seconds(drain)
+        return new Verdict().figure("outbox backlog peak " + peak.get() + " rows, drained " + Measure.seconds(drain)
                         + " after the broker started again (down " + Measure.seconds(Duration.between(down, back)) + "); "
-                        + acceptedDuring + "/" + placedDuring + " orders accepted while it was down")
+                        + acceptedDuring + "/" + outage.placed() + " orders accepted while it was down")
                 .require(peak.get() > 0, "the outbox never held anything: the outage did not bite")
                 .require(drain != null, "the backlog did not drain within 120 s")
-                .require(acceptedDuring == placedDuring, "order-service refused orders while the broker was down")
+                .require(acceptedDuring == outage.placed(), "order-service refused orders while the broker was down")
                 .require(ended != null, "not every order ended")
                 .nothingLost(orders.check(back, Map.of()));
-        return verdict;
     }
 
     private static long backlog(OrderTraffic orders) {

@@ -3,6 +3,7 @@ package io.microplatform.localstack.demo;
 import io.microplatform.localstack.chaos.OrderTraffic;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,31 @@ public final class Demos {
         orders.start();
         Measure.sleep(stack.paced(WARM_UP));
         return orders;
+    }
+
+    /**
+     * Puts a fault in place while the orders keep coming and holds it: {@code inject} puts it in place, {@code hold}
+     * lasts as long as it stays (saying or watching what the demo shows meanwhile). Clearing it is the demo's own step.
+     */
+    static FaultWindow faultWindow(OrderTraffic orders, Runnable inject, Runnable hold) {
+        int placedBefore = orders.placed();
+        inject.run();
+        Instant inPlace = Instant.now();
+        hold.run();
+        return new FaultWindow(placedBefore, orders.placed() - placedBefore, inPlace);
+    }
+
+    /**
+     * The orders placed while a fault lasted, by number: the {@code placed} after the first {@code placedBefore};
+     * {@code inPlace} is when the fault had been put in place.
+     */
+    record FaultWindow(int placedBefore, int placed, Instant inPlace) {
+
+        /** How many of them order-service accepted; {@code sent}: every placement, once the orders have stopped. */
+        long accepted(List<OrderTraffic.Sent> sent) {
+            return sent.stream().filter(s -> s.number() > placedBefore && s.number() <= placedBefore + placed)
+                    .filter(OrderTraffic.Sent::accepted).count();
+        }
     }
 
     /** Names a demo's data (customers, items, idempotency keys) so runs never share it. */

@@ -19,7 +19,8 @@ final class DuplicateDelivery implements Demo {
     @Override
     public About about() {
         return new About("duplicate-delivery",
-                "every command delivered twice for 20 s; duplicates delivered vs applied (applied must be 0)",
+                "every command delivered twice for " + WINDOW.toSeconds() + " s; duplicates delivered vs applied "
+                        + "(applied must be 0)",
                 List.of("place 4 orders/s for its own customers and items",
                         "for " + WINDOW.toSeconds() + " s copy every record on inventory-, payment-, shipping- and order-commands "
                                 + "back onto its topic, up to 5 s later (an exact copy, as a producer retry or a rebalance gives)",
@@ -32,7 +33,6 @@ final class DuplicateDelivery implements Demo {
 
     @Override
     public Verdict run(DemoStack stack) throws Exception {
-        Verdict verdict = new Verdict();
         List<String> participants = List.of("inventory-service", "payment-service", "shipping-service", "order-service");
         double skippedBefore = skipped(stack, participants);
         OrderTraffic orders = Demos.orders(stack, this, Demos.PLENTIFUL, 4);
@@ -48,13 +48,12 @@ final class DuplicateDelivery implements Demo {
         Measure.sleep(Duration.ofSeconds(6)); // the last copies are up to 5 s late
         OrderTraffic.Ended outcome = orders.check(healed, duplicated);
         double skipped = skipped(stack, participants) - skippedBefore;
-        verdict.figure(outcome.duplicatesDelivered() + " duplicate commands delivered, " + outcome.duplicatesApplied()
+        return new Verdict().figure(outcome.duplicatesDelivered() + " duplicate commands delivered, " + outcome.duplicatesApplied()
                         + " applied (the consumers counted " + (long) skipped + " as already processed)")
                 .require(delivered > 0, "no command was duplicated")
                 .require(outcome.duplicatesApplied() == 0, outcome.duplicatesApplied() + " duplicate(s) applied")
                 .require(ended != null, "not every order ended")
                 .nothingLost(outcome);
-        return verdict;
     }
 
     private static double skipped(DemoStack stack, List<String> services) {

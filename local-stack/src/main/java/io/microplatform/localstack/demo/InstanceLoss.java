@@ -38,12 +38,11 @@ final class InstanceLoss implements Demo {
 
     @Override
     public Verdict run(DemoStack stack) throws Exception {
-        Verdict verdict = new Verdict();
         stack.scaleUpTo(SERVICE, 3, "starting inventory-service-2 and -3 ...");
         Duration listed = Measure.await(Duration.ofSeconds(60), Duration.ofMillis(500),
                 () -> up(stack).size() >= 3);
         if (listed == null) {
-            return verdict.fail("Eureka does not list three inventory instances");
+            return new Verdict().fail("Eureka does not list three inventory instances");
         }
         List<String> instances = stack.instances(SERVICE);
         String victim = instances.get(1);
@@ -86,7 +85,7 @@ final class InstanceLoss implements Demo {
         stack.say(attemptsOnVictim + " look-up attempt(s) reached the dead instance, the last " + Measure.seconds(routedAround)
                 + " after the kill; " + orders.degraded() + " order(s) priced from order-service's cache meanwhile");
         Duration ended = orders.awaitEnded(Duration.ofSeconds(90));
-        verdict.figure(victim + " evicted from Eureka " + Measure.seconds(evicted) + " after kill -9, the last look-up "
+        return new Verdict().figure(victim + " evicted from Eureka " + Measure.seconds(evicted) + " after kill -9, the last look-up "
                         + "sent to it " + Measure.seconds(routedAround) + " after the kill (" + attemptsOnVictim
                         + " attempts failed at connect); " + refused + " of " + sent.size() + " placements failed (" + afterKill + " after the "
                         + "kill, " + orders.degraded() + " priced from the cache); look-ups after the kill: " + split)
@@ -94,7 +93,6 @@ final class InstanceLoss implements Demo {
                 .require(refused == 0, refused + " placement(s) failed")
                 .require(ended != null, "not every order ended")
                 .nothingLost(orders.check(killed, Map.of()));
-        return verdict;
     }
 
     /** Attempts of order-service's price look-ups that failed (resilience4j counts every attempt in the breaker). */

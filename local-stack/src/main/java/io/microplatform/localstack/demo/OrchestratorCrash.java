@@ -41,7 +41,6 @@ final class OrchestratorCrash implements Demo {
 
     @Override
     public Verdict run(DemoStack stack) throws Exception {
-        Verdict verdict = new Verdict();
         OrderTraffic orders = Demos.orders(stack, this, Demos.PLENTIFUL, 5);
         // each shipment takes half a second, so that sagas are half-way at any moment, not only for milliseconds
         stack.addFaultEverywhere("shipping-service", Map.of("target",
@@ -66,12 +65,11 @@ final class OrchestratorCrash implements Demo {
         long accepted = sent.stream().filter(OrderTraffic.Sent::accepted).count();
         Duration ended = orders.awaitEnded(Duration.ofSeconds(120));
         Duration finished = ended == null ? null : Duration.between(restarting, Instant.now()).minus(restart);
-        verdict.figure(inFlight + " sagas in flight at the kill, " + waiting + " orders waiting when it restarted ("
+        return new Verdict().figure(inFlight + " sagas in flight at the kill, " + waiting + " orders waiting when it restarted ("
                         + Measure.seconds(restart) + "); all " + accepted + " accepted orders ended "
                         + Measure.seconds(finished) + " after it was healthy")
                 .require(inFlight > 0, "no saga was in flight at the kill")
                 .require(ended != null, "not every order ended within 120 s")
                 .nothingLost(orders.check(restarting.plus(restart), Map.of()));
-        return verdict;
     }
 }

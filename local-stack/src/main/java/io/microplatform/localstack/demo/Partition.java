@@ -33,37 +33,34 @@ final class Partition implements Demo {
 
     @Override
     public Verdict run(DemoStack stack) throws Exception {
-        Verdict verdict = new Verdict();
         OrderTraffic orders = Demos.ordersWarmedUp(stack, this, List.of(SCARCE, 100_000, 100_000, 100_000, 100_000, 100_000), 4);
-        int placedBefore = orders.placed();
-        stack.addFaultEverywhere("order-service", Map.of("target",
-                Map.of("type", "outbound-http", "name", "inventory-service"), "refuse", true));
-        stack.say("order-service cannot connect to inventory-service now");
-        Measure.sleep(stack.paced(CUT));
-        int placedDuring = orders.placed() - placedBefore;
+        Demos.FaultWindow cut = Demos.faultWindow(orders,
+                () -> stack.addFaultEverywhere("order-service", Map.of("target",
+                        Map.of("type", "outbound-http", "name", "inventory-service"), "refuse", true)),
+                () -> {
+                    stack.say("order-service cannot connect to inventory-service now");
+                    Measure.sleep(stack.paced(CUT));
+                });
         stack.clearFaults();
         Instant healed = Instant.now();
         stack.say("connected again");
         Measure.sleep(stack.paced(Duration.ofSeconds(4)));
-        List<OrderTraffic.Sent> sent = orders.stop();
-        long acceptedDuring = sent.stream().filter(s -> s.number() > placedBefore && s.number() <= placedBefore + placedDuring)
-                .filter(OrderTraffic.Sent::accepted).count();
+        long acceptedDuring = cut.accepted(orders.stop());
         Duration ended = orders.awaitEnded(Duration.ofSeconds(90));
         OrderTraffic.Ended outcome = orders.check(healed, Map.of());
         String scarce = orders.skus().get(0);
         int sold = outcome.sold().get(scarce);
-        stack.say("availability: order-service accepted " + acceptedDuring + " of " + placedDuring
+        stack.say("availability: order-service accepted " + acceptedDuring + " of " + cut.placed()
                 + " orders while it could not reach inventory (prices from its cache)");
         stack.say("consistency: the scarce item had " + SCARCE + " units; confirmed orders took " + sold
                 + ", its stock drift is " + outcome.stockDrift().get(scarce) + " (inventory decides, in one transaction)");
-        verdict.figure(acceptedDuring + "/" + placedDuring + " orders accepted during the " + stack.paced(CUT).toSeconds()
-                        + " s cut (cached prices); scarce item " + sold + " of " + SCARCE + " units sold, "
-                        + Math.max(0, sold - SCARCE) + " oversold")
-                .require(placedDuring > 0 && acceptedDuring == placedDuring, (placedDuring - acceptedDuring)
+        return new Verdict().figure(acceptedDuring + "/" + cut.placed() + " orders accepted during the "
+                        + stack.paced(CUT).toSeconds() + " s cut (cached prices); scarce item " + sold + " of " + SCARCE
+                        + " units sold, " + Math.max(0, sold - SCARCE) + " oversold")
+                .require(cut.placed() > 0 && acceptedDuring == cut.placed(), (cut.placed() - acceptedDuring)
                         + " placement(s) refused while inventory was cut off")
                 .require(sold <= SCARCE, "oversold: " + sold + " units of " + SCARCE)
                 .require(ended != null, "not every order ended")
                 .nothingLost(outcome);
-        return verdict;
     }
 }

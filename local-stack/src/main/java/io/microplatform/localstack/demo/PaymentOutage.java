@@ -33,7 +33,6 @@ final class PaymentOutage implements Demo {
 
     @Override
     public Verdict run(DemoStack stack) throws Exception {
-        Verdict verdict = new Verdict();
         OrderTraffic orders = Demos.ordersWarmedUp(stack, this, Demos.PLENTIFUL, 4);
         List<String> payments = stack.instances("payment-service");
         double rejectedBefore = notPermitted(stack, payments);
@@ -56,7 +55,7 @@ final class PaymentOutage implements Demo {
         stack.say(sent.size() + " orders placed; waiting until every order has ended ...");
         Duration ended = orders.awaitEnded(Duration.ofSeconds(150));
         OrderTraffic.Ended outcome = orders.check(healed, Map.of());
-        verdict.require(opened != null, "the breaker never opened")
+        return new Verdict().require(opened != null, "the breaker never opened")
                 .require(closed != null, "the breaker did not close within 60 s of the provider's return")
                 .require(rejected > 0, "the open breaker turned no call away")
                 .require(ended != null, "not every order ended")
@@ -65,7 +64,6 @@ final class PaymentOutage implements Demo {
                         + " charges turned away by the open breaker; saga p99 " + String.format(java.util.Locale.ROOT,
                                 "%.1f s", outcome.completionP99Seconds()))
                 .nothingLost(outcome);
-        return verdict;
     }
 
     private static double notPermitted(DemoStack stack, List<String> instances) {

@@ -21,8 +21,8 @@ final class SlowShipping implements Demo {
     @Override
     public About about() {
         return new About("slow-shipping",
-                "shipping answers quotes 3 s late; the time limiter, breaker and bulkhead keep order placement fast "
-                        + "(p99 before vs during) and the sagas going",
+                "shipping answers quotes " + LATENCY.toSeconds() + " s late; the time limiter, breaker and bulkhead keep "
+                        + "order placement fast (p99 before vs during) and the sagas going",
                 List.of("place 4 orders/s for " + PHASE.toSeconds() + " s: placement latency before",
                         "then quotes answer " + LATENCY.toSeconds() + " s late for " + PHASE.toSeconds() + " s: fault "
                                 + "shipping-service --target inbound:/api/shipping/quotes --latency 3s; placement latency during",
@@ -38,7 +38,6 @@ final class SlowShipping implements Demo {
 
     @Override
     public Verdict run(DemoStack stack) throws Exception {
-        Verdict verdict = new Verdict();
         OrderTraffic orders = Demos.orders(stack, this, Demos.PLENTIFUL, 4);
         orders.place(stack.paced(Duration.ofSeconds(3)), () -> { }); // warm-up: not measured
         Instant before = Instant.now();
@@ -64,7 +63,7 @@ final class SlowShipping implements Demo {
         stack.say("placement p99 " + Measure.millis(p99Before) + " before, " + Measure.millis(p99During) + " during; "
                 + (long) timeouts + " quote(s) timed out, " + (long) notPermitted + " answered by the open breaker");
         Duration ended = orders.awaitEnded(Duration.ofSeconds(90));
-        verdict.figure("placement p99 " + Measure.millis(p99Before) + " before, " + Measure.millis(p99During)
+        return new Verdict().figure("placement p99 " + Measure.millis(p99Before) + " before, " + Measure.millis(p99During)
                         + " while quotes took " + LATENCY.toSeconds() + " s; " + acceptedDuring + "/" + placedDuring
                         + " accepted during; " + (long) timeouts + " quote time-outs, " + (long) notPermitted
                         + " calls not permitted (breaker open)")
@@ -74,7 +73,6 @@ final class SlowShipping implements Demo {
                 .require(timeouts + notPermitted > 0, "no quote was cut short: the fault did not bite")
                 .require(ended != null, "not every order ended")
                 .nothingLost(orders.check(after, Map.of()));
-        return verdict;
     }
 
     private static boolean inside(OrderTraffic.Sent sent, Instant from, Instant until) {
