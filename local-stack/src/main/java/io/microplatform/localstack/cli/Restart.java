@@ -5,7 +5,6 @@ import io.microplatform.localstack.config.StackPlan;
 import io.microplatform.localstack.console.PlatformException;
 import io.microplatform.localstack.process.RunRecord;
 import io.microplatform.localstack.process.Stack;
-import io.microplatform.localstack.process.StackLock;
 import io.microplatform.localstack.process.StartSession;
 import io.microplatform.localstack.process.StartupWatch;
 import java.time.Duration;
@@ -33,35 +32,29 @@ final class Restart {
     }
 
     int run() {
-        try (StackLock lock = StackLock.acquire(stack.settings.run(), stack.terminal);
-                StartSession session = new StartSession(stack)) {
+        StartSession.run(stack, session -> {
             List<RunRecord> records = stack.state.select(target);
             if (records.isEmpty()) {
                 throw new PlatformException(target + " is not running; ./platform up starts the stack");
             }
             stack.stopper.stop(records);
             List<Instance> instances = records.stream().map(RunRecord::asInstance).map(this::withCurrentPort).toList();
-            try {
-                Map<String, Integer> scale = new HashMap<>();
-                instances.forEach(i -> scale.merge(i.service(), i.index() + 1, Math::max));
-                List<String> names = instances.stream().map(Instance::name).toList();
-                stack.awaitFreePorts(StackPlan.of(stack.settings.ports(), scale).claims().stream()
-                        .filter(claim -> names.contains(claim.instance())).toList(), Duration.ofSeconds(10));
-                stack.terminal.println("starting " + String.join(", ", names) + " ...");
-                List<StartupWatch.Watched> watched = new ArrayList<>();
-                for (Instance instance : instances) {
-                    // asked anew for each: the instances this restart started so far run from that copy too
-                    List<String> runningServices = stack.state.alive().stream().map(RunRecord::service).toList();
-                    watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), runningServices)));
-                }
-                stack.watch(begin).await(watched, stack.registryPort(), session::aborted);
-                session.succeeded();
-            } catch (RuntimeException e) {
-                throw session.failed(e);
+            Map<String, Integer> scale = new HashMap<>();
+            instances.forEach(i -> scale.merge(i.service(), i.index() + 1, Math::max));
+            List<String> names = instances.stream().map(Instance::name).toList();
+            stack.awaitFreePorts(StackPlan.of(stack.settings.ports(), scale).claims().stream()
+                    .filter(claim -> names.contains(claim.instance())).toList(), Duration.ofSeconds(10));
+            stack.terminal.println("starting " + String.join(", ", names) + " ...");
+            List<StartupWatch.Watched> watched = new ArrayList<>();
+            for (Instance instance : instances) {
+                // asked anew for each: the instances this restart started so far run from that copy too
+                List<String> runningServices = stack.state.alive().stream().map(RunRecord::service).toList();
+                watched.add(session.launch(instance, stack.launcher.prepare(instance.service(), runningServices)));
             }
-            stack.terminal.println(stack.terminal.green(String.format("restarted %s in %.1f s", target,
-                    stack.watch(begin).seconds())));
-        }
+            stack.watch(begin).await(watched, stack.registryPort(), session::aborted);
+        });
+        stack.terminal.println(stack.terminal.green(String.format("restarted %s in %.1f s", target,
+                stack.watch(begin).seconds())));
         return 0;
     }
 

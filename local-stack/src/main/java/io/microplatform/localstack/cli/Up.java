@@ -43,19 +43,13 @@ final class Up {
     }
 
     int run() {
-        try (StackLock lock = StackLock.acquire(stack.settings.run(), stack.terminal);
-                StartSession session = new StartSession(stack)) {
-            try {
-                startMissing(session);
-                if (!command.detach()) {
-                    // before the session lets go of the processes: from here on Ctrl-C stops the whole stack
-                    Runtime.getRuntime().addShutdownHook(new Thread(this::stopStack, "platform-stop"));
-                }
-                session.succeeded();
-            } catch (RuntimeException e) {
-                throw session.failed(e);
+        StartSession.run(stack, session -> {
+            startMissing(session);
+            if (!command.detach()) {
+                // before the session lets go of the processes: from here on Ctrl-C stops the whole stack
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stopStack, "platform-stop"));
             }
-        }
+        });
         if (!command.detach()) {
             followUntilStopped();
         }

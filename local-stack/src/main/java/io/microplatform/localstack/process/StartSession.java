@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The processes one command (up, restart) starts, so that a failure or a Ctrl-C before they are all healthy stops
@@ -25,6 +26,22 @@ public final class StartSession implements AutoCloseable {
     public StartSession(Stack stack) {
         this.stack = stack;
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Runs {@code start} under the stack's lock in a session of its own (up and restart do): once it returns, what it
+     * started outlives this command; when it throws, what it started is stopped again and the failure thrown on.
+     */
+    public static void run(Stack stack, Consumer<StartSession> start) {
+        try (StackLock lock = StackLock.acquire(stack.settings.run(), stack.terminal);
+                StartSession session = new StartSession(stack)) {
+            try {
+                start.accept(session);
+                session.succeeded();
+            } catch (RuntimeException e) {
+                throw session.failed(e);
+            }
+        }
     }
 
     /**
