@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The verdict of a chaos run: the platform's promises checked against what every service stored. Each check adds to
@@ -34,20 +35,23 @@ final class Invariants {
     /** Share of placements answered 202 while one participant had no instance left; order-service must not need it. */
     static final double ACCEPTANCE_WHILE_DOWN = 0.9;
 
-    /** cause must happen before effect whenever both were recorded for one order. */
-    static final List<List<String>> CAUSES = List.of(
-            List.of("inventory.reserved", "inventory.released"),
-            List.of("payment.charged", "payment.refunded"),
-            List.of("shipping.created", "shipping.cancelled"),
-            List.of("inventory.reserved", "order.confirmed"),
-            List.of("payment.charged", "order.confirmed"),
-            List.of("shipping.created", "order.confirmed"),
-            List.of("inventory.released", "order.cancelled"),
-            List.of("payment.refunded", "order.cancelled"),
-            List.of("shipping.cancelled", "order.cancelled"));
+    /** Each participant's forward effect and the compensation that undoes it, in the saga's order. */
+    private record Step(String forward, String compensation) {
+    }
+
+    private static final List<Step> STEPS = List.of(new Step("inventory.reserved", "inventory.released"),
+            new Step("payment.charged", "payment.refunded"), new Step("shipping.created", "shipping.cancelled"));
+    /**
+     * cause must happen before effect whenever both were recorded for one order: each step before its compensation,
+     * every step before the order's confirmation, every compensation before its cancellation.
+     */
+    static final List<List<String>> CAUSES = Stream.of(
+                    STEPS.stream().map(step -> List.of(step.forward(), step.compensation())),
+                    STEPS.stream().map(step -> List.of(step.forward(), "order.confirmed")),
+                    STEPS.stream().map(step -> List.of(step.compensation(), "order.cancelled")))
+            .flatMap(pairs -> pairs).toList();
     /** Forward effects that must never come after the order's cancellation. */
-    static final List<String> NEVER_AFTER_CANCELLATION = List.of("inventory.reserved", "payment.charged",
-            "shipping.created");
+    static final List<String> NEVER_AFTER_CANCELLATION = STEPS.stream().map(Step::forward).toList();
 
     /**
      * @param overLimit placements that break FieldLimits on purpose; {@code overLimitRefused} of them got the 400 they
