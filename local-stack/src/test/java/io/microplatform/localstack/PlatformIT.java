@@ -98,9 +98,7 @@ class PlatformIT {
     @Order(20)
     void startsEveryServiceHealthyAndRegisteredIncludingScaledInstances() throws Exception {
         // a second orchestrator: the saga's partitions and its sweeper lease are shared (tests 80, 90 and the chaos runs)
-        Result up = platform(Duration.ofMinutes(5), "up", "-d", "--scale", "saga-orchestrator=2");
-
-        assertThat(up.exitCode()).as(up.output()).isZero();
+        Result up = platformSucceeds(Duration.ofMinutes(5), "up", "-d", "--scale", "saga-orchestrator=2");
         assertThat(up.output()).containsPattern("all healthy in \\d+\\.\\d s");
         List<String> expected = new ArrayList<>(SERVICE_PORTS.entrySet().stream()
                 .map(e -> e.getKey().toUpperCase() + ":" + e.getValue()).toList());
@@ -110,8 +108,7 @@ class PlatformIT {
             assertThat(readiness(port)).as("readiness of port %d", port).isEqualTo("UP");
         }
 
-        Result ps = platform(Duration.ofSeconds(60), "ps");
-        assertThat(ps.exitCode()).as(ps.output()).isZero();
+        Result ps = platformSucceeds(Duration.ofSeconds(60), "ps");
         assertThat(ps.output()).containsPattern("postgres\\s+postgres\\s+\\d+\\s+" + POSTGRES_PORT + "\\s+ready");
         assertThat(ps.output()).containsPattern("kafka\\s+kafka\\s+\\d+\\s+" + KAFKA_PORT + "\\s+ready");
         assertThat(ps.output()).containsPattern("trace-store\\s+trace-store\\s+\\d+\\s+" + TRACE_STORE_PORT + "\\s+ready");
@@ -221,23 +218,19 @@ class PlatformIT {
     void cancelsEachBusinessFailureWithEveryCompletedStepUndone() {
         BigDecimal aliceBefore = shop.balance("alice");
 
-        String outOfStock = placed(ShopClient.order("alice", "LAPTOP-14", 1, "10115", "DE"));
-        String declined = placed(ShopClient.order("bob", "MONITOR-27", 1, "75001", "FR"));
-        String undeliverable = placed(ShopClient.order("alice", "MOUSE-01", 1, "00000", "NL"));
+        BusinessFailures cancelled =
+                oneCancelledForEachBusinessReason(ShopClient.order("bob", "MONITOR-27", 1, "75001", "FR"));
 
-        assertCancelled(awaitFinal(outOfStock), "OUT_OF_STOCK");
-        assertCancelled(awaitFinal(declined), "PAYMENT_DECLINED");
-        assertCancelled(awaitFinal(undeliverable), "SHIPPING_FAILED");
-        assertThat(shop.payments(outOfStock)).isEmpty();
-        assertThat(shop.payments(declined)).isEmpty();
-        assertThat(shop.payments(undeliverable)).extracting(p -> p.path("type").asText()).containsExactly("CHARGE", "REFUND");
-        assertThat(shop.shipments(undeliverable)).noneMatch(s -> s.path("status").asText().equals("CREATED"));
+        assertThat(shop.payments(cancelled.outOfStock())).isEmpty();
+        assertThat(shop.payments(cancelled.declined())).isEmpty();
+        assertThat(shop.payments(cancelled.undeliverable())).extracting(p -> p.path("type").asText()).containsExactly("CHARGE", "REFUND");
+        assertThat(shop.shipments(cancelled.undeliverable())).noneMatch(s -> s.path("status").asText().equals("CREATED"));
         assertThat(shop.stock("LAPTOP-14")).isZero();
         assertThat(shop.stock("MONITOR-27")).isEqualTo(10);
         assertThat(shop.stock("MOUSE-01")).isEqualTo(200);
         assertThat(shop.balance("bob")).isEqualByComparingTo("50.00");
         assertThat(shop.balance("alice")).isEqualByComparingTo(aliceBefore);
-        assertThat(shop.sagaOf(undeliverable).path("steps"))
+        assertThat(shop.sagaOf(cancelled.undeliverable()).path("steps"))
                 .extracting(s -> s.path("command").asText() + ":" + s.path("outcome").asText())
                 .containsExactly("RESERVE_STOCK:SUCCEEDED", "CHARGE_PAYMENT:SUCCEEDED", "CREATE_SHIPMENT:FAILED",
                         "REFUND_PAYMENT:SUCCEEDED", "RELEASE_STOCK:SUCCEEDED", "CANCEL_ORDER:SUCCEEDED");
@@ -291,30 +284,24 @@ class PlatformIT {
     @Test
     @Order(80)
     void finishesEverySagaWhenOneOrchestratorIsKilled() throws Exception {
-        int keyboardsBefore = shop.stock("KEYBOARD-01");
-        List<String> inFlight = keyboardOrdersPlaced(5);
+        KeyboardOrders inFlight = keyboardOrdersPlaced(5);
 
-        Result kill = platform(Duration.ofSeconds(60), "kill", "saga-orchestrator-2");
-
-        assertThat(kill.exitCode()).as(kill.output()).isZero();
-        assertEachConfirmedWithItsKeyboard(inFlight, keyboardsBefore);
+        platformSucceeds(Duration.ofSeconds(60), "kill", "saga-orchestrator-2");
+        assertEachConfirmedWithItsKeyboard(inFlight);
     }
 
     @Test
     @Order(90)
     void resumesEverySagaAfterEveryOrchestratorIsKilledAndRestarted() throws Exception {
-        int keyboardsBefore = shop.stock("KEYBOARD-01");
-        List<String> inFlight = keyboardOrdersPlaced(5);
+        KeyboardOrders inFlight = keyboardOrdersPlaced(5);
 
-        Result kill = platform(Duration.ofSeconds(60), "kill", "saga-orchestrator");
-        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        platformSucceeds(Duration.ofSeconds(60), "kill", "saga-orchestrator");
         String whileDown = placed(KEYBOARD_ORDER);
         assertThat(shop.orderOf(whileDown).path("status").asText()).isEqualTo("PENDING");
-        Result restart = platform(Duration.ofMinutes(3), "restart", "saga-orchestrator");
-        assertThat(restart.exitCode()).as(restart.output()).isZero();
-        inFlight.add(whileDown);
+        platformSucceeds(Duration.ofMinutes(3), "restart", "saga-orchestrator");
+        inFlight.orderIds().add(whileDown);
 
-        assertEachConfirmedWithItsKeyboard(inFlight, keyboardsBefore);
+        assertEachConfirmedWithItsKeyboard(inFlight);
         Result logs = platform(Duration.ofSeconds(60), "logs", "saga-orchestrator");
         assertThat(logs.output()).contains("saga-orchestrator");
     }
@@ -344,9 +331,8 @@ class PlatformIT {
     @Test
     @Order(110)
     void slowsAQuoteWithAnInjectedFaultUntilCleared() throws Exception {
-        Result added = platform(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
+        Result added = platformSucceeds(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
                 "inbound:/api/shipping/quotes", "--latency", "3s");
-        assertThat(added.exitCode()).as(added.output()).isZero();
         assertThat(added.output()).contains("added rule", "inbound-http:/api/shipping/quotes latency PT3S");
         assertThat(platform(Duration.ofSeconds(60), "fault", "shipping-service").output())
                 .contains("inbound-http:/api/shipping/quotes latency PT3S");
@@ -364,8 +350,7 @@ class PlatformIT {
         System.out.printf("shipping quotes delayed 3 s by a fault: order placed with the flat rate in %d ms%n",
                 placing.toMillis());
 
-        Result cleared = platform(Duration.ofSeconds(60), "fault", "clear");
-        assertThat(cleared.exitCode()).as(cleared.output()).isZero();
+        Result cleared = platformSucceeds(Duration.ofSeconds(60), "fault", "clear");
         assertThat(cleared.output()).contains("shipping-service: cleared 1 rule(s)");
         assertThat(quoteAnsweredWithin(Duration.ofSeconds(2))).as("the same caller is answered again").isTrue();
     }
@@ -423,21 +408,17 @@ class PlatformIT {
 
     private void everyDashboardPanelAndAlertSelectsSeriesTheServicesExpose(
             RealPrometheus prometheus) throws Exception {
-        String outOfStock = placed(ShopClient.order("alice", "LAPTOP-14", 1, "10115", "DE"));
-        String declined = placed(ShopClient.order("bob", "KEYBOARD-01", 2, "10115", "DE"));
-        String undeliverable = placed(ShopClient.order("alice", "MOUSE-01", 1, "00000", "NL"));
-        assertCancelled(awaitFinal(outOfStock), "OUT_OF_STOCK");
-        assertCancelled(awaitFinal(declined), "PAYMENT_DECLINED");
-        assertCancelled(awaitFinal(undeliverable), "SHIPPING_FAILED");
+        // the monitors are sold out by now: bob cannot pay for two keyboards instead
+        oneCancelledForEachBusinessReason(ShopClient.order("bob", "KEYBOARD-01", 2, "10115", "DE"));
         RunningStack.publishUnreadableRecord(KAFKA_PORT, "payment-commands");
         // a redelivered command the idempotent consumer skips, and server errors (the order degrades its shipping quote)
-        assertThat(platform(Duration.ofSeconds(60), "fault", "inventory-service", "--target",
-                "kafka:inventory.ReserveStock", "--duplicate").exitCode()).isZero();
-        assertThat(platform(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
-                "inbound:/api/shipping/quotes", "--error-rate", "1").exitCode()).isZero();
+        platformSucceeds(Duration.ofSeconds(60), "fault", "inventory-service", "--target",
+                "kafka:inventory.ReserveStock", "--duplicate");
+        platformSucceeds(Duration.ofSeconds(60), "fault", "shipping-service", "--target",
+                "inbound:/api/shipping/quotes", "--error-rate", "1");
         assertThat(awaitFinal(placed(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"))).path("status").asText())
                 .isEqualTo("CONFIRMED");
-        assertThat(platform(Duration.ofSeconds(60), "fault", "clear").exitCode()).isZero();
+        platformSucceeds(Duration.ofSeconds(60), "fault", "clear");
         Map<Integer, String> instances = new LinkedHashMap<>();
         SERVICE_PORTS.forEach((service, port) -> instances.put(port, service));
         instances.put(SERVICE_PORTS.get("saga-orchestrator") + 100, "saga-orchestrator");
@@ -476,13 +457,10 @@ class PlatformIT {
     void restartsAKilledKafkaOnItsDataAndOrdersFlowAgain() throws Exception {
         long recordsBefore = endOffsets("order-events");
 
-        Result kill = platform(Duration.ofSeconds(60), "kill", "kafka");
-
-        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        platformSucceeds(Duration.ofSeconds(60), "kill", "kafka");
         assertThat(RunRecord.read(RunRecord.file(HOME.resolve("run"), "kafka")).orElseThrow().isAlive()).isFalse();
         String whileDown = placed(ShopClient.order("alice", "MOUSE-01", 1, "10115", "DE"));
-        Result restart = platform(Duration.ofMinutes(3), "restart", "kafka");
-        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        Result restart = platformSucceeds(Duration.ofMinutes(3), "restart", "kafka");
         assertThat(restart.output()).contains("kafka ready");
         // a wiped broker would count from 0 again
         assertThat(endOffsets("order-events")).isGreaterThanOrEqualTo(recordsBefore);
@@ -505,14 +483,11 @@ class PlatformIT {
         List<ProcessHandle> backends = postmaster.descendants().toList();
         assertThat(backends).isNotEmpty();
 
-        Result kill = platform(Duration.ofSeconds(60), "kill", "postgres");
-
-        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        Result kill = platformSucceeds(Duration.ofSeconds(60), "kill", "postgres");
         assertThat(kill.output()).contains("immediate shutdown");
         assertThat(gone(postmaster)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> backends.stream().allMatch(PlatformIT::gone));
-        Result restart = platform(Duration.ofMinutes(3), "restart", "postgres");
-        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        Result restart = platformSucceeds(Duration.ofMinutes(3), "restart", "postgres");
         assertThat(restart.output()).contains("postgres ready");
         assertThat(Files.readString(HOME.resolve("logs").resolve("postgres.log"))).contains("automatic recovery in progress");
         // the first calls may still meet a pool that has not noticed its connections are gone: retried with one
@@ -606,9 +581,7 @@ class PlatformIT {
     @Test
     @Order(121)
     void listsTheDemos() throws Exception {
-        Result list = platform(Duration.ofSeconds(60), "demo");
-
-        assertThat(list.exitCode()).as(list.output()).isZero();
+        Result list = platformSucceeds(Duration.ofSeconds(60), "demo");
         demos().forEach(demo -> assertThat(list.output()).containsPattern("(?m)^" + demo + " +\\S"));
         Result unknown = platform(Duration.ofSeconds(60), "demo", "no-such-demo");
         assertThat(unknown.exitCode()).isEqualTo(2);
@@ -620,9 +593,7 @@ class PlatformIT {
     void stopsEverythingWithoutLeftovers() throws Exception {
         List<Long> pids = recordedPids();
 
-        Result down = platform(Duration.ofMinutes(4), "down");
-
-        assertThat(down.exitCode()).as(down.output()).isZero();
+        platformSucceeds(Duration.ofMinutes(4), "down");
         assertThat(runFiles()).isEmpty();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
@@ -660,26 +631,29 @@ class PlatformIT {
     @Test
     @Order(140)
     void downWithVolumesWipesTheData() throws Exception {
-        Result down = platform(Duration.ofMinutes(2), "down", "-v");
-
-        assertThat(down.exitCode()).as(down.output()).isZero();
+        platformSucceeds(Duration.ofMinutes(2), "down", "-v");
         assertThat(HOME.resolve("data")).doesNotExist();
     }
 
     /** {@code count} orders of {@link #KEYBOARD_ORDER}, each accepted; their ids, in a list the test may add to. */
-    private List<String> keyboardOrdersPlaced(int count) {
+    /** Orders of one keyboard each (more may be added), and the keyboards in stock before the first was placed. */
+    private record KeyboardOrders(int keyboardsBefore, List<String> orderIds) {
+    }
+
+    private KeyboardOrders keyboardOrdersPlaced(int count) {
+        int keyboardsBefore = shop.stock("KEYBOARD-01");
         List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             orderIds.add(placed(KEYBOARD_ORDER));
         }
-        return orderIds;
+        return new KeyboardOrders(keyboardsBefore, orderIds);
     }
 
-    /** Each order ended CONFIRMED and took its one keyboard from the {@code keyboardsBefore} in stock. */
-    private void assertEachConfirmedWithItsKeyboard(List<String> orderIds, int keyboardsBefore) {
-        assertThat(orderIds.stream().map(this::awaitFinal).map(order -> order.path("status").asText()))
+    /** Each order ended CONFIRMED and took its one keyboard from those in stock before them. */
+    private void assertEachConfirmedWithItsKeyboard(KeyboardOrders orders) {
+        assertThat(orders.orderIds().stream().map(this::awaitFinal).map(order -> order.path("status").asText()))
                 .containsOnly("CONFIRMED");
-        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(keyboardsBefore - orderIds.size());
+        assertThat(shop.stock("KEYBOARD-01")).isEqualTo(orders.keyboardsBefore() - orders.orderIds().size());
     }
 
     private String placed(String body) {
@@ -691,6 +665,24 @@ class PlatformIT {
     private JsonNode awaitFinal(String orderId) {
         return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> shop.orderOf(orderId), order -> !order.path("status").asText().equals("PENDING"));
+    }
+
+    /** Three orders, each cancelled for one business reason. */
+    private record BusinessFailures(String outOfStock, String declined, String undeliverable) {
+    }
+
+    /**
+     * Places an order of an item out of stock, {@code declinedOrder} (more than its customer can pay) and an order to
+     * a postcode no carrier serves, and waits until each is cancelled for its reason.
+     */
+    private BusinessFailures oneCancelledForEachBusinessReason(String declinedOrder) {
+        String outOfStock = placed(ShopClient.order("alice", "LAPTOP-14", 1, "10115", "DE"));
+        String declined = placed(declinedOrder);
+        String undeliverable = placed(ShopClient.order("alice", "MOUSE-01", 1, "00000", "NL"));
+        assertCancelled(awaitFinal(outOfStock), "OUT_OF_STOCK");
+        assertCancelled(awaitFinal(declined), "PAYMENT_DECLINED");
+        assertCancelled(awaitFinal(undeliverable), "SHIPPING_FAILED");
+        return new BusinessFailures(outOfStock, declined, undeliverable);
     }
 
     private static void assertCancelled(JsonNode order, String reason) {
@@ -709,6 +701,13 @@ class PlatformIT {
     }
 
     private record Result(int exitCode, String output, Duration elapsed) {
+    }
+
+    /** {@link #platform}, asserting it exited 0 (its output shown if not). */
+    private static Result platformSucceeds(Duration timeout, String... args) throws IOException, InterruptedException {
+        Result result = platform(timeout, args);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result;
     }
 
     private static Result platform(Duration timeout, String... args) throws IOException, InterruptedException {
