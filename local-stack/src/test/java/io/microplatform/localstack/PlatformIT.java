@@ -223,8 +223,10 @@ class PlatformIT {
 
         assertThat(shop.payments(cancelled.outOfStock())).isEmpty();
         assertThat(shop.payments(cancelled.declined())).isEmpty();
-        assertThat(shop.payments(cancelled.undeliverable())).extracting(p -> p.path("type").asText()).containsExactly("CHARGE", "REFUND");
-        assertThat(shop.shipments(cancelled.undeliverable())).noneMatch(s -> s.path("status").asText().equals("CREATED"));
+        assertThat(shop.payments(cancelled.undeliverable())).extracting(p -> p.path("type").asText())
+                .containsExactly("CHARGE", "REFUND");
+        assertThat(shop.shipments(cancelled.undeliverable()))
+                .noneMatch(s -> s.path("status").asText().equals("CREATED"));
         assertThat(shop.stock("LAPTOP-14")).isZero();
         assertThat(shop.stock("MONITOR-27")).isEqualTo(10);
         assertThat(shop.stock("MOUSE-01")).isEqualTo(200);

@@ -20,8 +20,8 @@ final class BrokerOutage implements Demo {
     @Override
     public About about() {
         return new About("broker-outage",
-                "Kafka down " + OUTAGE.toSeconds() + " s while orders keep coming; the outbox backlog grows and drains; "
-                        + "nothing is lost",
+                "Kafka down " + OUTAGE.toSeconds() + " s while orders keep coming; the outbox backlog grows and "
+                        + "drains; nothing is lost",
                 List.of("place 4 orders/s for its own customers and items",
                         "after 8 s: ./platform kill kafka (kill -9 of the broker) for " + OUTAGE.toSeconds() + " s, orders still coming",
                         "read the unpublished outbox rows of all five services every 500 ms (the backlog)",

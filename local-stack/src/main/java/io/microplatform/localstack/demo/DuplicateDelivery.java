@@ -48,8 +48,8 @@ final class DuplicateDelivery implements Demo {
         Measure.sleep(Duration.ofSeconds(6)); // the last copies are up to 5 s late
         OrderTraffic.Ended outcome = orders.check(healed, duplicated);
         double skipped = skipped(stack, participants) - skippedBefore;
-        return new Verdict().figure(outcome.duplicatesDelivered() + " duplicate commands delivered, " + outcome.duplicatesApplied()
-                        + " applied (the consumers counted " + (long) skipped + " as already processed)")
+        return new Verdict().figure(outcome.duplicatesDelivered() + " duplicate commands delivered, "
+                        + outcome.duplicatesApplied() + " applied (the consumers counted " + (long) skipped + " as already processed)")
                 .require(delivered > 0, "no command was duplicated")
                 .require(outcome.duplicatesApplied() == 0, outcome.duplicatesApplied() + " duplicate(s) applied")
                 .require(ended != null, "not every order ended")

@@ -85,8 +85,8 @@ final class InstanceLoss implements Demo {
         stack.say(attemptsOnVictim + " look-up attempt(s) reached the dead instance, the last " + Measure.seconds(routedAround)
                 + " after the kill; " + orders.degraded() + " order(s) priced from order-service's cache meanwhile");
         Duration ended = orders.awaitEnded(Duration.ofSeconds(90));
-        return new Verdict().figure(victim + " evicted from Eureka " + Measure.seconds(evicted) + " after kill -9, the last look-up "
-                        + "sent to it " + Measure.seconds(routedAround) + " after the kill (" + attemptsOnVictim
+        return new Verdict().figure(victim + " evicted from Eureka " + Measure.seconds(evicted) + " after kill -9, the "
+                        + "last look-up sent to it " + Measure.seconds(routedAround) + " after the kill (" + attemptsOnVictim
                         + " attempts failed at connect); " + refused + " of " + sent.size() + " placements failed (" + afterKill + " after the "
                         + "kill, " + orders.degraded() + " priced from the cache); look-ups after the kill: " + split)
                 .require(evicted != null, victim + " was not evicted within 120 s")

@@ -65,8 +65,8 @@ final class OrchestratorCrash implements Demo {
         long accepted = sent.stream().filter(OrderTraffic.Sent::accepted).count();
         Duration ended = orders.awaitEnded(Duration.ofSeconds(120));
         Duration finished = ended == null ? null : Duration.between(restarting, Instant.now()).minus(restart);
-        return new Verdict().figure(inFlight + " sagas in flight at the kill, " + waiting + " orders waiting when it restarted ("
-                        + Measure.seconds(restart) + "); all " + accepted + " accepted orders ended "
+        return new Verdict().figure(inFlight + " sagas in flight at the kill, " + waiting + " orders waiting when it "
+                        + "restarted (" + Measure.seconds(restart) + "); all " + accepted + " accepted orders ended "
                         + Measure.seconds(finished) + " after it was healthy")
                 .require(inFlight > 0, "no saga was in flight at the kill")
                 .require(ended != null, "not every order ended within 120 s")

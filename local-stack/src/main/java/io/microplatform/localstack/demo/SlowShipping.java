@@ -21,8 +21,8 @@ final class SlowShipping implements Demo {
     @Override
     public About about() {
         return new About("slow-shipping",
-                "shipping answers quotes " + LATENCY.toSeconds() + " s late; the time limiter, breaker and bulkhead keep "
-                        + "order placement fast (p99 before vs during) and the sagas going",
+                "shipping answers quotes " + LATENCY.toSeconds() + " s late; the time limiter, breaker and bulkhead "
+                        + "keep order placement fast (p99 before vs during) and the sagas going",
                 List.of("place 4 orders/s for " + PHASE.toSeconds() + " s: placement latency before",
                         "then quotes answer " + LATENCY.toSeconds() + " s late for " + PHASE.toSeconds() + " s: fault "
                                 + "shipping-service --target inbound:/api/shipping/quotes --latency 3s; placement latency during",
@@ -63,8 +63,8 @@ final class SlowShipping implements Demo {
         stack.say("placement p99 " + Measure.millis(p99Before) + " before, " + Measure.millis(p99During) + " during; "
                 + (long) timeouts + " quote(s) timed out, " + (long) notPermitted + " answered by the open breaker");
         Duration ended = orders.awaitEnded(Duration.ofSeconds(90));
-        return new Verdict().figure("placement p99 " + Measure.millis(p99Before) + " before, " + Measure.millis(p99During)
-                        + " while quotes took " + LATENCY.toSeconds() + " s; " + acceptedDuring + "/" + placedDuring
+        return new Verdict().figure("placement p99 " + Measure.millis(p99Before) + " before, "
+                        + Measure.millis(p99During) + " while quotes took " + LATENCY.toSeconds() + " s; " + acceptedDuring + "/" + placedDuring
                         + " accepted during; " + (long) timeouts + " quote time-outs, " + (long) notPermitted
                         + " calls not permitted (breaker open)")
                 .require(p99During < SLOWEST_ACCEPTABLE_P99, "placement p99 during the fault was "
