@@ -57,15 +57,16 @@ class ClientConfiguration {
     @Bean
     InventoryClient inventoryClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
             ResilientCalls.Factory resilience) {
-        return new InventoryClient(restClient(loadBalanced, properties.inventory(), InventoryClient.SERVICE),
-                resilience.forRemote(InventoryClient.REMOTE), new PriceCache(properties.priceCache()));
+        return new InventoryClient(resilience.forRemote(InventoryClient.REMOTE,
+                restClient(loadBalanced, properties.inventory(), InventoryClient.SERVICE)), properties.priceCache());
     }
 
     @Bean
     ShippingClient shippingClient(@LoadBalanced RestClient.Builder loadBalanced, ClientProperties properties,
             ResilientCalls.Factory resilience) {
-        return new ShippingClient(restClient(loadBalanced, properties.shipping(), ShippingClient.SERVICE),
-                resilience.forRemote(ShippingClient.REMOTE), properties.shippingFlatRate());
+        return new ShippingClient(resilience.forRemote(ShippingClient.REMOTE,
+                restClient(loadBalanced, properties.shipping(), ShippingClient.SERVICE)),
+                properties.shippingFlatRate());
     }
 
     /** The registries are resilience4j's Boot starter's: configured by resilience4j.* and bound to Micrometer. */

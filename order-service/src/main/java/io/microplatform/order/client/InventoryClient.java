@@ -9,8 +9,8 @@ import io.microplatform.support.loadbalancing.RoutingAttempt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -27,45 +27,39 @@ class InventoryClient implements Catalogue {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryClient.class);
 
-    private final RestClient http;
-    private final ResilientCalls resilience;
+    private final ResilientCalls inventory;
     private final PriceCache cache;
 
-    InventoryClient(RestClient http, ResilientCalls resilience, PriceCache cache) {
-        this.http = http;
-        this.resilience = resilience;
-        this.cache = cache;
+    /** @param prices how the last known prices are kept, a cache of this client's own */
+    InventoryClient(ResilientCalls inventory, ClientProperties.PriceCache prices) {
+        this.inventory = inventory;
+        this.cache = new PriceCache(prices);
     }
 
+    /** A 404 is an answer (no such sku), everything else that is not a 200 an exception. */
     @Override
     public Optional<Price> priceOf(String sku) {
         // numbered, so that a retry goes to the next instance on the hash ring, not to a dead owner of the sku again
         AtomicInteger attempts = new AtomicInteger();
-        return resilience.call("GET item " + sku, () -> fetch(sku, attempts.incrementAndGet()),
-                down -> cached(sku, down));
+        return inventory.lookup("GET item " + sku, http -> fetch(http, sku, attempts.incrementAndGet()),
+                HttpStatus.NOT_FOUND, down -> cached(sku, down));
     }
 
-    /** One attempt; a 404 is an answer (no such sku), everything else that is not a 200 an exception. */
-    private Optional<Price> fetch(String sku, int attempt) {
-        try {
-            Item item = http.get()
-                    .uri("/api/inventory/items/{sku}", sku)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .header(RoutingAttempt.HEADER, Integer.toString(attempt))
-                    .retrieve()
-                    .body(Item.class);
-            cache.put(sku, item.price());
-            return Optional.of(new Price(item.price(), false));
-        }
-        catch (HttpClientErrorException.NotFound unknown) {
-            return Optional.empty();
-        }
+    private Price fetch(RestClient http, String sku, int attempt) {
+        Item item = http.get()
+                .uri("/api/inventory/items/{sku}", sku)
+                .accept(MediaType.APPLICATION_JSON)
+                .header(RoutingAttempt.HEADER, Integer.toString(attempt))
+                .retrieve()
+                .body(Item.class);
+        cache.put(sku, item.price());
+        return new Price(item.price(), false);
     }
 
     private Optional<Price> cached(String sku, RuntimeException down) {
         Optional<BigDecimal> cached = cache.fresh(sku);
         if (cached.isEmpty()) {
-            throw new RemoteServiceUnavailableException(SERVICE, down, resilience.retryAfter());
+            throw new RemoteServiceUnavailableException(SERVICE, down, inventory.retryAfter());
         }
         log.warn("Pricing {} from the cache: {} is unavailable ({})", sku, SERVICE, down.toString());
         FallbackEvents.record(REMOTE, "cached-price", down);

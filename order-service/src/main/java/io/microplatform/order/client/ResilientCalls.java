@@ -2,6 +2,7 @@ package io.microplatform.order.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,14 +22,17 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
- * The resilience4j instances of one remote ({@code inventory}, {@code shipping}), configured under
- * {@code resilience4j.*.instances.<remote>} in application.yml, composed with resilience4j's Decorators in the order
- * its annotations apply them, innermost first, so the source reads like the runtime (see docs/resilience.md):
+ * Calls to one remote ({@code inventory}, {@code shipping}): its HTTP client and its resilience4j instances,
+ * configured under {@code resilience4j.*.instances.<remote>} in application.yml, composed with resilience4j's
+ * Decorators in the order its annotations apply them, innermost first, so the source reads like the runtime (see
+ * docs/resilience.md):
  * <pre>
  *   Fallback( Retry( CircuitBreaker( TimeLimiter( Bulkhead( call on a worker thread ) ) ) ) )
  * </pre>
@@ -62,6 +66,7 @@ final class ResilientCalls {
             HttpServerErrorException.class, TimeoutException.class, CallNotPermittedException.class,
             BulkheadFullException.class);
 
+    private final RestClient http;
     private final CircuitBreaker circuitBreaker;
     private final TimeLimiter timeLimiter;
     private final Bulkhead bulkhead;
@@ -69,11 +74,14 @@ final class ResilientCalls {
     private final ExecutorService workers;
 
     /**
+     * @param http the remote's client, with its base URL (see ClientConfiguration)
      * @param workers runs each attempt, with the caller's trace context (see ClientConfiguration); as many threads as
      *        attempts in flight, which the bulkheads bound
      */
-    ResilientCalls(String remote, CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters,
-            BulkheadRegistry bulkheads, RetryRegistry retries, ExecutorService workers) {
+    ResilientCalls(String remote, RestClient http, CircuitBreakerRegistry circuitBreakers,
+            TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads, RetryRegistry retries,
+            ExecutorService workers) {
+        this.http = http;
         // by name, with the configuration of resilience4j.<pattern>.instances.<remote> (or configs.default)
         this.circuitBreaker = circuitBreakers.circuitBreaker(remote);
         this.timeLimiter = timeLimiters.timeLimiter(remote);
@@ -83,15 +91,33 @@ final class ResilientCalls {
     }
 
     /**
+     * A look-up: what the remote answers, or empty when it answers {@code none}, the 4xx that means there is no such
+     * thing (an unknown sku, a country it does not ship to).
+     *
      * @param request what is asked, for the exception of a 4xx that is no answer
-     * @param attempt one attempt at the remote; what it throws is recorded, retried and handed to the fallback as
-     *        application.yml and {@link #REMOTE_DOWN} say
+     * @param attempt one attempt with the remote's client; what it throws is recorded, retried and handed to the
+     *        fallback as application.yml and {@link #REMOTE_DOWN} say
      * @param fallback what stands in while the remote is down: given the last failure (an attempt over its time limit
      *        as a {@link TimeLimitExceededException}), it returns the stand-in or throws
-     * @throws IllegalStateException for a 4xx the attempt did not take as an answer: this client asks wrongly, a bug
-     *         here, not an outage there (neither recorded by the breaker nor retried, see application.yml)
+     * @throws IllegalStateException for a 4xx other than {@code none}: this client asks wrongly, a bug here, not an
+     *         outage there (neither recorded by the breaker nor retried, see application.yml)
      */
-    <T> T call(String request, Supplier<T> attempt, Function<RuntimeException, T> fallback) {
+    <T> Optional<T> lookup(String request, Function<RestClient, T> attempt, HttpStatus none,
+            Function<RuntimeException, Optional<T>> fallback) {
+        return call(request, () -> {
+            try {
+                return Optional.of(attempt.apply(http));
+            }
+            catch (HttpClientErrorException e) {
+                if (e.getStatusCode().isSameCodeAs(none)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }, fallback);
+    }
+
+    private <T> T call(String request, Supplier<T> attempt, Function<RuntimeException, T> fallback) {
         Callable<T> limited = timeLimiter.decorateFutureSupplier(() -> Decorators
                 .ofCompletionStage(() -> CompletableFuture.supplyAsync(attempt, workers))
                 .withBulkhead(bulkhead)
@@ -129,8 +155,8 @@ final class ResilientCalls {
     record Factory(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
             RetryRegistry retries, ExecutorService workers) {
 
-        ResilientCalls forRemote(String remote) {
-            return new ResilientCalls(remote, circuitBreakers, timeLimiters, bulkheads, retries, workers);
+        ResilientCalls forRemote(String remote, RestClient http) {
+            return new ResilientCalls(remote, http, circuitBreakers, timeLimiters, bulkheads, retries, workers);
         }
     }
 

@@ -10,8 +10,8 @@ import io.microplatform.order.domain.ShippingRates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,38 +28,32 @@ class ShippingClient implements ShippingRates {
 
     private static final Logger log = LoggerFactory.getLogger(ShippingClient.class);
 
-    private final RestClient http;
-    private final ResilientCalls resilience;
+    private final ResilientCalls shipping;
     private final BigDecimal flatRate;
 
-    ShippingClient(RestClient http, ResilientCalls resilience, BigDecimal flatRate) {
-        this.http = http;
-        this.resilience = resilience;
+    ShippingClient(ResilientCalls shipping, BigDecimal flatRate) {
+        this.shipping = shipping;
         this.flatRate = flatRate;
     }
 
+    /** A 422 is an answer (no shipping to that country), everything else not a 200 an exception. */
     @Override
     public Optional<Quote> quote(ShippingAddress to, List<OrderRequest.Line> lines) {
         QuoteRequest request = new QuoteRequest(to.country(), to.postalCode(),
                 lines.stream().map(line -> new QuoteRequest.Item(line.sku(), line.quantity())).toList());
-        return resilience.call("quote " + request, () -> fetch(request), down -> flatRate(to, down));
+        return shipping.lookup("quote " + request, http -> fetch(http, request), HttpStatus.UNPROCESSABLE_ENTITY,
+                down -> flatRate(to, down));
     }
 
-    /** One attempt; a 422 is an answer (no shipping to that country), everything else not a 200 an exception. */
-    private Optional<Quote> fetch(QuoteRequest request) {
-        try {
-            QuoteResponse quote = http.post()
-                    .uri("/api/shipping/quotes")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(request)
-                    .retrieve()
-                    .body(QuoteResponse.class);
-            return Optional.of(new Quote(quote.cost(), false));
-        }
-        catch (HttpClientErrorException.UnprocessableEntity unsupportedCountry) {
-            return Optional.empty();
-        }
+    private static Quote fetch(RestClient http, QuoteRequest request) {
+        QuoteResponse quote = http.post()
+                .uri("/api/shipping/quotes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(QuoteResponse.class);
+        return new Quote(quote.cost(), false);
     }
 
     private Optional<Quote> flatRate(ShippingAddress to, RuntimeException down) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -58,7 +59,7 @@ class LoadBalancedClientsIT {
 
     @Test
     void answersUnavailableWhenDiscoveryKnowsNoInstance() {
-        InventoryClient nowhere = inventoryAt("no-such-service", new ResilientCalls("nowhere",
+        InventoryClient nowhere = inventoryAt("no-such-service", http -> new ResilientCalls("nowhere", http,
                 CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
                 RetryRegistry.ofDefaults(), workers));
 
@@ -79,8 +80,8 @@ class LoadBalancedClientsIT {
     @Test
     void pricesLiveWhileOneOfTwoInstancesIsDeadBecauseTheRetryMovesAlongTheRing() {
         String remote = StubRemoteServicesInitializer.WITH_A_DEAD_INSTANCE;
-        InventoryClient halfDead = inventoryAt(remote, new ResilientCalls(remote, CircuitBreakerRegistry.ofDefaults(),
-                timeLimiters, bulkheads, retries, workers));
+        InventoryClient halfDead = inventoryAt(remote, http -> new ResilientCalls(remote, http,
+                CircuitBreakerRegistry.ofDefaults(), timeLimiters, bulkheads, retries, workers));
         Retry.Metrics retried = retries.retry(remote).getMetrics();
         List<String> skus = IntStream.range(0, 40).mapToObj(i -> StubRemoteServices.ONE_EURO_PREFIX + "RING-" + i)
                 .toList();
@@ -94,10 +95,10 @@ class LoadBalancedClientsIT {
         assertThat(retried.getNumberOfFailedCallsWithRetryAttempt()).isZero();
     }
 
-    private InventoryClient inventoryAt(String serviceId, ResilientCalls resilience) {
+    private InventoryClient inventoryAt(String serviceId, Function<RestClient, ResilientCalls> resilience) {
         RestClient http = ClientConfiguration.restClient(loadBalanced, new ClientProperties.Remote(
                 URI.create("http://" + serviceId), Duration.ofSeconds(1), Duration.ofSeconds(2)), serviceId);
-        return new InventoryClient(http, resilience,
-                new PriceCache(new ClientProperties.PriceCache(Duration.ofMinutes(1), 100)));
+        return new InventoryClient(resilience.apply(http),
+                new ClientProperties.PriceCache(Duration.ofMinutes(1), 100));
     }
 }

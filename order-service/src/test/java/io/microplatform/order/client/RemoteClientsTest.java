@@ -39,10 +39,9 @@ class RemoteClientsTest {
 
     private static final BigDecimal FLAT_RATE = new BigDecimal("9.99");
 
-    private final InventoryClient inventory = new InventoryClient(restClient(remotes.baseUrl()),
-            singleAttempt("inventory"), new PriceCache(new ClientProperties.PriceCache(Duration.ofMinutes(10), 100)));
-    private final ShippingClient shipping = new ShippingClient(restClient(remotes.baseUrl()), singleAttempt("shipping"),
-            FLAT_RATE);
+    private final InventoryClient inventory = new InventoryClient(singleAttempt("inventory", remotes.baseUrl()),
+            new ClientProperties.PriceCache(Duration.ofMinutes(10), 100));
+    private final ShippingClient shipping = new ShippingClient(singleAttempt("shipping", remotes.baseUrl()), FLAT_RATE);
 
     @AfterAll
     static void stop() {
@@ -94,8 +93,8 @@ class RemoteClientsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ShippingClient nobodyThere = new ShippingClient(restClient("http://127.0.0.1:" + closedPort),
-                singleAttempt("shipping"), FLAT_RATE);
+        ShippingClient nobodyThere = new ShippingClient(singleAttempt("shipping", "http://127.0.0.1:" + closedPort),
+                FLAT_RATE);
 
         assertThat(nobodyThere.quote(address("DE"), LINES)).contains(new ShippingRates.Quote(FLAT_RATE, true));
     }
@@ -119,8 +118,8 @@ class RemoteClientsTest {
      * A breaker and bulkhead with resilience4j's defaults, a time limit well above the read timeout, one attempt:
      * what each answer means, not how often.
      */
-    private static ResilientCalls singleAttempt(String remote) {
-        return new ResilientCalls(remote, CircuitBreakerRegistry.ofDefaults(),
+    private static ResilientCalls singleAttempt(String remote, String baseUrl) {
+        return new ResilientCalls(remote, restClient(baseUrl), CircuitBreakerRegistry.ofDefaults(),
                 TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build()),
                 BulkheadRegistry.ofDefaults(), RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()), WORKERS);
     }

@@ -1,7 +1,6 @@
 package io.microplatform.payment.messaging;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.microplatform.contracts.FieldLimits;
@@ -11,6 +10,7 @@ import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
 import io.microplatform.contracts.PaymentMessages.PaymentRefunded;
 import io.microplatform.contracts.PaymentMessages.RefundPayment;
 import io.microplatform.contracts.Topics;
+import io.microplatform.messaging.CommandAnswers;
 import io.microplatform.messaging.CommandReplies;
 import io.microplatform.payment.PaymentManagement;
 import io.microplatform.payment.domain.ChargeOutcome;
@@ -34,33 +34,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PaymentCommandsListener {
 
     private final PaymentManagement payments;
-    private final CommandReplies replies;
-    private final TransactionTemplate transactions;
+    private final CommandAnswers answers;
 
     PaymentCommandsListener(PaymentManagement payments, CommandReplies replies, TransactionTemplate transactions) {
         this.payments = payments;
-        this.replies = replies;
-        this.transactions = transactions;
+        this.answers = new CommandAnswers(replies, transactions);
     }
 
     /**
-     * Not one transaction from the start: the payment provider is asked first, outside any transaction, so that a
-     * slow provider holds no database connection and no account row lock. Only then one transaction debits (or
-     * declines) and sends the reply. If the provider cannot be asked (down, breaker open), the handler throws before
-     * anything is written or answered: the delivery is retried and then dead-lettered, and the orchestrator's deadline
-     * turns the silence into a TIMED_OUT compensation. A provider's decline is business and answered PaymentDeclined.
+     * The payment provider is asked first, outside any transaction (CommandAnswers), so that a slow provider holds no
+     * database connection and no account row lock; then one transaction debits (or declines) and sends the
+     * reply. A provider's decline is business and answered PaymentDeclined.
      */
     @KafkaHandler
     public void charge(ChargePayment command) {
         requireWellFormed(command);
-        Optional<String> providerDecline = payments.authorize(command.orderId(), command.customerId(), command.amount());
-        transactions.executeWithoutResult(status -> {
-            ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount(),
-                    providerDecline);
-            replies.send(outcome instanceof Declined declined
-                    ? new PaymentDeclined(UUID.randomUUID(), command.orderId(), command.messageId(), declined.reason())
-                    : new PaymentCharged(UUID.randomUUID(), command.orderId(), command.messageId()));
-        });
+        answers.afterAsking(() -> payments.authorize(command.orderId(), command.customerId(), command.amount()),
+                providerDecline -> {
+                    ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount(),
+                            providerDecline);
+                    return outcome instanceof Declined declined
+                            ? new PaymentDeclined(UUID.randomUUID(), command.orderId(), command.messageId(),
+                                    declined.reason())
+                            : new PaymentCharged(UUID.randomUUID(), command.orderId(), command.messageId());
+                });
     }
 
     @KafkaHandler
@@ -68,7 +65,7 @@ class PaymentCommandsListener {
     public void refund(RefundPayment command) {
         CommandReplies.requireIds(command);
         payments.refund(command.orderId());
-        replies.send(new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
+        answers.send(new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
 
     /**

@@ -33,12 +33,16 @@ import org.springframework.web.client.RestClient;
 public final class ThirdPartyClient {
 
     private final RestClient http;
-    private final Rejection rejection;
     private final Instances resilience;
 
     ThirdPartyClient(RestClient http, Rejection rejection, Instances resilience) {
-        this.http = http;
-        this.rejection = rejection;
+        // a 4xx is a definite answer on every call: the service's own rejection, with the body the third party sent
+        this.http = http.mutate()
+                .defaultStatusHandler(HttpStatusCode::is4xxClientError, (sent, response) -> {
+                    throw rejection.of(response.getStatusCode().value(),
+                            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8));
+                })
+                .build();
         this.resilience = resilience;
     }
 
@@ -61,10 +65,6 @@ public final class ThirdPartyClient {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(request)
                 .retrieve()
-                .onStatus(HttpStatusCode::is4xxClientError, (sent, response) -> {
-                    throw rejection.of(response.getStatusCode().value(),
-                            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8));
-                })
                 .body(answerType);
         return Objects.requireNonNull(answer,
                 () -> resilience.circuitBreaker().getName() + " answered " + path + " without a body");

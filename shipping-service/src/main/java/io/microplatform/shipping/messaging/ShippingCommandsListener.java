@@ -1,6 +1,5 @@
 package io.microplatform.shipping.messaging;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import io.microplatform.contracts.ShippingAddress;
@@ -10,6 +9,7 @@ import io.microplatform.contracts.ShippingMessages.ShipmentCancelled;
 import io.microplatform.contracts.ShippingMessages.ShipmentCreated;
 import io.microplatform.contracts.ShippingMessages.ShipmentFailed;
 import io.microplatform.contracts.Topics;
+import io.microplatform.messaging.CommandAnswers;
 import io.microplatform.messaging.CommandReplies;
 import io.microplatform.shipping.ShippingManagement;
 import io.microplatform.shipping.domain.Address;
@@ -34,22 +34,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ShippingCommandsListener {
 
     private final ShippingManagement shipping;
-    private final CommandReplies replies;
-    private final TransactionTemplate transactions;
+    private final CommandAnswers answers;
 
     ShippingCommandsListener(ShippingManagement shipping, CommandReplies replies, TransactionTemplate transactions) {
         this.shipping = shipping;
-        this.replies = replies;
-        this.transactions = transactions;
+        this.answers = new CommandAnswers(replies, transactions);
     }
 
     /**
-     * Not one transaction from the start: the carrier is asked first, outside any transaction, so that a slow
-     * carrier holds no database connection. Only then one transaction creates the shipment (or refuses) and sends
-     * the reply. If the carrier cannot be asked (down, breaker open), the handler throws before
-     * anything is written or answered: the delivery is retried and then dead-lettered, and the orchestrator's deadline
-     * turns the silence into a TIMED_OUT compensation. An undeliverable address (postal code 00000) is refused without
-     * asking the carrier; a carrier's refusal is business too: both are answered ShipmentFailed.
+     * The carrier is asked first, outside any transaction (CommandAnswers); then one transaction creates the shipment
+     * (or refuses) and sends the reply. An undeliverable address (postal code 00000) is refused without asking the
+     * carrier; a carrier's refusal is business too: both are answered ShipmentFailed.
      */
     @KafkaHandler
     public void create(CreateShipment command) {
@@ -60,12 +55,11 @@ class ShippingCommandsListener {
             throw new IllegalArgumentException("CreateShipment without an address: " + command);
         }
         Address address = address(command.address());
-        Optional<String> carrierRefusal = shipping.book(command.orderId(), address);
-        transactions.executeWithoutResult(status -> {
+        answers.afterAsking(() -> shipping.book(command.orderId(), address), carrierRefusal -> {
             ShipmentOutcome outcome = shipping.create(command.orderId(), address, carrierRefusal);
-            replies.send(outcome instanceof Failed failed
+            return outcome instanceof Failed failed
                     ? new ShipmentFailed(UUID.randomUUID(), command.orderId(), command.messageId(), failed.reason())
-                    : new ShipmentCreated(UUID.randomUUID(), command.orderId(), command.messageId()));
+                    : new ShipmentCreated(UUID.randomUUID(), command.orderId(), command.messageId());
         });
     }
 
@@ -74,7 +68,7 @@ class ShippingCommandsListener {
     public void cancel(CancelShipment command) {
         CommandReplies.requireIds(command);
         shipping.cancel(command.orderId());
-        replies.send(new ShipmentCancelled(UUID.randomUUID(), command.orderId(), command.messageId()));
+        answers.send(new ShipmentCancelled(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
 
     private static Address address(ShippingAddress address) {
