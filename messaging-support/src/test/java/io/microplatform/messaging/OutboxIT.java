@@ -37,8 +37,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @MessagingIntegrationTest
@@ -54,8 +52,6 @@ class OutboxIT {
     MessageJson json;
     @Autowired
     TransactionTemplate transaction;
-    @Autowired
-    PlatformTransactionManager transactionManager;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -120,21 +116,10 @@ class OutboxIT {
         UUID orderId = UUID.randomUUID();
         OrderPlaced undone = placed(orderId);
         OrderConfirmed kept = new OrderConfirmed(UUID.randomUUID(), orderId, UUID.randomUUID());
-        TransactionTemplate nested = new TransactionTemplate(transactionManager);
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 
-        transaction.executeWithoutResult(status -> {
-            try {
-                nested.executeWithoutResult(savepoint -> {
-                    outbox.send(Topics.ORDER_EVENTS, orderId, undone);
-                    throw new IllegalStateException("this step failed, the rest of the transaction goes on");
-                });
-            }
-            catch (IllegalStateException expected) {
-                // rolled back to the savepoint
-            }
-            outbox.send(Topics.ORDER_EVENTS, orderId, kept);
-        });
+        SavepointRollback.commitWithoutTheFailedStep(transaction,
+                () -> outbox.send(Topics.ORDER_EVENTS, orderId, undone),
+                () -> outbox.send(Topics.ORDER_EVENTS, orderId, kept));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> orderEvents.received(carrying(kept.messageId())));
         assertThat(orderEvents.poll()).noneMatch(carrying(undone.messageId()));

@@ -31,8 +31,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The order's vector clock: merged from the record handled, ticked once per transaction, stored, sent on. */
@@ -50,8 +48,6 @@ class VectorClocksIT {
     CausalHistory causalHistory;
     @Autowired
     TransactionTemplate transaction;
-    @Autowired
-    PlatformTransactionManager transactionManager;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -129,21 +125,11 @@ class VectorClocksIT {
     @Test
     void advancesTheClockAgainWhenANestedTransactionThatAdvancedItRolledBack() {
         UUID orderId = UUID.randomUUID();
-        TransactionTemplate nested = new TransactionTemplate(transactionManager);
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 
-        transaction.executeWithoutResult(status -> {
-            try {
-                nested.executeWithoutResult(savepoint -> {
-                    causalHistory.record(orderId, "inventory.reserved");
-                    throw new IllegalStateException("this step failed, the rest of the transaction goes on");
-                });
-            }
-            catch (IllegalStateException expected) {
-                // rolled back to the savepoint, the stored clock with it
-            }
-            causalHistory.record(orderId, "inventory.refused");
-        });
+        // the stored clock is rolled back to the savepoint with the failed step's effect
+        SavepointRollback.commitWithoutTheFailedStep(transaction,
+                () -> causalHistory.record(orderId, "inventory.reserved"),
+                () -> causalHistory.record(orderId, "inventory.refused"));
 
         assertThat(effectClocks(orderId)).containsExactly(SELF + "=1");
         assertThat(storedClock(orderId)).as("the clock the effect carries is stored").isEqualTo(SELF + "=1");

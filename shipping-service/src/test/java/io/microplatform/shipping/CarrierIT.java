@@ -7,17 +7,12 @@ import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.shipping.client.CarrierRejectedException;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
 import io.microplatform.testsupport.ThirdPartyClientContract;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The carrier's client as every third party's (ThirdPartyClientContract), over real HTTP: the carrier is the
@@ -32,12 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CarrierIT extends ThirdPartyClientContract {
 
     @Autowired
-    private TestRestTemplate http;
-    @Autowired
     private CarrierClient client;
 
     CarrierIT() {
-        super(CarrierClient.REMOTE);
+        super(CarrierClient.REMOTE, new Simulated("/simulated/carrier/bookings", Map.of("country", "DE"), "SIMDE"));
     }
 
     @Override
@@ -48,12 +41,5 @@ class CarrierIT extends ThirdPartyClientContract {
     @Override
     protected boolean isBusinessAnswer(RuntimeException rejection) {
         return rejection instanceof CarrierRejectedException rejected && rejected.isRefusal();
-    }
-
-    @Test
-    void theSimulatedCarrierBooksWithItsOwnTrackingNumbersAndRefusesAMalformedBooking() {
-        assertThat(callFor(UUID.randomUUID())).startsWith("SIMDE");
-        assertThat(http.postForEntity("/simulated/carrier/bookings", Map.of("country", "DE"), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 }

@@ -16,6 +16,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -52,7 +54,8 @@ public abstract class ProblemDetailsContract {
 
         /**
          * A query whose id parameter cannot be one, e.g. {@code /api/payments?orderId=12345}; the route cannot answer
-         * without that parameter, as an id in a query names what is asked for.
+         * without that parameter, as an id in a query names what is asked for, and answers a well-formed id that names
+         * nothing with an empty list.
          */
         String malformedIdInQuery() default "";
 
@@ -144,8 +147,7 @@ public abstract class ProblemDetailsContract {
     /** The id names what is asked for: a query without it is a bad request that names the missing parameter. */
     @Test
     void answersAMissingIdInTheQueryWith400NamingIt() throws Exception {
-        assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
-        UriComponents query = UriComponentsBuilder.fromUriString(routes().malformedIdInQuery()).build();
+        UriComponents query = idQuery();
         String parameter = query.getQueryParams().keySet().iterator().next();
         mvc.perform(get(query.getPath()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(problem(HttpStatus.BAD_REQUEST))
@@ -153,6 +155,20 @@ public abstract class ProblemDetailsContract {
                         {"type":"about:blank","title":"Bad Request","status":400,
                          "detail":"Required parameter '%s' is not present.","instance":"%s"}
                         """.formatted(parameter, query.getPath()), true));
+    }
+
+    /**
+     * Not a mistake: a query for an order that has nothing (the mocked application service finds nothing) is an empty
+     * list, not a 404 as an unknown id in a path is.
+     */
+    @Test
+    void answersAWellFormedIdInTheQueryThatNamesNothingWithAnEmptyList() throws Exception {
+        UriComponents query = idQuery();
+        String parameter = query.getQueryParams().keySet().iterator().next();
+        mvc.perform(get(query.getPath()).param(parameter, UUID.randomUUID().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().json("[]", true));
     }
 
     @Test
@@ -185,6 +201,11 @@ public abstract class ProblemDetailsContract {
         assertThat(routes).as("%s names its routes with @ProblemDetailsContract.Routes", getClass().getName())
                 .isNotNull();
         return routes;
+    }
+
+    private UriComponents idQuery() {
+        assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
+        return UriComponentsBuilder.fromUriString(routes().malformedIdInQuery()).build();
     }
 
     private String jsonRoute() {

@@ -18,6 +18,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 
 /**
  * What every client of a third party promises (service-support's ThirdPartyClient behind the payment provider's and
@@ -31,10 +33,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ExtendWith(ClosedBreakers.class)
 public abstract class ThirdPartyClientContract {
 
+    /**
+     * The simulated third party the service hosts: the route it takes the client's calls on, a request to it that a
+     * real third party would refuse as malformed, and how the references it gives begin.
+     */
+    public record Simulated(String route, Object malformedRequest, String referencePrefix) {
+    }
+
     private final String remote;
+    private final Simulated simulated;
 
     @Autowired
     protected ScriptedThirdParty thirdParty;
+    @Autowired
+    private TestRestTemplate http;
     @Autowired
     private CircuitBreakerRegistry circuitBreakers;
     @Autowired
@@ -43,8 +55,9 @@ public abstract class ThirdPartyClientContract {
     private BulkheadRegistry bulkheads;
 
     /** @param remote the name of the client's circuit breaker, bulkhead and retry */
-    protected ThirdPartyClientContract(String remote) {
+    protected ThirdPartyClientContract(String remote, Simulated simulated) {
         this.remote = remote;
+        this.simulated = simulated;
     }
 
     /** The client's one operation for this order: the reference the third party gave (authorization, tracking). */
@@ -55,6 +68,14 @@ public abstract class ThirdPartyClientContract {
 
     protected final CircuitBreaker breaker() {
         return circuitBreakers.circuitBreaker(remote);
+    }
+
+    /** The stand-in the service runs with locally behaves like the real one where the client relies on it. */
+    @Test
+    void theSimulatedThirdPartyGivesItsOwnReferencesAndRefusesAMalformedRequest() {
+        assertThat(callFor(UUID.randomUUID())).startsWith(simulated.referencePrefix());
+        assertThat(http.postForEntity(simulated.route(), simulated.malformedRequest(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.microplatform.order.client;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.microplatform.order.HealthyRemotes;
+import io.microplatform.order.OrderApi;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
 import io.microplatform.order.StubRemoteServicesInitializer;
@@ -29,9 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.HttpServerErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,11 +66,10 @@ class FallbackSpanEventsIT {
     @Autowired
     private ClientProperties clients;
 
-    @LocalServerPort
-    private int port;
+    @RegisterExtension
+    final OrderApi api = new OrderApi();
 
     private final StubRemoteServices remotes = StubRemoteServicesInitializer.stub();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     @AfterEach
@@ -152,19 +149,10 @@ class FallbackSpanEventsIT {
     private Placement place(String customer, String sku, String country) throws Exception {
         String traceId = IdGenerator.random().generateTraceId();
         String parentSpanId = IdGenerator.random().generateSpanId();
-        String body = """
-                {"customerId":"%s","items":[{"sku":"%s","quantity":1}],
-                 "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Paris","postalCode":"75001","country":"%s"}}
-                """.formatted(customer, sku, country);
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
-                        .header("Content-Type", "application/json")
-                        // W3C trace context, sampled: the placement joins this trace instead of starting its own
-                        .header("traceparent", "00-" + traceId + "-" + parentSpanId + "-01")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.send(api.placement(OrderApi.order(customer, sku, country))
+                // W3C trace context, sampled: the placement joins this trace instead of starting its own
+                .header("traceparent", "00-" + traceId + "-" + parentSpanId + "-01")
+                .timeout(Duration.ofSeconds(30)));
         return new Placement(traceId, parentSpanId, response, JSON.readTree(response.body()));
     }
 

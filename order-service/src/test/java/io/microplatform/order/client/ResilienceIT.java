@@ -1,9 +1,6 @@
 package io.microplatform.order.client;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +19,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microplatform.order.HealthyRemotes;
+import io.microplatform.order.OrderApi;
 import io.microplatform.order.OrderServiceIntegrationTest;
 import io.microplatform.order.StubRemoteServices;
 import io.microplatform.order.StubRemoteServicesInitializer;
@@ -31,10 +29,10 @@ import io.microplatform.order.domain.ShippingAddress;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -72,11 +70,10 @@ class ResilienceIT {
     @Value("${order.clients.shipping.read-timeout}")
     private Duration readTimeout;
 
-    @LocalServerPort
-    private int port;
+    @RegisterExtension
+    final OrderApi api = new OrderApi();
 
     private final StubRemoteServices remotes = StubRemoteServicesInitializer.stub();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void opensAfterItsThresholdRejectsWithoutCallingHalfOpensAfterItsWaitAndClosesOnRecovery() {
@@ -187,7 +184,7 @@ class ResilienceIT {
         assertThat(normal.path("degraded")).isEmpty();
         remotes.takeItemsDown();
 
-        HttpResponse<String> degraded = send(order(customer, "KEYBOARD-01", "DE")).join();
+        HttpResponse<String> degraded = send(OrderApi.order(customer, "KEYBOARD-01", "DE")).join();
 
         assertThat(degraded.statusCode()).isEqualTo(202);
         JsonNode body = JSON.readTree(degraded.body());
@@ -195,7 +192,7 @@ class ResilienceIT {
         assertThat(body.path("items").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("49.90");
         assertThat(body.path("shippingCost").decimalValue()).isEqualByComparingTo("4.99");
         // stored with the order: GET says so too
-        JsonNode read = JSON.readTree(get("/api/orders/" + body.path("orderId").asText()).body());
+        JsonNode read = JSON.readTree(api.get("/api/orders/" + body.path("orderId").asText()).body());
         assertThat(read.path("degraded").toString()).isEqualTo("[\"inventory-prices\"]");
     }
 
@@ -217,7 +214,7 @@ class ResilienceIT {
         String customer = "isolation-" + UUID.randomUUID();
 
         List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, placements)
-                .mapToObj(i -> send(order(customer, "MOUSE-01", "FR")))
+                .mapToObj(i -> send(OrderApi.order(customer, "MOUSE-01", "FR")))
                 .toList();
         // each permit is held until its call's read timeout (2 s): the bulkhead is full from the twentieth call in
         // flight until the first one ends, which a fine poll sees however long the placements took to get there
@@ -262,7 +259,7 @@ class ResilienceIT {
         int quotesBefore = remotes.quoteRequests();
         String traceId = IdGenerator.random().generateTraceId();
 
-        HttpResponse<String> response = send(order("trickle-" + UUID.randomUUID(), "MOUSE-01", "FR"),
+        HttpResponse<String> response = send(OrderApi.order("trickle-" + UUID.randomUUID(), "MOUSE-01", "FR"),
                 "00-" + traceId + "-00f067aa0ba902b7-01").join();
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -287,9 +284,9 @@ class ResilienceIT {
         inventory.priceOf("MOUSE-01");
         shipping.quote(address("DE"), LINES);
 
-        HttpResponse<String> breakers = get("/actuator/circuitbreakers");
-        HttpResponse<String> events = get("/actuator/circuitbreakerevents");
-        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        HttpResponse<String> breakers = api.get("/actuator/circuitbreakers");
+        HttpResponse<String> events = api.get("/actuator/circuitbreakerevents");
+        HttpResponse<String> prometheus = api.get("/actuator/prometheus");
 
         assertThat(breakers.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(breakers.body()).path("circuitBreakers").has("inventory")).isTrue();
@@ -311,36 +308,18 @@ class ResilienceIT {
     }
 
     private JsonNode place(String customer, String sku, String country) throws Exception {
-        HttpResponse<String> response = send(order(customer, sku, country)).join();
+        HttpResponse<String> response = send(OrderApi.order(customer, sku, country)).join();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body());
     }
 
-    private static String order(String customer, String sku, String country) {
-        return """
-                {"customerId":"%s","items":[{"sku":"%s","quantity":1}],
-                 "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Paris","postalCode":"75001","country":"%s"}}
-                """.formatted(customer, sku, country);
-    }
-
     private CompletableFuture<HttpResponse<String>> send(String body) {
-        return client.sendAsync(post(body).build(), HttpResponse.BodyHandlers.ofString());
+        return api.sendAsync(api.placement(body));
     }
 
     /** As a caller with tracing sends it: the order's spans continue the caller's trace. */
     private CompletableFuture<HttpResponse<String>> send(String body, String traceparent) {
-        return client.sendAsync(post(body).header("traceparent", traceparent).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder post(String body) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.sendAsync(api.placement(body).header("traceparent", traceparent));
     }
 
     private static ShippingAddress address(String country) {

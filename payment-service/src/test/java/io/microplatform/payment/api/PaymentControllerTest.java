@@ -1,7 +1,6 @@
 package io.microplatform.payment.api;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,14 +52,5 @@ class PaymentControllerTest {
                 .andExpect(content().string(matchesPattern(
                         "\\[\\{\"id\":\"[0-9a-f-]{36}\",\"orderId\":\"" + ORDER + "\",\"customerId\":\"alice\","
                                 + "\"type\":\"CHARGE\",\"amount\":104.79,\"createdAt\":\"[^\"]+\"},.*")));
-    }
-
-    @Test
-    void listsNothingForAnOrderNeverCharged() throws Exception {
-        given(payments.paymentsOf(ORDER)).willReturn(List.of());
-
-        mvc.perform(get("/api/payments").param("orderId", ORDER.toString()))
-                .andExpect(status().isOk())
-                .andExpect(content().json("[]", true));
     }
 }

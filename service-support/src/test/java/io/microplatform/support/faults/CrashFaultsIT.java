@@ -199,7 +199,7 @@ class CrashFaultsIT {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({ App.Listener.class, App.Things.class })
+    @Import({ App.Effects.class, App.Listener.class, App.Things.class })
     static class App {
 
         static final TypedRecordTopic RECORDS = new TypedRecordTopic(TOPIC);
@@ -254,61 +254,77 @@ class CrashFaultsIT {
             }
         }
 
-        /** The effect, written once per value, and after-commit work registered the way messaging-support's Outbox does. */
-        static void apply(JdbcClient jdbc, String value) {
-            int inserted = jdbc.sql("INSERT INTO crash_effects (value) VALUES (?) ON CONFLICT DO NOTHING").param(value)
-                    .update();
-            if (inserted == 1) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        PUBLISHED.add(value);
-                    }
-                });
-            }
-        }
-
-        static class Listener {
-
-            private final TransactionTemplate transactions;
-            private final JdbcClient jdbc;
-
-            Listener(TransactionTemplate transactions, JdbcClient jdbc) {
-                this.transactions = transactions;
-                this.jdbc = jdbc;
-            }
-
-            @KafkaListener(topics = TOPIC, groupId = "crash-faults")
-            void on(String value) {
-                RECORDS.handling(value);
-                transactions.executeWithoutResult(status -> apply(jdbc, value));
-            }
-        }
-
-        @RestController
-        static class Things {
+        /**
+         * The effect, written once per value in a read-write transaction, with after-commit work registered the way
+         * messaging-support's Outbox does; and a read of it in a read-only transaction.
+         */
+        static class Effects {
 
             private final TransactionTemplate transactions;
             private final TransactionTemplate readOnly;
             private final JdbcClient jdbc;
 
-            Things(TransactionTemplate transactions, JdbcClient jdbc) {
+            Effects(TransactionTemplate transactions, JdbcClient jdbc) {
                 this.transactions = transactions;
                 this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
                 this.readOnly.setReadOnly(true);
                 this.jdbc = jdbc;
             }
 
+            void apply(String value) {
+                transactions.executeWithoutResult(status -> {
+                    int inserted = jdbc.sql("INSERT INTO crash_effects (value) VALUES (?) ON CONFLICT DO NOTHING")
+                            .param(value).update();
+                    if (inserted == 1) {
+                        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                PUBLISHED.add(value);
+                            }
+                        });
+                    }
+                });
+            }
+
+            Integer count(String value) {
+                return readOnly.execute(status -> jdbc.sql("SELECT count(*) FROM crash_effects WHERE value = ?")
+                        .param(value).query(Integer.class).single());
+            }
+        }
+
+        static class Listener {
+
+            private final Effects effects;
+
+            Listener(Effects effects) {
+                this.effects = effects;
+            }
+
+            @KafkaListener(topics = TOPIC, groupId = "crash-faults")
+            void on(String value) {
+                RECORDS.handling(value);
+                effects.apply(value);
+            }
+        }
+
+        @RestController
+        static class Things {
+
+            private final Effects effects;
+
+            Things(Effects effects) {
+                this.effects = effects;
+            }
+
             @PostMapping("/api/things/{value}")
             String put(@PathVariable String value) {
-                transactions.executeWithoutResult(status -> apply(jdbc, value));
+                effects.apply(value);
                 return value;
             }
 
             @GetMapping("/api/things/{value}")
             Integer count(@PathVariable String value) {
-                return readOnly.execute(status -> jdbc.sql("SELECT count(*) FROM crash_effects WHERE value = ?")
-                        .param(value).query(Integer.class).single());
+                return effects.count(value);
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.microplatform.support.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,8 +41,13 @@ class LogLineTestApplication {
 
     static final String LOGGED = "looking the order up";
 
-    /** The one line of the console output that the Orders handler logged. */
-    static AbstractStringAssert<?> assertThatTheLoggedLine(CapturedOutput output) {
+    /**
+     * Asks the Orders handler for the order, then asserts on the one line of the console output that it logged while
+     * handling that request.
+     */
+    static AbstractStringAssert<?> assertThatTheLineLoggedForARequestNaming(UUID orderId, MockMvc mvc,
+            CapturedOutput output) throws Exception {
+        mvc.perform(get("/api/orders/{orderId}", orderId)).andExpect(status().isOk());
         return assertThat(output.getOut().lines().filter(line -> line.contains(LOGGED))).singleElement().asString();
     }
 

@@ -45,13 +45,4 @@ class ShipmentControllerTest {
                         "street":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE",\
                         "createdAt":"\\d{4}-\\d{2}-\\d{2}T[^"]+Z","updatedAt":"\\d{4}-\\d{2}-\\d{2}T[^"]+Z"}]""".formatted(ORDER))));
     }
-
-    @Test
-    void listsNothingForAnOrderWithoutShipment() throws Exception {
-        given(shipping.shipmentsOf(ORDER)).willReturn(List.of());
-
-        mvc.perform(get("/api/shipments").param("orderId", ORDER.toString()))
-                .andExpect(status().isOk())
-                .andExpect(content().json("[]", true));
-    }
 }

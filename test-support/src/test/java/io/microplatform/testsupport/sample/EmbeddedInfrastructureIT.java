@@ -32,8 +32,8 @@ class EmbeddedInfrastructureIT {
 
     @Test
     void connectsToTheDatabaseNamedAfterTheApplicationAsItsOwner() {
-        assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("test_support_sample");
-        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("test_support_sample");
+        assertThat(DatabaseSession.of(jdbc))
+                .isEqualTo(new DatabaseSession("test_support_sample", "test_support_sample"));
         assertThat(environment.getProperty("spring.datasource.url"))
                 .isEqualTo(SharedInfrastructure.postgres().jdbcUrl("test_support_sample"));
     }

@@ -22,7 +22,6 @@ class PropertyPrecedenceIT {
 
     @Test
     void usesTheTestsOwnUsernameOnTheEmbeddedDatabase() {
-        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("postgres");
-        assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("test_support_sample");
+        assertThat(DatabaseSession.of(jdbc)).isEqualTo(new DatabaseSession("test_support_sample", "postgres"));
     }
 }
