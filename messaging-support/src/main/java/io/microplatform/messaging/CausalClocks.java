@@ -69,14 +69,7 @@ final class CausalClocks {
                 .param("retentionMillis", retention.toMillis())
                 .param("limit", limit)
                 .update();
-        int effects = jdbc.sql("""
-                DELETE FROM causal_effects WHERE id IN (
-                  SELECT id FROM causal_effects
-                  WHERE recorded_at < clock_timestamp() - :retentionMillis * interval '1 millisecond'
-                  LIMIT :limit)""")
-                .param("retentionMillis", retention.toMillis())
-                .param("limit", limit)
-                .update();
+        int effects = RowRetention.deleteOlderThan(jdbc, "causal_effects", "recorded_at", retention, limit);
         return clocks + effects;
     }
 

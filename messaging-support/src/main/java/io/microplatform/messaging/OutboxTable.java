@@ -94,14 +94,7 @@ final class OutboxTable {
 
     /** Bounded per call, so a large backlog of old rows is trimmed over several sweeps instead of in one long delete. */
     int deletePublishedBefore(Duration retention, int limit) {
-        return jdbc.sql("""
-                DELETE FROM outbox_messages WHERE id IN (
-                  SELECT id FROM outbox_messages
-                  WHERE published_at < clock_timestamp() - :retentionMillis * interval '1 millisecond'
-                  LIMIT :limit)""")
-                .param("retentionMillis", retention.toMillis())
-                .param("limit", limit)
-                .update();
+        return RowRetention.deleteOlderThan(jdbc, "outbox_messages", "published_at", retention, limit);
     }
 
     /** Parked rows are not pending: they have their own gauge and alert, and would hold the oldest age up for ever. */

@@ -1,7 +1,6 @@
 package io.microplatform.inventory.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 import jakarta.persistence.Entity;
@@ -11,6 +10,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+
+import io.microplatform.support.domain.Money;
 
 /** A product the shop sells, with its price and the units on hand. */
 @Entity
@@ -38,8 +39,7 @@ public class Item {
         }
         this.sku = Objects.requireNonNull(sku);
         this.name = Objects.requireNonNull(name);
-        // money has exactly 2 decimals; a third one is a bug, not something to round away
-        this.price = price.setScale(2, RoundingMode.UNNECESSARY);
+        this.price = Money.exact(price);
         this.stock = stock;
     }
 

@@ -146,10 +146,6 @@ public class Reservation {
         return lines.stream().map(StockLine::sku).toList();
     }
 
-    public UUID orderId() {
-        return orderId;
-    }
-
     public ReservationStatus status() {
         return status;
     }

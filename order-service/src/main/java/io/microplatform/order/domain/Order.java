@@ -1,7 +1,6 @@
 package io.microplatform.order.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +28,8 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+
+import io.microplatform.support.domain.Money;
 
 /** The order aggregate: who ordered what, what it costs, where it goes, and how the order saga ended. */
 @Entity
@@ -105,16 +106,14 @@ public class Order {
         if (new HashSet<>(items.stream().map(OrderItem::sku).toList()).size() != items.size()) {
             throw new IllegalArgumentException("one line per sku: " + items);
         }
-        if (shippingCost.signum() < 0) {
-            throw new IllegalArgumentException("shipping cost must not be negative: " + shippingCost);
-        }
+        BigDecimal shipping = Money.nonNegative("shipping cost", shippingCost);
         Order order = new Order();
         order.id = Objects.requireNonNull(id);
         order.customerId = Objects.requireNonNull(customerId);
         order.status = OrderStatus.PENDING;
         order.items = new ArrayList<>(items);
         order.items.sort(Comparator.comparing(OrderItem::sku));
-        order.shippingCost = shippingCost.setScale(2, RoundingMode.UNNECESSARY);
+        order.shippingCost = shipping;
         order.total = items.stream().map(OrderItem::lineTotal).reduce(order.shippingCost, BigDecimal::add);
         order.shippingAddress = Objects.requireNonNull(shippingAddress);
         order.degraded = degraded.stream().distinct().sorted().toList();

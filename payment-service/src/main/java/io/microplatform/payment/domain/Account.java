@@ -1,7 +1,6 @@
 package io.microplatform.payment.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 import jakarta.persistence.Entity;
@@ -11,6 +10,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+
+import io.microplatform.support.domain.Money;
 
 /** A customer's money with the shop. */
 @Entity
@@ -27,12 +28,8 @@ public class Account {
     private BigDecimal balance;
 
     public Account(String customerId, BigDecimal balance) {
-        if (balance.signum() < 0) {
-            throw new IllegalArgumentException("balance must not be negative: " + balance);
-        }
+        this.balance = Money.nonNegative("balance", balance);
         this.customerId = Objects.requireNonNull(customerId);
-        // money has exactly 2 decimals; a third one is a bug, not something to round away
-        this.balance = balance.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     protected Account() {

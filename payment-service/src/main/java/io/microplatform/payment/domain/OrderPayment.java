@@ -1,7 +1,6 @@
 package io.microplatform.payment.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import jakarta.persistence.Version;
 
 import io.microplatform.payment.domain.ChargeOutcome.Charged;
 import io.microplatform.payment.domain.ChargeOutcome.Declined;
+import io.microplatform.support.domain.Money;
 
 /**
  * What payment decided for one order, kept for as long as the order can be asked about again: the saga may
@@ -81,11 +81,7 @@ public class OrderPayment {
      */
     public static OrderPayment charge(UUID orderId, String customerId, BigDecimal amount, Optional<Account> lockedAccount) {
         Objects.requireNonNull(customerId, "customerId");
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException("a charge must not be negative: " + amount);
-        }
-        // money has exactly 2 decimals; a third one is a bug, not something to round away
-        BigDecimal money = amount.setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal money = Money.nonNegative("a charge", amount);
         if (lockedAccount.isEmpty()) {
             return new OrderPayment(orderId, customerId, money, OrderPaymentStatus.DECLINED, "unknown customer");
         }
@@ -109,7 +105,7 @@ public class OrderPayment {
     public static OrderPayment declined(UUID orderId, String customerId, BigDecimal amount, String reason) {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(reason, "reason");
-        return new OrderPayment(orderId, customerId, amount.setScale(2, RoundingMode.UNNECESSARY),
+        return new OrderPayment(orderId, customerId, Money.exact(amount),
                 OrderPaymentStatus.DECLINED, reason);
     }
 

@@ -1,9 +1,10 @@
 package io.microplatform.saga.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
+
+import io.microplatform.support.domain.Money;
 
 /**
  * What the saga must know about its order to build every command, at any time and after any restart: the lines for
@@ -18,6 +19,6 @@ public record OrderDetails(String customerId, List<OrderedItem> items, BigDecima
             throw new IllegalArgumentException("an order has at least one line");
         }
         items = List.copyOf(items);
-        total = total.setScale(2, RoundingMode.UNNECESSARY);
+        total = Money.exact(total);
     }
 }

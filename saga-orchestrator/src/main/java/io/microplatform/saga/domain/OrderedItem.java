@@ -1,10 +1,11 @@
 package io.microplatform.saga.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 import jakarta.persistence.Embeddable;
+
+import io.microplatform.support.domain.Money;
 
 /** One line of the order, kept by the saga so it can build ReserveStock again after a restart. */
 @Embeddable
@@ -15,6 +16,6 @@ public record OrderedItem(String sku, int quantity, BigDecimal unitPrice) {
         if (quantity <= 0) {
             throw new IllegalArgumentException("quantity must be positive: " + quantity);
         }
-        unitPrice = unitPrice.setScale(2, RoundingMode.UNNECESSARY);
+        unitPrice = Money.exact(unitPrice);
     }
 }

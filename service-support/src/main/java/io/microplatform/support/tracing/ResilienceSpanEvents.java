@@ -14,6 +14,7 @@ import io.micrometer.tracing.Tracer;
 import java.util.Collection;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.ClassUtils;
 
 /**
  * Subscribes to the events of every instance of a registry, including instances created later (order-service
@@ -22,6 +23,14 @@ import org.springframework.beans.factory.ObjectProvider;
  * HALF_OPEN on resilience4j's scheduler) have no trace to join and are left to the metrics.
  */
 final class ResilienceSpanEvents {
+
+    // a service may have some of resilience4j's modules and not others: testing a registry against the type of a
+    // missing module would fail to load it, so each test is made only where its module is on the classpath
+    private static final boolean CIRCUIT_BREAKERS =
+            isPresent("io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry");
+    private static final boolean RETRIES = isPresent("io.github.resilience4j.retry.RetryRegistry");
+    private static final boolean BULKHEADS = isPresent("io.github.resilience4j.bulkhead.BulkheadRegistry");
+    private static final boolean TIME_LIMITERS = isPresent("io.github.resilience4j.timelimiter.TimeLimiterRegistry");
 
     private final ObjectProvider<Tracer> tracer;
 
@@ -33,20 +42,17 @@ final class ResilienceSpanEvents {
         return new ResilienceSpanEvents(tracer);
     }
 
-    void observe(CircuitBreakerRegistry registry) {
-        forEachInstance(registry, registry.getAllCircuitBreakers(), this::observe);
-    }
-
-    void observe(RetryRegistry registry) {
-        forEachInstance(registry, registry.getAllRetries(), this::observe);
-    }
-
-    void observe(BulkheadRegistry registry) {
-        forEachInstance(registry, registry.getAllBulkheads(), this::observe);
-    }
-
-    void observe(TimeLimiterRegistry registry) {
-        forEachInstance(registry, registry.getAllTimeLimiters(), this::observe);
+    /** A registry of a pattern it does not trace (rate limiters, thread pool bulkheads) is left alone. */
+    void observe(Registry<?, ?> registry) {
+        if (CIRCUIT_BREAKERS && registry instanceof CircuitBreakerRegistry breakers) {
+            forEachInstance(breakers, breakers.getAllCircuitBreakers(), this::observe);
+        } else if (RETRIES && registry instanceof RetryRegistry retries) {
+            forEachInstance(retries, retries.getAllRetries(), this::observe);
+        } else if (BULKHEADS && registry instanceof BulkheadRegistry bulkheads) {
+            forEachInstance(bulkheads, bulkheads.getAllBulkheads(), this::observe);
+        } else if (TIME_LIMITERS && registry instanceof TimeLimiterRegistry timeLimiters) {
+            forEachInstance(timeLimiters, timeLimiters.getAllTimeLimiters(), this::observe);
+        }
     }
 
     private void observe(CircuitBreaker breaker) {
@@ -102,6 +108,10 @@ final class ResilienceSpanEvents {
         if (span != null && !span.isNoop()) {
             write.accept(span);
         }
+    }
+
+    private static boolean isPresent(String className) {
+        return ClassUtils.isPresent(className, ResilienceSpanEvents.class.getClassLoader());
     }
 
     private static String describe(Throwable failure) {

@@ -1,7 +1,6 @@
 package io.microplatform.shipping.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 import jakarta.persistence.Entity;
@@ -12,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+
+import io.microplatform.support.domain.Money;
 
 /** A country the shop ships to, at a flat rate per order. */
 @Entity
@@ -33,8 +34,7 @@ public class Destination {
     public Destination(String countryCode, String name, BigDecimal rate) {
         this.countryCode = Objects.requireNonNull(countryCode);
         this.name = Objects.requireNonNull(name);
-        // money has exactly 2 decimals; a third one is a bug, not something to round away
-        this.rate = rate.setScale(2, RoundingMode.UNNECESSARY);
+        this.rate = Money.exact(rate);
     }
 
     protected Destination() {
