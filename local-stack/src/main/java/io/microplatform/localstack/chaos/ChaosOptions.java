@@ -46,7 +46,7 @@ public record ChaosOptions(Duration duration, double rate, long seed) {
                 value = args.removeFirst();
             }
             switch (name) {
-                case "--duration" -> duration = duration(value);
+                case "--duration" -> duration = duration(name, value);
                 case "--rate" -> rate = number(name, value);
                 default -> seed = Optional.of((long) number(name, value));
             }
@@ -54,7 +54,8 @@ public record ChaosOptions(Duration duration, double rate, long seed) {
         return new ChaosOptions(duration, rate, seed.orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000)));
     }
 
-    private static Duration duration(String value) {
+    /** {@code value} as 500ms, 30s, 2m or a plain number of seconds; the exception names the option {@code name}. */
+    public static Duration duration(String name, String value) {
         String text = value.strip().toLowerCase();
         try {
             if (text.endsWith("ms")) {
@@ -68,7 +69,7 @@ public record ChaosOptions(Duration duration, double rate, long seed) {
             }
             return Duration.ofSeconds(Long.parseLong(text));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--duration must be like 60s or 2m, was " + value);
+            throw new IllegalArgumentException(name + " must be like 60s or 2m, was " + value);
         }
     }
 

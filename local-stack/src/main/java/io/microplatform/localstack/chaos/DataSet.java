@@ -86,6 +86,23 @@ public record DataSet(String label, String runId, List<Customer> customers, List
         return new DataSet("demo", runId, List.copyOf(accounts), List.copyOf(items), false);
     }
 
+    /**
+     * The benchmark's data: many customers who can pay for anything and many items that never run out, so that orders
+     * spread over many rows (no hot account or item row) and every saga ends CONFIRMED.
+     */
+    public static DataSet bench(String runId, int customers, int items) {
+        List<Customer> accounts = new ArrayList<>();
+        for (int i = 1; i <= customers; i++) {
+            accounts.add(new Customer("bench-" + runId + "-c" + i, new BigDecimal("100000000.00")));
+        }
+        List<Item> stocked = new ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            stocked.add(new Item(("BENCH-" + runId + "-I" + i).toUpperCase(Locale.ROOT), "Bench item " + i,
+                    BigDecimal.valueOf(100 + 7 * i, 2), 100_000_000));
+        }
+        return new DataSet("bench", runId, List.copyOf(accounts), List.copyOf(stocked), false);
+    }
+
     public String customerPrefix() {
         return label + "-" + runId + "-";
     }
@@ -133,7 +150,7 @@ public record DataSet(String label, String runId, List<Customer> customers, List
      * address field as long as {@link FieldLimits} allows, in letters beyond ASCII, and one in twenty-five is over a
      * limit.
      */
-    Draft draft(int number, Random random, ObjectMapper json) {
+    public Draft draft(int number, Random random, ObjectMapper json) {
         ObjectNode order = json.createObjectNode();
         order.put("customerId", customers.get(random.nextInt(customers.size())).id());
         ArrayNode lines = order.putArray("items");
@@ -168,7 +185,7 @@ public record DataSet(String label, String runId, List<Customer> customers, List
         return new Draft(number, idempotencyKeyPrefix() + number, order.toString(), overLimit);
     }
 
-    static Connection connect(StackControl.Database database) throws SQLException {
+    public static Connection connect(StackControl.Database database) throws SQLException {
         Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
         connection.setAutoCommit(true);
         return connection;

@@ -1,5 +1,6 @@
 package io.microplatform.localstack.cli;
 
+import io.microplatform.localstack.bench.BenchOptions;
 import io.microplatform.localstack.config.StackPlan;
 import io.microplatform.localstack.config.Topology;
 import io.microplatform.localstack.console.UsageException;
@@ -20,7 +21,7 @@ record CommandLine(Verb verb, boolean detach, boolean volumes, boolean follow, M
 
     static final String USAGE = "usage: ./platform up [-d] [--scale SERVICE=N]... | down [-v] | ps | logs [-f] [SERVICE]"
             + " | restart SERVICE | kill SERVICE | pause SERVICE DURATION | " + FaultCommand.USAGE
-            + " | chaos [--duration D] [--rate R] [--seed N] | demo [NAME] | help";
+            + " | chaos [--duration D] [--rate R] [--seed N] | demo [NAME] | " + BenchOptions.USAGE + " | help";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 

@@ -2,6 +2,7 @@ package io.microplatform.localstack.cli;
 
 import static io.microplatform.localstack.console.PlatformException.PREFIX;
 
+import io.microplatform.localstack.bench.BenchOptions;
 import io.microplatform.localstack.chaos.ChaosOptions;
 import io.microplatform.localstack.config.Settings;
 import io.microplatform.localstack.console.PlatformException;
@@ -57,6 +58,13 @@ public final class Platform {
               demo [NAME]                    list the fault-injection demos, or run one: it says what to watch,
                                              injects the fault, puts the stack back and ends in PASS or FAIL
                                              with what it measured (docs/demos.md); exit code 1 unless PASS
+              bench [--warmup 60s] [--step 30s] [--start-rate 10] [--rate-step 10] [--max-rate 400]
+                    [--customers 2000] [--items 500] [--out bench/results]
+                                             offer orders at rising constant rates until the platform falls
+                                             behind, then at half the highest rate it kept up with; latency, CPU
+                                             per saga per process, commits and Kafka records per saga, and the
+                                             ceilings of PostgreSQL and Kafka; JSON and a plot in bench/results/
+                                             (docs/benchmark.md)
               help                           this text
 
             Ports come from .env; an environment variable of the same name overrides one. Instance i of a scaled
@@ -134,6 +142,16 @@ public final class Platform {
                 throw new UsageException(e.getMessage());
             }
             return new Chaos(Settings.load(environment), Terminal.system(environment), options).run();
+        }
+        if (!args.isEmpty() && args.get(0).equals(Bench.VERB)) {
+            Settings settings = Settings.load(environment);
+            BenchOptions options;
+            try {
+                options = BenchOptions.parse(args.subList(1, args.size()), settings.repository());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return new Bench(settings, Terminal.system(environment), options).run();
         }
         CommandLine command = CommandLine.parse(args);
         if (command.verb() == CommandLine.Verb.HELP) {

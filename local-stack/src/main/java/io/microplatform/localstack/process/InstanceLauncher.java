@@ -42,8 +42,12 @@ public final class InstanceLauncher {
     private static final List<String> TRACE_STORE_MEMORY = List.of("-Xmx128m", "-XX:MaxMetaspaceSize=96m");
     /** Zipkin's in-memory storage drops the oldest traces beyond this many spans: the last ~550 orders of 36 spans. */
     private static final int TRACE_STORE_SPANS = 20_000;
-    /** PostgreSQL's helper only starts the server and creates the databases, then exits. */
-    private static final List<String> POSTGRES_HELPER_MEMORY = List.of("-Xmx64m", "-XX:MaxMetaspaceSize=64m");
+    /**
+     * PostgreSQL's helper starts the server and creates the databases, then exits. On a machine that never ran it,
+     * zonky first unpacks the binaries from their .txz, whose xz dictionary alone needs more than a 64 MB heap (the
+     * first ./platform up on a fresh machine died of it, leaving a half-unpacked folder behind).
+     */
+    private static final List<String> POSTGRES_HELPER_MEMORY = List.of("-Xmx192m", "-XX:MaxMetaspaceSize=64m");
 
     private final Settings settings;
     private final AppImages images;
