@@ -51,15 +51,18 @@ public record BenchResult(String runId, Instant started, Instant ended, Map<Stri
      * @param backlogAtEnd accepted orders not ended when the step stopped sending
      * @param notEndedAfterDrain still not ended once the drain limit ran out (should be 0)
      * @param cpuMillisPerSaga per process, CPU from the step's start until its last saga ended, per confirmed saga
+     * @param outboxLagMeanMillis from commit to Kafka's acknowledgement, the mean over the step's outbox messages
+     * @param outboxLagMaxMillis the longest of those in the services' last two minutes (Micrometer's max window)
      */
     public record Step(String phase, double offeredPerSecond, double seconds, int placed, int refused, int failed,
             Latency placement, Latency saga, double completedPerSecond, long backlogAtEnd, long notEndedAfterDrain,
             long cancelled, Map<String, Double> cpuMillisPerSaga, double cpuMillisPerSagaTotal, double commitsPerSaga,
-            double kafkaRecordsPerSaga, double outboxLagMaxSeconds, boolean keptUp) {
+            double kafkaRecordsPerSaga, double outboxLagMeanMillis, double outboxLagMaxMillis, boolean keptUp) {
 
         static Step of(String phase, double rate, double seconds, OpenLoad.Sent sent, Histogram saga,
                 double completedPerSecond, long backlogAtEnd, long notEndedAfterDrain, long cancelled, long sagas,
-                Map<String, Long> cpuMillis, long commits, long kafkaRecords, double outboxLag) {
+                Map<String, Long> cpuMillis, long commits, long kafkaRecords, double outboxLagMean,
+                double outboxLagMax) {
             double per = Math.max(1, sagas);
             Map<String, Double> cpu = new TreeMap<>();
             cpuMillis.forEach((process, millis) -> cpu.put(process, round(millis / per)));
@@ -69,14 +72,16 @@ public record BenchResult(String runId, Instant started, Instant ended, Map<Stri
             return new Step(phase, rate, round(seconds), sent.placed(), sent.refused(), sent.failed(),
                     Latency.of(sent.latencyMicros()), Latency.of(saga), round(completedPerSecond), backlogAtEnd,
                     notEndedAfterDrain, cancelled, cpu, round(cpuTotal), round(commits / per), round(kafkaRecords / per),
-                    round(outboxLag), keptUp);
+                    round(outboxLagMean), round(outboxLagMax), keptUp);
         }
 
         String line() {
             return String.format(Locale.ROOT, "%-7s %5.0f/s offered  %6.1f/s completed  placement p99 %7.1f ms  "
-                            + "saga p50 %7.1f p99 %8.1f ms  backlog %4d  CPU %6.1f ms/saga  %4.1f commits  %4.1f records  %s",
+                            + "saga p50 %7.1f p99 %8.1f ms  backlog %4d  CPU %6.1f ms/saga  %4.1f commits  %4.1f records  "
+                            + "outbox %5.1f ms  %s",
                     phase, offeredPerSecond, completedPerSecond, placement.p99(), saga.p50(), saga.p99(), backlogAtEnd,
-                    cpuMillisPerSagaTotal, commitsPerSaga, kafkaRecordsPerSaga, keptUp ? "kept up" : "FELL BEHIND");
+                    cpuMillisPerSagaTotal, commitsPerSaga, kafkaRecordsPerSaga, outboxLagMeanMillis,
+                    keptUp ? "kept up" : "FELL BEHIND");
         }
     }
 

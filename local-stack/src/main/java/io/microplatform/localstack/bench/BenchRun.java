@@ -15,10 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -98,21 +95,10 @@ public final class BenchRun {
     private BenchResult.Step step(String phase, double rate, Duration duration, OpenLoad load, StackCounters counters)
             throws SQLException, InterruptedException {
         StackCounters.Reading before = counters.read();
-        AtomicReference<Double> lag = new AtomicReference<>(0.0);
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> lag.accumulateAndGet(counters.outboxLagSeconds(), Math::max), 1, 1,
-                TimeUnit.SECONDS);
         Instant from = Instant.now();
-        OpenLoad.Sent sent;
-        Instant to;
-        Outcomes atEnd;
-        try {
-            sent = load.run(rate, duration);
-            to = Instant.now();
-            atEnd = outcomes(sent.accepted());
-        } finally {
-            sampler.shutdownNow();
-        }
+        OpenLoad.Sent sent = load.run(rate, duration);
+        Instant to = Instant.now();
+        Outcomes atEnd = outcomes(sent.accepted());
         Outcomes ended = atEnd;
         long waitUntil = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (ended.notEnded() > 0 && System.nanoTime() < waitUntil) {
@@ -131,7 +117,8 @@ public final class BenchRun {
         Map<String, Long> cpu = after.cpuSince(before);
         return BenchResult.Step.of(phase, rate, windowSeconds, sent, saga, confirmedInWindow / windowSeconds,
                 atEnd.notEnded(), ended.notEnded(), ended.cancelled(), sagas, cpu, after.commits() - before.commits(),
-                after.kafkaRecords() - before.kafkaRecords(), lag.get());
+                after.kafkaRecords() - before.kafkaRecords(), after.outbox().meanMillisSince(before.outbox()),
+                after.outbox().maxSeconds() * 1000);
     }
 
     private BenchResult.Rest rest(StackCounters counters) throws InterruptedException {

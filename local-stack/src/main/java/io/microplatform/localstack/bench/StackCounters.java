@@ -35,7 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 final class StackCounters implements AutoCloseable {
 
     /** Taken at one moment. */
-    record Reading(long nanos, Map<String, Long> cpuMillis, long commits, long kafkaRecords) {
+    record Reading(long nanos, Map<String, Long> cpuMillis, long commits, long kafkaRecords, OutboxLatency outbox) {
 
         Map<String, Long> cpuSince(Reading earlier) {
             Map<String, Long> used = new java.util.TreeMap<>();
@@ -61,7 +61,7 @@ final class StackCounters implements AutoCloseable {
     }
 
     Reading read() {
-        return new Reading(System.nanoTime(), cpuMillis(), commits(), kafkaRecords());
+        return new Reading(System.nanoTime(), cpuMillis(), commits(), kafkaRecords(), outboxLatency());
     }
 
     /** Per process (the instance names of ./platform ps), CPU milliseconds so far, each pid counted once. */
@@ -117,32 +117,58 @@ final class StackCounters implements AutoCloseable {
         }
     }
 
-    /** The oldest unpublished outbox message any business service reports now, in seconds (0 when none). */
-    double outboxLagSeconds() {
-        double oldest = 0;
+    /**
+     * Commit-to-acknowledgement latency of every outbox message the business services published so far, from their
+     * {@code outbox_publish_latency_seconds} timers: one scrape per service, so that measuring does not load the
+     * services the way a scrape every second would.
+     */
+    OutboxLatency outboxLatency() {
+        double count = 0;
+        double sum = 0;
+        double max = 0;
         for (StackControl.Process process : stack.processes()) {
             if (!process.alive() || !Topology.BUSINESS_SERVICES.contains(process.service())) {
                 continue;
             }
             try {
-                HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                String exposition = http.send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + process.port() + "/actuator/prometheus"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                oldest = Math.max(oldest, gauge(scrape.body(), "outbox_oldest_pending_age_seconds"));
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                count += sum(exposition, "outbox_publish_latency_seconds_count");
+                sum += sum(exposition, "outbox_publish_latency_seconds_sum");
+                max = Math.max(max, max(exposition, "outbox_publish_latency_seconds_max"));
             } catch (java.io.IOException e) {
-                // restarting: its outbox is read again on the next sample
+                // restarting: its messages count in the next reading
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return oldest;
+                break;
             }
         }
-        return oldest;
+        return new OutboxLatency(count, sum, max);
     }
 
-    /** The largest value of a gauge in Prometheus' text format, 0 when absent. */
-    static double gauge(String exposition, String name) {
+    /** Totals over every topic and service; {@code maxSeconds} is the largest in Micrometer's last two minutes. */
+    record OutboxLatency(double count, double sumSeconds, double maxSeconds) {
+
+        double meanMillisSince(OutboxLatency earlier) {
+            double published = count - earlier.count;
+            return published <= 0 ? 0 : (sumSeconds - earlier.sumSeconds) / published * 1000;
+        }
+    }
+
+    /** The sum of a series' values over all its labels, in Prometheus' text format; 0 when absent. */
+    static double sum(String exposition, String name) {
+        return values(exposition, name).sum();
+    }
+
+    /** The largest of a series' values over all its labels; 0 when absent. */
+    static double max(String exposition, String name) {
+        return values(exposition, name).max().orElse(0);
+    }
+
+    private static java.util.stream.DoubleStream values(String exposition, String name) {
         return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(0);
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
     }
 
     @Override

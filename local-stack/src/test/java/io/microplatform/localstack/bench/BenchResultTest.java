@@ -35,7 +35,7 @@ class BenchResultTest {
         assertThat(step("step", 20, 19.5, 3, 2).keptUp()).as("two sagas never ended").isFalse();
         assertThat(step("step", 20, 15, 3, 0).keptUp()).as("completed well below offered").isFalse();
         BenchResult.Step failing = BenchResult.Step.of("step", 20, 30, new OpenLoad.Sent(600, 0, 1, List.of(),
-                histogram(5)), histogram(100), 19.5, 3, 0, 0, 600, Map.of(), 0, 0, 0);
+                histogram(5)), histogram(100), 19.5, 3, 0, 0, 600, Map.of(), 0, 0, 0, 0);
         assertThat(failing.keptUp()).as("one placement got no answer").isFalse();
     }
 
@@ -75,7 +75,7 @@ class BenchResultTest {
     private static BenchResult.Step step(String phase, double rate, double completed, long backlog, long notEnded) {
         return BenchResult.Step.of(phase, rate, 30, new OpenLoad.Sent(600, 0, 0, List.of(), histogram(5)),
                 histogram(100), completed, backlog, notEnded, 0, 100,
-                Map.of("order-service", 400L, "postgres", 600L), 1200, 1600, 0.2);
+                Map.of("order-service", 400L, "postgres", 600L), 1200, 1600, 4.5, 20);
     }
 
     private static BenchResult result(List<BenchResult.Step> steps) {
