@@ -69,18 +69,17 @@ class PaymentCommandsIT {
 
     @Test
     void chargesWhenTheBalanceCoversTheAmount() {
-        String customer = account("100.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("100.00", "60.00");
 
         commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class)
                 .extracting(Reply::orderId).isEqualTo(command.orderId());
-        assertThat(balance(customer)).isEqualTo("40.00");
+        assertThat(balance(command.customerId())).isEqualTo("40.00");
         JsonNode payments = paymentsOf(command.orderId());
         assertThat(payments).hasSize(1);
         assertThat(payments.get(0).get("orderId").asText()).isEqualTo(command.orderId().toString());
-        assertThat(payments.get(0).get("customerId").asText()).isEqualTo(customer);
+        assertThat(payments.get(0).get("customerId").asText()).isEqualTo(command.customerId());
         assertThat(payments.get(0).get("type").asText()).isEqualTo("CHARGE");
         assertThat(payments.get(0).get("amount").decimalValue()).isEqualByComparingTo("60.00");
         assertThat(payments.get(0).get("createdAt").isTextual()).isTrue();
@@ -88,15 +87,14 @@ class PaymentCommandsIT {
 
     @Test
     void declinesWhenTheBalanceIsShortAndDebitsNothing() {
-        String customer = account("10.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("10.00", "60.00");
 
         commands.send(command);
 
         Reply reply = replies.awaitReplyTo(command.messageId());
         assertThat(reply).isInstanceOf(PaymentDeclined.class);
         assertThat(((PaymentDeclined) reply).why()).isEqualTo("insufficient balance");
-        assertThat(balance(customer)).isEqualTo("10.00");
+        assertThat(balance(command.customerId())).isEqualTo("10.00");
         assertThat(paymentsOf(command.orderId())).isEmpty();
         // a charge the balance cannot cover is declined without asking the payment provider
         assertThat(provider.callsFor(command.orderId())).isZero();
@@ -116,14 +114,13 @@ class PaymentCommandsIT {
 
     @Test
     void chargesOnceAndAnswersTwiceWhenChargePaymentIsDeliveredTwice() {
-        String customer = account("100.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("100.00", "60.00");
 
         commands.send(command);
         commands.send(command);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentCharged.class);
-        assertThat(balance(customer)).isEqualTo("40.00");
+        assertThat(balance(command.customerId())).isEqualTo("40.00");
         assertThat(paymentsOf(command.orderId())).hasSize(1);
         assertThat(effects(command.orderId())).containsExactly("payment.charged");
         // the redelivery is answered from the stored charge: the payment provider was asked once
@@ -132,21 +129,21 @@ class PaymentCommandsIT {
 
     @Test
     void answersARedeliveredDeclineAsTheFirstTimeAlthoughTheBalanceGrewSince() {
-        String customer = account("10.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("10.00", "60.00");
         commands.send(command);
         replies.awaitReplyTo(command.messageId());
 
-        jdbc.sql("UPDATE accounts SET balance = 100.00 WHERE customer_id = ?").param(customer).update();
+        jdbc.sql("UPDATE accounts SET balance = 100.00 WHERE customer_id = ?").param(command.customerId()).update();
         commands.send(command);
         // another command for the same order under another message id: no id register would know it, the order's
         // one payment record does (the orchestrator's own re-sends keep the message id)
-        ChargePayment resent = new ChargePayment(UUID.randomUUID(), command.orderId(), customer, command.amount());
+        ChargePayment resent =
+                new ChargePayment(UUID.randomUUID(), command.orderId(), command.customerId(), command.amount());
         commands.send(resent);
 
         SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), PaymentDeclined.class);
         assertThat(replies.awaitReplyTo(resent.messageId())).isInstanceOf(PaymentDeclined.class);
-        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(balance(command.customerId())).isEqualTo("100.00");
         assertThat(paymentsOf(command.orderId())).isEmpty();
         // one decision, answered three times
         assertThat(effects(command.orderId())).containsExactly("payment.declined");
@@ -197,22 +194,20 @@ class PaymentCommandsIT {
 
     @Test
     void chargesAfterThreeAttemptsWhenTheProviderFailsTwice() {
-        String customer = account("100.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("100.00", "60.00");
         provider.failNext(command.orderId(), 2, 500);
 
         commands.send(command);
 
         assertThat(replies.awaitReplyTo(command.messageId())).isInstanceOf(PaymentCharged.class);
         assertThat(provider.callsFor(command.orderId())).isEqualTo(3);
-        assertThat(balance(customer)).isEqualTo("40.00");
+        assertThat(balance(command.customerId())).isEqualTo("40.00");
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
     void doesNotRetryTheProvidersDeclineAndDebitsNothing() {
-        String customer = account("100.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("100.00", "60.00");
         provider.alwaysAnswer(command.orderId(), 422);
 
         commands.send(command);
@@ -221,7 +216,7 @@ class PaymentCommandsIT {
         assertThat(reply).isInstanceOf(PaymentDeclined.class);
         assertThat(((PaymentDeclined) reply).why()).isEqualTo("declined by the payment provider");
         assertThat(provider.callsFor(command.orderId())).isEqualTo(1);
-        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(balance(command.customerId())).isEqualTo("100.00");
 
         // a redelivery is answered from the stored decline, without asking the provider again
         commands.send(command);
@@ -234,8 +229,7 @@ class PaymentCommandsIT {
 
     @Test
     void retriesA400OnlyThroughKafkaDeliveriesNotInsideOne() {
-        String customer = account("100.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("100.00", "60.00");
         provider.alwaysAnswer(command.orderId(), 400);
 
         commands.send(command);
@@ -244,25 +238,24 @@ class PaymentCommandsIT {
         commands.awaitDeadLettered(command);
         assertThat(provider.callsFor(command.orderId())).isEqualTo(4);
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
-        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(balance(command.customerId())).isEqualTo("100.00");
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
     void sendsNoReplyAndDebitsNothingWhileTheProviderIsDownAndOpensTheBreaker() {
-        String customer = account("100.00");
-        ChargePayment command = charge(UUID.randomUUID(), customer, "60.00");
+        ChargePayment command = chargeToANewAccount("100.00", "60.00");
 
         // dead-lettered, and the breaker opened on exactly the failed calls: SagaCommands asserts both
         commands.sendWhileTheThirdPartyIsDown(command, provider, breaker());
 
         assertThat(replies.repliesTo(command.messageId())).isEmpty();
-        assertThat(balance(customer)).isEqualTo("100.00");
+        assertThat(balance(command.customerId())).isEqualTo("100.00");
         assertThat(paymentsOf(command.orderId())).isEmpty();
         assertThat(status(command.orderId())).isNull();
 
         // while open, another order's charge fails fast without touching the network
-        ChargePayment next = charge(UUID.randomUUID(), customer, "1.00");
+        ChargePayment next = charge(UUID.randomUUID(), command.customerId(), "1.00");
         commands.send(next);
         commands.awaitDeadLettered(next);
         assertThat(provider.callsFor(next.orderId())).isZero();
@@ -346,6 +339,11 @@ class PaymentCommandsIT {
 
     private static ChargePayment charge(UUID orderId, String customerId, String amount) {
         return new ChargePayment(UUID.randomUUID(), orderId, customerId, new BigDecimal(amount));
+    }
+
+    /** A charge for a new order, to a new account holding balance. */
+    private ChargePayment chargeToANewAccount(String balance, String amount) {
+        return charge(UUID.randomUUID(), account(balance), amount);
     }
 
     private String account(String balance) {

@@ -6,6 +6,7 @@ import io.microplatform.testsupport.ScriptedThirdParty;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -22,11 +23,14 @@ import io.microplatform.contracts.Topics;
 import io.microplatform.shipping.client.CarrierClient;
 import io.microplatform.testsupport.ClosedBreakers;
 import io.microplatform.testsupport.EmbeddedInfrastructure;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -57,6 +61,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShippingCommandsIT {
 
     private static final ShippingAddress BERLIN = new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE");
+    // postal code 00000 is refused as a business decision, without asking the carrier
+    private static final ShippingAddress UNDELIVERABLE =
+            new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE");
 
     @Autowired
     private TestRestTemplate http;
@@ -113,31 +120,27 @@ class ShippingCommandsIT {
         assertThat(carrier.callsFor(command.orderId())).isZero();
     }
 
-    @Test
-    void createsOnceAndAnswersTwiceWhenCreateShipmentIsDeliveredTwice() {
-        CreateShipment command = create(UUID.randomUUID(), BERLIN);
-
-        commands.send(command);
-        commands.send(command);
-
-        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentCreated.class);
-        assertThat(rows(command.orderId())).isOne();
-        assertThat(effects(command.orderId())).containsExactly("shipping.created");
-        // the redelivery is answered from the stored shipment: the carrier was asked once
-        assertThat(carrier.callsFor(command.orderId())).isEqualTo(1);
+    static Stream<Arguments> decisionsOnACreateShipment() {
+        return Stream.of(
+                Arguments.of(Named.of("a created shipment", BERLIN), ShipmentCreated.class, "shipping.created", 1),
+                Arguments.of(Named.of("an undeliverable address", UNDELIVERABLE), ShipmentFailed.class,
+                        "shipping.refused", 0));
     }
 
-    @Test
-    void refusesARedeliveredUndeliverableShipmentTheSameWay() {
-        CreateShipment command = create(UUID.randomUUID(),
-                new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+    /** A redelivery is answered from the order's stored row: one decision, one effect, no second carrier call. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decisionsOnACreateShipment")
+    void decidesOnceAndAnswersTwiceWhenCreateShipmentIsDeliveredTwice(ShippingAddress address,
+            Class<? extends Reply> answer, String effect, int carrierCalls) {
+        CreateShipment command = create(UUID.randomUUID(), address);
 
         commands.send(command);
         commands.send(command);
 
-        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), ShipmentFailed.class);
+        SagaReplies.assertIdentical(replies.awaitRepliesTo(command.messageId(), 2), answer);
         assertThat(rows(command.orderId())).isOne();
-        assertThat(effects(command.orderId())).containsExactly("shipping.refused");
+        assertThat(effects(command.orderId())).containsExactly(effect);
+        assertThat(carrier.callsFor(command.orderId())).isEqualTo(carrierCalls);
     }
 
     /**
@@ -270,7 +273,7 @@ class ShippingCommandsIT {
         assertThat(rows(command.orderId())).isZero();
 
         // while open, postal code 00000 is still refused as business, without the carrier
-        CreateShipment undeliverable = create(UUID.randomUUID(), new ShippingAddress("Ada", "1 Main St", "Berlin", "00000", "DE"));
+        CreateShipment undeliverable = create(UUID.randomUUID(), UNDELIVERABLE);
         commands.send(undeliverable);
         assertThat(replies.awaitReplyTo(undeliverable.messageId())).isInstanceOf(ShipmentFailed.class);
         assertThat(carrier.callsFor(undeliverable.orderId())).isZero();
