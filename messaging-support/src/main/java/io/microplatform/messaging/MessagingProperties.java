@@ -22,10 +22,14 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Con
      * @param retention how long published messages stay in the table, for inspection after an incident
      * @param maxAttempts refusals by the broker of the row itself (too large, invalid topic, not authorized) after
      *        which the row is parked: never sent again, counted in outbox.parked. An unreachable broker never counts
+     * @param housekeepingInterval how often published rows and old clocks are trimmed and the outbox.pending gauges
+     *        refreshed; apart from the sweep, which must stay frequent, because an idle service would otherwise spend
+     *        most of its database transactions on housekeeping
      */
     public record Outbox(@DefaultValue("1s") Duration sweepInterval, @DefaultValue("2s") Duration gracePeriod,
             @DefaultValue("100") int batchSize, @DefaultValue("10s") Duration sendTimeout,
-            @DefaultValue("1h") Duration retention, @DefaultValue("5") int maxAttempts) {
+            @DefaultValue("1h") Duration retention, @DefaultValue("5") int maxAttempts,
+            @DefaultValue("5s") Duration housekeepingInterval) {
     }
 
     /**

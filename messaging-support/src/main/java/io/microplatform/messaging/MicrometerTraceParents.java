@@ -7,6 +7,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Traceparents through Micrometer Tracing. The stored value is always W3C, written out here rather than by the
@@ -15,17 +16,19 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class MicrometerTraceParents implements TraceParents {
 
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<Propagator> propagator;
+    // looked up on first use, once they exist, then kept: a bean factory lookup on every message showed up in the
+    // benchmark's profile (./platform bench, docs/benchmark.md)
+    private final SingletonSupplier<Tracer> tracer;
+    private final SingletonSupplier<Propagator> propagator;
 
     MicrometerTraceParents(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.tracer = SingletonSupplier.of(tracer::getIfUnique);
+        this.propagator = SingletonSupplier.of(propagator::getIfUnique);
     }
 
     @Override
     public String current() {
-        Tracer current = tracer.getIfUnique();
+        Tracer current = tracer.get();
         Span span = current == null ? null : current.currentSpan();
         // not span.isNoop(): with the OpenTelemetry bridge an unsampled span is a no-op, yet its trace must travel
         // too (flag 00), or each message of an unsampled order would start a trace of its own and be sampled anew:
@@ -41,8 +44,8 @@ final class MicrometerTraceParents implements TraceParents {
 
     @Override
     public <T> T continuing(String traceParent, Supplier<T> send) {
-        Tracer current = tracer.getIfUnique();
-        Propagator propagation = propagator.getIfUnique();
+        Tracer current = tracer.get();
+        Propagator propagation = propagator.get();
         if (traceParent == null || current == null || propagation == null) {
             return send.get();
         }

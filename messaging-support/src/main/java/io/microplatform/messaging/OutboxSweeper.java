@@ -20,13 +20,14 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Publishes what the immediate relay did not: rows committed just before a crash, rows whose send failed, rows the
  * relay dropped. Runs on its own thread (a service's own @Scheduled tasks are not delayed by a broker outage), first
- * right at start-up, then with a fixed delay. Also trims published rows and, with
- * messaging.consumer.processed-retention, old vector clocks and causal effects.
+ * right at start-up, then with a fixed delay. Less often, on the same thread, it also trims published rows and, with
+ * messaging.consumer.processed-retention, old vector clocks and causal effects, and refreshes the pending gauges.
  */
 final class OutboxSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
     private static final int DELETE_LIMIT = 1000;
+    private static final int DELETE_ROUNDS = 20;
 
     private final TransactionOperations transactions;
     private final OutboxTable table;
@@ -60,10 +61,25 @@ final class OutboxSweeper implements SmartLifecycle {
             acknowledged.forEach(outcomes::published);
             throw e;
         }
-        table.deletePublishedBefore(properties.outbox().retention(), DELETE_LIMIT);
-        clocks.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT);
-        metrics.pending(table.pendingStats());
         return acknowledged.size();
+    }
+
+    /**
+     * Deletes published rows past the retention and forgets old clocks, in bounded batches until less than a full
+     * batch was left (at most {@value #DELETE_ROUNDS} batches, so one busy round never runs for long), then refreshes
+     * the outbox.pending gauges.
+     */
+    void tidy() {
+        for (int round = 1; round < DELETE_ROUNDS
+                && table.deletePublishedBefore(properties.outbox().retention(), DELETE_LIMIT) == DELETE_LIMIT; round++) {
+            // a full batch: there may be more
+        }
+        for (int round = 1; round < DELETE_ROUNDS
+                && clocks.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT) >= DELETE_LIMIT;
+                round++) {
+            // a full batch: there may be more
+        }
+        metrics.pending(table.pendingStats());
     }
 
     /**
@@ -151,6 +167,15 @@ final class OutboxSweeper implements SmartLifecycle {
         }
     }
 
+    private void tidyQuietly() {
+        try {
+            tidy();
+        }
+        catch (RuntimeException e) {
+            log.warn("Outbox housekeeping failed: {}", e.toString());
+        }
+    }
+
     @Override
     public void start() {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("outbox-sweeper-");
@@ -158,6 +183,8 @@ final class OutboxSweeper implements SmartLifecycle {
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(threads);
         Duration interval = properties.outbox().sweepInterval();
         started.scheduleWithFixedDelay(this::sweepQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        Duration housekeeping = properties.outbox().housekeepingInterval();
+        started.scheduleWithFixedDelay(this::tidyQuietly, 0, housekeeping.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = started;
     }
 

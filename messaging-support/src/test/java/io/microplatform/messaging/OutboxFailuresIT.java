@@ -126,7 +126,9 @@ class OutboxFailuresIT {
                 assertThat(row.lastError()).contains("RecordTooLargeException");
                 assertThat(row.publishedAt()).isNull();
             });
-            assertThat(meters.get("outbox.parked").gauge().value()).isGreaterThanOrEqualTo(3);
+            sweeper.tidy();
+            assertThat(meters.get("outbox.parked").gauge().value()).as("refreshed by housekeeping")
+                    .isGreaterThanOrEqualTo(3);
 
             sweeper.sweep();
             assertThat(tooLarge).extracting(this::row).extracting(Row::attempts).as("never sent again")
@@ -202,7 +204,8 @@ class OutboxFailuresIT {
     private OutboxSweeper sweeper(OutboxRelay sendingRelay, int batchSize, int maxAttempts) {
         MessagingProperties.Outbox outbox = properties.outbox();
         MessagingProperties settings = new MessagingProperties(new MessagingProperties.Outbox(outbox.sweepInterval(),
-                Duration.ZERO, batchSize, outbox.sendTimeout(), outbox.retention(), maxAttempts),
+                Duration.ZERO, batchSize, outbox.sendTimeout(), outbox.retention(), maxAttempts,
+                outbox.housekeepingInterval()),
                 properties.consumer(), properties.topics());
         SendOutcomes counting = new SendOutcomes(table, maxAttempts);
         return new OutboxSweeper(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), table,

@@ -147,6 +147,25 @@ class OutboxIT {
     }
 
     @Test
+    void housekeepingTrimsEveryPublishedRowPastTheRetentionNotJustOneBatch() {
+        // messaging.outbox.retention is one hour; 2,500 rows are more than two of housekeeping's batches
+        jdbc.sql("""
+                INSERT INTO outbox_messages (topic, message_key, message_type, payload, created_at, published_at)
+                SELECT 'housekeeping.test', gen_random_uuid(), 'Test', '{}', clock_timestamp() - interval '2 hours',
+                       clock_timestamp() - interval '2 hours'
+                FROM generate_series(1, 2500)""").update();
+        UUID recent = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO outbox_messages (topic, message_key, message_type, payload, published_at)
+                VALUES ('housekeeping.test', ?, 'Test', '{}', clock_timestamp())""").param(recent).update();
+
+        sweeper.tidy();
+
+        assertThat(jdbc.sql("SELECT message_key FROM outbox_messages WHERE topic = 'housekeeping.test'")
+                .query(UUID.class).list()).containsExactly(recent);
+    }
+
+    @Test
     void concurrentSweepsNeverSendTheSameRowTwice() throws Exception {
         List<OrderPlaced> stranded = IntStream.range(0, 30).mapToObj(i -> placed(UUID.randomUUID())).toList();
         stranded.forEach(this::insertStrandedRow);

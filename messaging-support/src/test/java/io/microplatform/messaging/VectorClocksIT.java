@@ -151,7 +151,7 @@ class VectorClocksIT {
     }
 
     @Test
-    void sweepForgetsClocksAndEffectsOlderThanTheProcessedMessageRetention() {
+    void housekeepingForgetsClocksAndEffectsOlderThanTheProcessedMessageRetention() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
         for (UUID orderId : List.of(old, recent)) {
@@ -163,7 +163,7 @@ class VectorClocksIT {
         jdbc.sql("UPDATE causal_effects SET recorded_at = clock_timestamp() - interval '15 days' WHERE order_id = ?")
                 .param(old).update();
 
-        sweeper.sweep();
+        sweeper.tidy();
 
         assertThat(storedClock(old)).isNull();
         assertThat(effectClocks(old)).isEmpty();

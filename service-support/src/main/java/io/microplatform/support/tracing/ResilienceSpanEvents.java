@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Subscribes to the events of every instance of a registry, including instances created later (order-service
@@ -32,10 +33,11 @@ final class ResilienceSpanEvents {
     private static final boolean BULKHEADS = isPresent("io.github.resilience4j.bulkhead.BulkheadRegistry");
     private static final boolean TIME_LIMITERS = isPresent("io.github.resilience4j.timelimiter.TimeLimiterRegistry");
 
-    private final ObjectProvider<Tracer> tracer;
+    /** Looked up on the first event once it exists, then kept: events come with every call through resilience4j. */
+    private final SingletonSupplier<Tracer> tracer;
 
     private ResilienceSpanEvents(ObjectProvider<Tracer> tracer) {
-        this.tracer = tracer;
+        this.tracer = SingletonSupplier.of(tracer::getIfUnique);
     }
 
     static ResilienceSpanEvents of(ObjectProvider<Tracer> tracer) {
@@ -103,7 +105,7 @@ final class ResilienceSpanEvents {
     }
 
     private void onCurrentSpan(Consumer<Span> write) {
-        Tracer current = tracer.getIfUnique();
+        Tracer current = tracer.get();
         Span span = current == null ? null : current.currentSpan();
         if (span != null && !span.isNoop()) {
             write.accept(span);
