@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -70,15 +71,8 @@ final class OutboxSweeper implements SmartLifecycle {
      * the outbox.pending gauges.
      */
     void tidy() {
-        for (int round = 1; round < DELETE_ROUNDS
-                && table.deletePublishedBefore(properties.outbox().retention(), DELETE_LIMIT) == DELETE_LIMIT; round++) {
-            // a full batch: there may be more
-        }
-        for (int round = 1; round < DELETE_ROUNDS
-                && clocks.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT) >= DELETE_LIMIT;
-                round++) {
-            // a full batch: there may be more
-        }
+        repeatWhileFull(() -> table.deletePublishedBefore(properties.outbox().retention(), DELETE_LIMIT));
+        repeatWhileFull(() -> clocks.forgetOlderThan(properties.consumer().processedRetention(), DELETE_LIMIT));
         metrics.pending(table.pendingStats());
     }
 
@@ -164,6 +158,13 @@ final class OutboxSweeper implements SmartLifecycle {
         catch (RuntimeException e) {
             // an exception would cancel the schedule; the database or broker may be back on the next run
             log.warn("Outbox sweep failed: {}", e.toString());
+        }
+    }
+
+    /** Runs a bounded delete again while it deleted a full batch, {@value #DELETE_ROUNDS} times at most. */
+    private static void repeatWhileFull(IntSupplier boundedDelete) {
+        for (int round = 1; round < DELETE_ROUNDS && boundedDelete.getAsInt() >= DELETE_LIMIT; round++) {
+            // a full batch: there may be more
         }
     }
 

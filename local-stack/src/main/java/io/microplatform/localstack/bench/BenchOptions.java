@@ -44,7 +44,15 @@ public record BenchOptions(Duration warmup, Duration step, double startRate, dou
 
     /** @throws IllegalArgumentException naming the argument that is wrong */
     public static BenchOptions parse(List<String> arguments, Path root) {
-        BenchOptions options = defaults(root);
+        BenchOptions defaults = defaults(root);
+        Duration warmup = defaults.warmup();
+        Duration step = defaults.step();
+        double startRate = defaults.startRate();
+        double rateStep = defaults.rateStep();
+        double maxRate = defaults.maxRate();
+        int customers = defaults.customers();
+        int items = defaults.items();
+        Path output = defaults.output();
         Deque<String> args = new ArrayDeque<>(arguments);
         while (!args.isEmpty()) {
             String arg = args.removeFirst();
@@ -59,30 +67,18 @@ public record BenchOptions(Duration warmup, Duration step, double startRate, dou
                 }
                 value = args.removeFirst();
             }
-            options = options.with(name, value, root);
+            switch (name) {
+                case "--warmup" -> warmup = ChaosOptions.duration(name, value);
+                case "--step" -> step = ChaosOptions.duration(name, value);
+                case "--start-rate" -> startRate = number(name, value);
+                case "--rate-step" -> rateStep = number(name, value);
+                case "--max-rate" -> maxRate = number(name, value);
+                case "--customers" -> customers = (int) number(name, value);
+                case "--items" -> items = (int) number(name, value);
+                default -> output = root.resolve(value);
+            }
         }
-        return options;
-    }
-
-    private BenchOptions with(String name, String value, Path root) {
-        return switch (name) {
-            case "--warmup" -> new BenchOptions(ChaosOptions.duration(name, value), step, startRate, rateStep, maxRate, customers,
-                    items, output);
-            case "--step" -> new BenchOptions(warmup, ChaosOptions.duration(name, value), startRate, rateStep, maxRate, customers,
-                    items, output);
-            case "--start-rate" -> new BenchOptions(warmup, step, number(name, value), rateStep, maxRate, customers,
-                    items, output);
-            case "--rate-step" -> new BenchOptions(warmup, step, startRate, number(name, value), maxRate, customers,
-                    items, output);
-            case "--max-rate" -> new BenchOptions(warmup, step, startRate, rateStep, number(name, value), customers,
-                    items, output);
-            case "--customers" -> new BenchOptions(warmup, step, startRate, rateStep, maxRate,
-                    (int) number(name, value), items, output);
-            case "--items" -> new BenchOptions(warmup, step, startRate, rateStep, maxRate, customers,
-                    (int) number(name, value), output);
-            default -> new BenchOptions(warmup, step, startRate, rateStep, maxRate, customers, items,
-                    root.resolve(value));
-        };
+        return new BenchOptions(warmup, step, startRate, rateStep, maxRate, customers, items, output);
     }
 
     private static double number(String name, String value) {

@@ -83,7 +83,7 @@ public final class BenchRun {
         }
         Ceiling ceiling = new Ceiling(postgresPort, stack.kafkaBootstrapServers(), Duration.ofSeconds(10));
         stack.say("ceiling: PostgreSQL, " + Ceiling.CLIENTS + " clients, a 3-statement outbox-shaped transaction ...");
-        Ceiling.Database database = ceiling.database(postgresPort);
+        Ceiling.Database database = ceiling.database();
         stack.say("ceiling: Kafka's ProducerPerformance and ConsumerPerformance ...");
         Ceiling.Kafka kafka = ceiling.kafka(300_000);
         BenchResult result = BenchResult.of(runId, started, options, steps, rest, resident, database, kafka);

@@ -42,23 +42,25 @@ final class Ceiling {
     record Kafka(double producedPerSecond, double consumedPerSecond, int recordSize) {
     }
 
+    private final int postgresPort;
     private final String postgresUrl;
     private final String bootstrapServers;
     private final Duration duration;
 
     Ceiling(int postgresPort, String bootstrapServers, Duration duration) {
+        this.postgresPort = postgresPort;
         this.postgresUrl = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
         this.bootstrapServers = bootstrapServers;
         this.duration = duration;
     }
 
     /** pgbench where it is installed (the reference tool), a JDBC loop doing the same otherwise. */
-    Database database(int postgresPort) throws SQLException, IOException, InterruptedException {
+    Database database() throws SQLException, IOException, InterruptedException {
         createTables();
         try {
-            Optional<Path> pgbench = pgbench();
+            Optional<Path> pgbench = findPgbench();
             if (pgbench.isPresent()) {
-                return new Database("pgbench", pgbench(pgbench.get(), postgresPort));
+                return new Database("pgbench", pgbench(pgbench.get()));
             }
             return new Database("JDBC loop", jdbcLoop());
         } finally {
@@ -66,7 +68,7 @@ final class Ceiling {
         }
     }
 
-    private double pgbench(Path pgbench, int port) throws IOException, InterruptedException {
+    private double pgbench(Path pgbench) throws IOException, InterruptedException {
         Path script = Files.createTempFile("bench-outbox", ".sql");
         try {
             Files.writeString(script, """
@@ -77,8 +79,8 @@ final class Ceiling {
                     INSERT INTO bench_outbox (id, topic, payload, created_at) VALUES (gen_random_uuid(), 'bench', repeat('x', 300), now());
                     END;
                     """.formatted(ACCOUNTS));
-            Process run = new ProcessBuilder(pgbench.toString(), "-n", "-h", "127.0.0.1", "-p", Integer.toString(port),
-                    "-U", "postgres", "-c", Integer.toString(CLIENTS), "-j", "2", "-T",
+            Process run = new ProcessBuilder(pgbench.toString(), "-n", "-h", "127.0.0.1", "-p",
+                    Integer.toString(postgresPort), "-U", "postgres", "-c", Integer.toString(CLIENTS), "-j", "2", "-T",
                     Long.toString(duration.toSeconds()), "-f", script.toString(), "postgres")
                     .redirectErrorStream(true).start();
             String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -217,7 +219,7 @@ final class Ceiling {
         return DriverManager.getConnection(postgresUrl, "postgres", "postgres");
     }
 
-    private static Optional<Path> pgbench() {
+    private static Optional<Path> findPgbench() {
         return java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .map(dir -> Path.of(dir, "pgbench")).filter(Files::isExecutable).findFirst();
     }
