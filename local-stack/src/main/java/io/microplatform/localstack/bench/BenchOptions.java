@@ -1,11 +1,10 @@
 package io.microplatform.localstack.bench;
 
-import io.microplatform.localstack.chaos.ChaosOptions;
+import io.microplatform.localstack.console.OptionValues;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bench [--warmup 60s] [--step 30s] [--start-rate 10] [--rate-step 10] [--max-rate 400] [--out bench/results]}:
@@ -44,48 +43,21 @@ public record BenchOptions(Duration warmup, Duration step, double startRate, dou
 
     /** @throws IllegalArgumentException naming the argument that is wrong */
     public static BenchOptions parse(List<String> arguments, Path root) {
-        BenchOptions defaults = defaults(root);
-        Duration warmup = defaults.warmup();
-        Duration step = defaults.step();
-        double startRate = defaults.startRate();
-        double rateStep = defaults.rateStep();
-        double maxRate = defaults.maxRate();
-        int customers = defaults.customers();
-        int items = defaults.items();
-        Path output = defaults.output();
-        Deque<String> args = new ArrayDeque<>(arguments);
-        while (!args.isEmpty()) {
-            String arg = args.removeFirst();
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "' for bench");
-            }
-            if (value == null) {
-                if (args.isEmpty()) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                value = args.removeFirst();
-            }
-            switch (name) {
-                case "--warmup" -> warmup = ChaosOptions.duration(name, value);
-                case "--step" -> step = ChaosOptions.duration(name, value);
-                case "--start-rate" -> startRate = number(name, value);
-                case "--rate-step" -> rateStep = number(name, value);
-                case "--max-rate" -> maxRate = number(name, value);
-                case "--customers" -> customers = (int) number(name, value);
-                case "--items" -> items = (int) number(name, value);
-                default -> output = root.resolve(value);
-            }
-        }
-        return new BenchOptions(warmup, step, startRate, rateStep, maxRate, customers, items, output);
+        BenchOptions options = defaults(root);
+        Map<String, String> given = OptionValues.parse(arguments, NAMES, "bench");
+        return new BenchOptions(
+                duration(given, "--warmup", options.warmup()), duration(given, "--step", options.step()),
+                number(given, "--start-rate", options.startRate()), number(given, "--rate-step", options.rateStep()),
+                number(given, "--max-rate", options.maxRate()), (int) number(given, "--customers", options.customers()),
+                (int) number(given, "--items", options.items()),
+                given.containsKey("--out") ? root.resolve(given.get("--out")) : options.output());
     }
 
-    private static double number(String name, String value) {
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was " + value);
-        }
+    private static Duration duration(Map<String, String> given, String name, Duration otherwise) {
+        return given.containsKey(name) ? OptionValues.duration(name, given.get(name)) : otherwise;
+    }
+
+    private static double number(Map<String, String> given, String name, double otherwise) {
+        return given.containsKey(name) ? OptionValues.number(name, given.get(name)) : otherwise;
     }
 }
