@@ -106,7 +106,9 @@ public class KafkaMessagingAutoConfiguration {
             Map<String, Object> defaults = new HashMap<>();
             // records per poll x the slowest handling of one stays within half of max.poll.interval.ms
             defaults.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-            // offsets are committed by the listener container after the listener returned, never on a timer
+            // offsets are committed by the listener container, only for records whose listener returned (when:
+            // spring.kafka.listener.ack-mode, once a second in platform-service-defaults.yml), never by the client's
+            // own timer, which would also commit records still being handled
             defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             // a new consumer group reads what was published before it first started instead of skipping it
             defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

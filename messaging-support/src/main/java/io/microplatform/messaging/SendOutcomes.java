@@ -33,6 +33,12 @@ final class SendOutcomes implements DisposableBean {
     private static final int BATCH = 500;
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+    /**
+     * An acknowledgement waits this long for others before it is written: one UPDATE then marks every message sent
+     * meanwhile instead of one transaction per message. Far below the sweep's grace period (2 s by default), so the
+     * sweep does not take over a row whose mark is waiting here.
+     */
+    static final Duration COALESCE_ACKNOWLEDGEMENTS = Duration.ofMillis(100);
 
     private final OutboxTable table;
     private final int maxAttempts;
@@ -55,7 +61,7 @@ final class SendOutcomes implements DisposableBean {
 
     void published(OutboxRecord record) {
         waiting.add(new Outcome(record, null));
-        flushAfter(0);
+        flushAfter(COALESCE_ACKNOWLEDGEMENTS.toMillis());
     }
 
     void failed(OutboxRecord record, Throwable failure) {

@@ -174,6 +174,9 @@ public final class InstanceLauncher {
     Map<String, String> environment(Instance instance) {
         Ports ports = settings.ports();
         Map<String, String> environment = new LinkedHashMap<>(settings.dotEnv());
+        // glibc gives every thread that mallocs its own 64 MB arena (up to 8 per core); a JVM's native allocations
+        // are few and small, so two arenas serve them and the resident memory of a service stays tens of MB lower
+        environment.putIfAbsent("MALLOC_ARENA_MAX", settings.environment().getOrDefault("MALLOC_ARENA_MAX", "2"));
         if (instance.kind() == Topology.Kind.INFRASTRUCTURE) {
             return environment;
         }

@@ -13,7 +13,10 @@ public interface SagaRepository extends AggregateRepository<Saga> {
 
     Optional<Saga> ofOrder(UUID orderId);
 
-    /** The saga with its step history and order lines loaded, for reading outside the transaction. */
+    /**
+     * The saga with its step history and order lines loaded in one query: for a change that touches them, and for
+     * reading outside the transaction.
+     */
     Optional<Saga> withHistoryOfOrder(UUID orderId);
 
     boolean hasSaga(UUID orderId);
