@@ -133,9 +133,8 @@ public class SagaManagement {
     /** A participant's reply: advances the saga when it answers the outstanding command, else is ignored and counted. */
     @Transactional
     public void onReply(ReceivedReply reply) {
-        // history and order lines in the same query: the reply touches the current step and the next command needs
-        // the lines, each otherwise a lazy load of its own
-        Optional<Saga> found = sagas.withHistoryOfOrder(reply.orderId());
+        // the history in the same query: the reply touches the current step, otherwise a lazy load of its own
+        Optional<Saga> found = sagas.withStepsOfOrder(reply.orderId());
         if (found.isEmpty()) {
             log.warn("Ignoring {} in reply to {}: order {} has no saga", reply.type(), reply.inReplyTo(), reply.orderId());
             metrics.replyIgnored(reply.type());
@@ -168,7 +167,7 @@ public class SagaManagement {
     @Transactional
     public void onDeadline(UUID orderId, FencingToken token, Instant now) {
         leases.verify(token);
-        Optional<Saga> found = sagas.withHistoryOfOrder(orderId);
+        Optional<Saga> found = sagas.withStepsOfOrder(orderId);
         if (found.isEmpty()) {
             return;
         }

@@ -107,7 +107,7 @@ public class Saga {
     private List<OrderedItem> items = new ArrayList<>();
 
     // the history only grows; the foreign key is written with each insert, never updated afterwards. A set, so
-    // that loading it together with the items (SagaRepository.findWithStepsByOrderId) cannot repeat a step
+    // that loading it together with the items (SagaRepository.withHistoryOfOrder) cannot repeat a step
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("seq")

@@ -13,10 +13,10 @@ public interface SagaRepository extends AggregateRepository<Saga> {
 
     Optional<Saga> ofOrder(UUID orderId);
 
-    /**
-     * The saga with its step history and order lines loaded in one query: for a change that touches them, and for
-     * reading outside the transaction.
-     */
+    /** The saga with its step history loaded in the same query: what every reply and deadline touches. */
+    Optional<Saga> withStepsOfOrder(UUID orderId);
+
+    /** The saga with its step history and order lines loaded in one query, for reading outside the transaction. */
     Optional<Saga> withHistoryOfOrder(UUID orderId);
 
     boolean hasSaga(UUID orderId);

@@ -11,7 +11,6 @@ import io.microplatform.saga.domain.SagaRepository;
 import io.microplatform.saga.domain.SagaState;
 import io.microplatform.support.persistence.SpringDataAggregateRepository;
 
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -25,10 +24,16 @@ interface JpaSagaRepository extends SagaRepository, SpringDataAggregateRepositor
         return findById(orderId);
     }
 
+    // fetch joins written in the query rather than an @EntityGraph: Hibernate caches the plan of a query string, but
+    // translates a query with a graph applied to SQL again on every execution (7 % of the orchestrator's CPU under
+    // load, docs/benchmark.md)
+    @Override
+    @Query("SELECT s FROM Saga s LEFT JOIN FETCH s.steps WHERE s.orderId = :orderId")
+    Optional<Saga> withStepsOfOrder(@Param("orderId") UUID orderId);
+
     // one query; a cartesian product of two short lists (items has an order column, so it is no bag)
     @Override
-    @EntityGraph(attributePaths = { "steps", "items" })
-    @Query("SELECT s FROM Saga s WHERE s.orderId = :orderId")
+    @Query("SELECT s FROM Saga s LEFT JOIN FETCH s.steps LEFT JOIN FETCH s.items WHERE s.orderId = :orderId")
     Optional<Saga> withHistoryOfOrder(@Param("orderId") UUID orderId);
 
     @Override
