@@ -38,7 +38,7 @@ final class SendOutcomes implements DisposableBean {
      * meanwhile instead of one transaction per message. Far below the sweep's grace period (2 s by default), so the
      * sweep does not take over a row whose mark is waiting here.
      */
-    static final Duration COALESCE_ACKNOWLEDGEMENTS = Duration.ofMillis(100);
+    private static final Duration COALESCE_ACKNOWLEDGEMENTS = Duration.ofMillis(100);
 
     private final OutboxTable table;
     private final int maxAttempts;

@@ -1,5 +1,6 @@
 package io.microplatform.localstack.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the engines under the platform can do on this machine, measured in the same run: PostgreSQL's commit rate for
@@ -43,13 +45,11 @@ final class Ceiling {
     }
 
     private final int postgresPort;
-    private final String postgresUrl;
     private final String bootstrapServers;
     private final Duration duration;
 
     Ceiling(int postgresPort, String bootstrapServers, Duration duration) {
         this.postgresPort = postgresPort;
-        this.postgresUrl = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
         this.bootstrapServers = bootstrapServers;
         this.duration = duration;
     }
@@ -216,11 +216,12 @@ final class Ceiling {
     }
 
     private Connection superuser() throws SQLException {
-        return DriverManager.getConnection(postgresUrl, "postgres", "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres", "postgres",
+                "postgres");
     }
 
     private static Optional<Path> findPgbench() {
-        return java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, "pgbench")).filter(Files::isExecutable).findFirst();
     }
 }
