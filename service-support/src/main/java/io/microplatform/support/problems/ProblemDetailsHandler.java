@@ -75,7 +75,7 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
             return malformedBody(JsonPolicy.describe(beyondLimit));
         }
         JsonParseException unparseable = causeOfType(cause, JsonParseException.class);
-        if (unparseable != null && unparseable.getOriginalMessage().startsWith("Duplicate field")) {
+        if (unparseable != null && String.valueOf(unparseable.getOriginalMessage()).startsWith("Duplicate field")) {
             return malformedBody("The request body has a key twice in one object: "
                     + unparseable.getOriginalMessage().substring("Duplicate field ".length()));
         }

@@ -114,11 +114,20 @@ public class WebEdgeAutoConfiguration {
         /**
          * Replaces the Host's error report valve: Boot's (configured not to show Tomcat's report), and the one Tomcat
          * would add at start-up unless the Host's errorReportValveClass names one already there. Ordered after Boot's
-         * customizer, whose context customizer adds Boot's valve.
+         * customizer, whose context customizer adds Boot's valve. Also lets TRACE through to the filter below.
          */
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValveCustomizer() {
             return new ProblemReportValveCustomizer();
+        }
+
+        /** First of all filters: the connector lets TRACE in only because this answers it (TraceRefusalFilter). */
+        @Bean
+        FilterRegistrationBean<TraceRefusalFilter> traceRefusalFilter() {
+            FilterRegistrationBean<TraceRefusalFilter> registration = new FilterRegistrationBean<>(
+                    new TraceRefusalFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
     }
 
@@ -127,6 +136,7 @@ public class WebEdgeAutoConfiguration {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
             factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
                     for (Valve valve : host.getPipeline().getValves()) {

@@ -90,6 +90,11 @@ class WebEdgeTest {
     @Test
     void answersTheFrameworksRefusalsWithProblemDetails() throws IOException {
         assertProblem(http.send("DELETE /api/things HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"), 405);
+        RawHttp.Response trace = http.send("TRACE /api/things HTTP/1.1\r\nHost: a\r\nCookie: secret=1\r\n"
+                + "Connection: close\r\n\r\n");
+        assertProblem(trace, 405);
+        assertThat(trace.body()).as("no echo of the request (cross-site tracing)").doesNotContain("secret");
+        assertProblem(http.send("BREW /api/things HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"), 405);
         assertProblem(http.send("POST /api/things HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\n"
                 + "Content-Length: 5\r\nConnection: close\r\n\r\nhello"), 415);
     }
@@ -207,7 +212,7 @@ class WebEdgeTest {
     /** problem+json with this status and a title, nothing of Tomcat, of HTML or of an exception. */
     private JsonNode assertProblem(RawHttp.Response response, int status) throws IOException {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
         assertThat(response.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<", "Exception", ".java");
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(status);
