@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +46,9 @@ class WebEdgeTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private RestClient.Builder restClients;
 
     private RawHttp http;
     private final ObjectMapper json = new ObjectMapper();
@@ -122,6 +127,15 @@ class WebEdgeTest {
         JsonNode problem = assertProblem(http.get("/api/things" + query), 400);
 
         assertThat(problem.path("detail").asText()).endsWith("must not contain control characters");
+    }
+
+    /** Only request bodies are strict: a response of a newer service, with a field this one does not know, is read. */
+    @Test
+    void readsAResponseWithAnUnknownFieldThroughBootsRestClient() {
+        App.Thing thing = restClients.baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/api/newer-thing").retrieve().body(App.Thing.class);
+
+        assertThat(thing.name()).isEqualTo("a");
     }
 
     @Test
@@ -253,6 +267,12 @@ class WebEdgeTest {
             @PostMapping("/api/things")
             Thing add(@RequestBody Thing thing) {
                 return thing;
+            }
+
+            /** What a newer version of a service would answer: a field this version's Thing does not have. */
+            @GetMapping(value = "/api/newer-thing", produces = "application/json")
+            String newerThing() {
+                return "{\"name\":\"a\",\"gift\":false,\"addedLater\":1}";
             }
 
             @GetMapping("/api/teapot")
