@@ -22,6 +22,12 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 @interface AllowedCharacters {
 
+    // each kind's rule as the OpenAPI document states it (@Schema(pattern = ..) next to this annotation): the pattern
+    // the kind checks, anchored, as JSON Schema's pattern matches anywhere in a value
+    String IDENTIFIER_PATTERN = "^" + FieldLimits.IDENTIFIER_PATTERN + "$";
+    String TEXT_PATTERN = "^" + FieldLimits.TEXT_PATTERN + "$";
+    String COUNTRY_PATTERN = "^" + FieldLimits.COUNTRY_PATTERN + "$";
+
     Kind value();
 
     // replaced by the kind's own text (fixed texts: no expressions for the message interpolator to evaluate)

@@ -2,6 +2,7 @@ package io.microplatform.shipping.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,9 +14,12 @@ import jakarta.validation.constraints.NotNull;
  * What order-service asks before it places an order. postalCode is optional and not judged here: an undeliverable
  * one (00000) is found at shipment creation, in the saga, so such an order can be placed and then fails.
  */
-record QuoteRequest(@NotBlank String country, String postalCode, @NotEmpty List<@NotNull @Valid Item> items) {
+record QuoteRequest(@Schema(example = "DE") @NotBlank String country, @Schema(example = "10115") String postalCode,
+        @NotEmpty List<@NotNull @Valid Item> items) {
 
     /** The limits order-service puts on a line. */
-    record Item(@NotBlank String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {
+    @Schema(name = "QuoteItem")
+    record Item(@Schema(example = "KEYBOARD-01") @NotBlank String sku,
+            @Schema(example = "2") @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 }
