@@ -41,8 +41,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the request's path as instance, and nothing of the exception behind it. A service's {@code @WebMvcTest} (all its
  * controllers) extends it and names its routes with {@link Routes}; a mistake its API cannot receive (no endpoint takes
  * a body, no id in a path) is skipped, saying why, as {@link RunningServiceContract} does for what every running
- * service promises.
+ * service promises. springdoc's document and Swagger UI are there as in the running service, so that their routes are
+ * proved not to change these answers.
  */
+@AutoConfigureOpenApi
 @Import(ProblemDetailsContract.BugController.class)
 public abstract class ProblemDetailsContract {
 

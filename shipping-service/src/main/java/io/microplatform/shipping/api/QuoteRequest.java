@@ -2,6 +2,7 @@ package io.microplatform.shipping.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,16 +21,22 @@ import io.microplatform.contracts.FieldLimits;
  * country that is not a destination is a 422, as an unsupported one.
  */
 record QuoteRequest(
-        @NotBlank @Size(max = FieldLimits.COUNTRY_LENGTH) @Pattern(regexp = FieldLimits.TEXT_PATTERN,
-                message = NO_CONTROL_CHARACTERS) String country,
-        @Size(max = FieldLimits.POSTAL_CODE_MAX) @Pattern(regexp = FieldLimits.TEXT_PATTERN,
-                message = NO_CONTROL_CHARACTERS) String postalCode,
+        @Schema(example = "DE") @NotBlank @Size(max = FieldLimits.COUNTRY_LENGTH)
+        @Pattern(regexp = FieldLimits.TEXT_PATTERN, message = NO_CONTROL_CHARACTERS) String country,
+        @Schema(example = "10115") @Size(max = FieldLimits.POSTAL_CODE_MAX)
+        @Pattern(regexp = FieldLimits.TEXT_PATTERN, message = NO_CONTROL_CHARACTERS) String postalCode,
         @NotEmpty @Size(max = FieldLimits.LINES_MAX) List<@NotNull @Valid Item> items) {
 
     static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
+    /** A blank sku is left to @NotBlank, so that each problem of a field is named once. */
+    static final String BLANK_OR_IDENTIFIER = "\\s*|" + FieldLimits.IDENTIFIER_PATTERN;
 
-    /** The limits order-service puts on a line. */
-    record Item(@NotBlank @Size(max = FieldLimits.SKU_MAX) @Pattern(regexp = FieldLimits.TEXT_PATTERN,
-            message = NO_CONTROL_CHARACTERS) String sku, @NotNull @Min(1) @Max(FieldLimits.QUANTITY_MAX) Integer quantity) {
+    /** The limits order-service puts on a line (FieldLimits), so a quote is given only for lines an order can have. */
+    @Schema(name = "QuoteItem")
+    record Item(
+            @Schema(example = "KEYBOARD-01") @NotBlank @Size(max = FieldLimits.SKU_MAX)
+            @Pattern(regexp = BLANK_OR_IDENTIFIER)
+            String sku,
+            @Schema(example = "2") @NotNull @Min(1) @Max(FieldLimits.QUANTITY_MAX) Integer quantity) {
     }
 }
