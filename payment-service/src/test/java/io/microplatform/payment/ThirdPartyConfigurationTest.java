@@ -25,8 +25,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where payment-service's payment provider is, with the service's own application.yml: the simulated one it hosts only under the
- * profile simulated-third-parties, a configured URL otherwise, and no start at all with neither.
+ * Where payment-service's payment provider is, with the service's own application.yml: the simulated one it hosts
+ * only under the profile simulated-third-parties, a configured URL otherwise, and no start at all with neither.
  */
 class ThirdPartyConfigurationTest {
 
@@ -57,7 +57,8 @@ class ThirdPartyConfigurationTest {
         contexts.withPropertyValues(PRODUCTION, "PAYMENT_PROVIDER_URL=https://payments.example.com").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(PaymentProviderClient.class)
                     .doesNotHaveBean("simulatedPaymentProviderController");
-            assertThat(context.getEnvironment().getProperty("payment.provider.base-url")).isEqualTo("https://payments.example.com");
+            assertThat(context.getEnvironment().getProperty("payment.provider.base-url"))
+                    .isEqualTo("https://payments.example.com");
         });
     }
 

@@ -25,8 +25,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where shipping-service's carrier is, with the service's own application.yml: the simulated one it hosts only under the
- * profile simulated-third-parties, a configured URL otherwise, and no start at all with neither.
+ * Where shipping-service's carrier is, with the service's own application.yml: the simulated one it hosts only
+ * under the profile simulated-third-parties, a configured URL otherwise, and no start at all with neither.
  */
 class ThirdPartyConfigurationTest {
 
@@ -57,7 +57,8 @@ class ThirdPartyConfigurationTest {
         contexts.withPropertyValues(PRODUCTION, "CARRIER_URL=https://carrier.example.com").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(CarrierClient.class)
                     .doesNotHaveBean("simulatedCarrierController");
-            assertThat(context.getEnvironment().getProperty("shipping.carrier.base-url")).isEqualTo("https://carrier.example.com");
+            assertThat(context.getEnvironment().getProperty("shipping.carrier.base-url"))
+                    .isEqualTo("https://carrier.example.com");
         });
     }
 

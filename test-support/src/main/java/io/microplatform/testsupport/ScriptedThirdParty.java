@@ -31,8 +31,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * provider, carrier): it forwards every call to the real /simulated/... endpoint of the service under test, unless a
  * test scripted answers for that order (500 twice, always 422, ...). Per order, so the ITs can share one application
  * context (one set of Kafka listeners) and still make the third party fail for one order only. It counts the calls per
- * order, which is how the tests see retries, and keeps the Idempotency-Key of each call, which it forwards. A service's ITs import one {@link Setup} of it, the same way in every
- * IT, so they keep sharing one application context.
+ * order, which is how the tests see retries, and keeps the Idempotency-Key of each call, which it forwards. A
+ * service's ITs import one {@link Setup} of it, the same way in every IT, so they keep sharing one application context.
  */
 public final class ScriptedThirdParty implements AutoCloseable {
 

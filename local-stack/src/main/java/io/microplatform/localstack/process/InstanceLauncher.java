@@ -63,7 +63,7 @@ public final class InstanceLauncher {
     /** The actuator endpoints of the local stack's services: a deployment's three, and what people read here. */
     static final List<String> LOCAL_ENDPOINTS = List.of("health", "info", "prometheus", "faults", "metrics",
             "circuitbreakers", "circuitbreakerevents", "timelimiters", "timelimiterevents");
-    /** The Spring profile under which payment-service and shipping-service host and call their simulated third party. */
+    /** The Spring profile under which payment-service and shipping-service host and call their simulated one. */
     static final String SIMULATED_THIRD_PARTIES = "simulated-third-parties";
 
     private final Settings settings;

@@ -171,6 +171,33 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** Passwords and tokens come from Secrets only: never a value in a manifest or a ConfigMap. */
+    @Test
+    void takesEverySecretFromASecret() {
+        for (String overlay : List.of(DEV, PRODUCTION)) {
+            KustomizeBuild built = KustomizeBuild.of(overlay);
+            built.configMaps().forEach((name, literals) -> assertThat(literals.keySet())
+                    .as("%s ConfigMap %s", overlay, name).noneMatch(KubernetesManifestsTest::isSecretName));
+            for (Map<String, Object> deployment : built.objects()) {
+                if (!"Deployment".equals(deployment.get("kind"))) {
+                    continue;
+                }
+                String name = String.valueOf(Yamls.mapAt(deployment, "Deployment", "metadata").get("name"));
+                Kustomization.env(Kustomization.container(deployment, name), name).forEach((variable, source) -> {
+                    if (isSecretName(variable)) {
+                        assertThat(source).as("%s %s %s", overlay, name, variable).doesNotContainKey("value");
+                        assertThat(Yamls.at(source, name, "valueFrom", "secretKeyRef"))
+                                .as("%s %s %s from a Secret", overlay, name, variable).isNotNull();
+                    }
+                });
+            }
+        }
+    }
+
+    private static boolean isSecretName(String variable) {
+        return variable.contains("PASSWORD") || variable.contains("TOKEN") || variable.contains("SECRET");
+    }
+
     @Test
     void limitsResourcesAndTerminatesGracefully() {
         for (PlatformService service : PlatformService.ALL) {

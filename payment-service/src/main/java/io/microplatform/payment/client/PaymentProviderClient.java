@@ -8,8 +8,8 @@ import io.microplatform.support.client.ThirdPartyClient;
 /**
  * The payment provider, an external dependency reached by a configured URL (not through Eureka), through its
  * resilience4j instances, all named {@value #REMOTE} and configured in application.yml: Retry(CircuitBreaker(
- * TimeLimiter(Bulkhead(call)))), see service-support's ThirdPartyClient. Retrying is safe because the provider's charge is idempotent per
- * order id. Throws {@link PaymentProviderRejectedException} for the provider's 4xx, and the resilience4j and
+ * TimeLimiter(Bulkhead(call)))), see service-support's ThirdPartyClient. Retrying is safe because the provider's
+ * charge is idempotent per Idempotency-Key, derived from the order id. Throws {@link PaymentProviderRejectedException} for the provider's 4xx, and the resilience4j and
  * RestClient exceptions of a provider that is down.
  */
 public class PaymentProviderClient {

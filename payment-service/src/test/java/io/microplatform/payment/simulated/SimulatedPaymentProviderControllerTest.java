@@ -42,6 +42,7 @@ class SimulatedPaymentProviderControllerTest {
     }
 
     private static SimulatedPaymentProviderController.ChargeRequest charge() {
-        return new SimulatedPaymentProviderController.ChargeRequest(UUID.randomUUID(), "alice", new BigDecimal("10.00"));
+        return new SimulatedPaymentProviderController.ChargeRequest(UUID.randomUUID(), "alice",
+                new BigDecimal("10.00"));
     }
 }

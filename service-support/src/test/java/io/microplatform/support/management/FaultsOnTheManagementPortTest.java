@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overlay): the endpoints are on that port only, and the faults endpoint keeps its token check and its POST there.
  */
 @SpringBootTest(classes = FaultsOnTheManagementPortTest.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.config.import=classpath:platform-service-defaults.yml", "spring.application.name=exposure",
-                "platform.database=exposure", "eureka.client.enabled=false", "management.server.port=0",
+        properties = { "spring.config.import=classpath:platform-service-defaults.yml",
+                "spring.application.name=exposure", "platform.database=exposure", "eureka.client.enabled=false", "management.server.port=0",
                 "platform.faults.enabled=true", "platform.faults.token=" + FaultsOnTheManagementPortTest.TOKEN,
                 "management.health.db.enabled=false", "management.health.kafka.enabled=false",
                 "management.endpoint.health.validate-group-membership=false",

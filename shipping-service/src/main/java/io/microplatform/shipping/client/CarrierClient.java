@@ -7,10 +7,9 @@ import io.microplatform.support.client.ThirdPartyClient;
 /**
  * The carrier, an external dependency reached by a configured URL (not through Eureka), through its resilience4j
  * instances, all named {@value #REMOTE} and configured in application.yml: Retry(CircuitBreaker(TimeLimiter(Bulkhead(
- * call)))), see
- * service-support's ThirdPartyClient. Retrying is safe because the carrier's booking is idempotent per order id.
- * Throws {@link CarrierRejectedException} for the carrier's 4xx, and the resilience4j and RestClient exceptions of a
- * carrier that is down.
+ * call)))), see service-support's ThirdPartyClient. Retrying is safe because the carrier's booking is idempotent per
+ * Idempotency-Key, derived from the order id. Throws {@link CarrierRejectedException} for the carrier's 4xx, and the
+ * resilience4j and RestClient exceptions of a carrier that is down.
  */
 public class CarrierClient {
 

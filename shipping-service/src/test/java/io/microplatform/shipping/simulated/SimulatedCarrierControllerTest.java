@@ -34,7 +34,8 @@ class SimulatedCarrierControllerTest {
     void keepsTenThousandBookingsByDefault() {
         SimulatedCarrierController carrier = new SimulatedCarrierController();
 
-        IntStream.range(0, SimulatedCarrierController.REMEMBERED + 500).forEach(i -> carrier.book(booking(), "booking-" + i));
+        IntStream.range(0, SimulatedCarrierController.REMEMBERED + 500)
+                .forEach(i -> carrier.book(booking(), "booking-" + i));
 
         assertThat(carrier.remembered()).isEqualTo(SimulatedCarrierController.REMEMBERED);
     }
