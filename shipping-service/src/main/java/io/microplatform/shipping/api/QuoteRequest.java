@@ -22,14 +22,17 @@ import io.microplatform.contracts.FieldLimits;
  */
 record QuoteRequest(
         @Schema(example = "DE") @NotBlank @Size(max = FieldLimits.COUNTRY_LENGTH)
-        @Pattern(regexp = FieldLimits.TEXT_PATTERN, message = NO_CONTROL_CHARACTERS) String country,
+        @Pattern(regexp = TEXT, message = NO_CONTROL_CHARACTERS) String country,
         @Schema(example = "10115") @Size(max = FieldLimits.POSTAL_CODE_MAX)
-        @Pattern(regexp = FieldLimits.TEXT_PATTERN, message = NO_CONTROL_CHARACTERS) String postalCode,
+        @Pattern(regexp = TEXT, message = NO_CONTROL_CHARACTERS) String postalCode,
         @NotEmpty @Size(max = FieldLimits.LINES_MAX) List<@NotNull @Valid Item> items) {
 
+    // anchored: bean validation matches the whole value either way, but the OpenAPI document states these patterns,
+    // and JSON Schema's pattern matches anywhere in a value
+    static final String TEXT = "^" + FieldLimits.TEXT_PATTERN + "$";
     static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
     /** A blank sku is left to @NotBlank, so that each problem of a field is named once. */
-    static final String BLANK_OR_IDENTIFIER = "\\s*|" + FieldLimits.IDENTIFIER_PATTERN;
+    static final String BLANK_OR_IDENTIFIER = "^(\\s*|" + FieldLimits.IDENTIFIER_PATTERN + ")$";
 
     /** The limits order-service puts on a line (FieldLimits), so a quote is given only for lines an order can have. */
     @Schema(name = "QuoteItem")
