@@ -1,5 +1,7 @@
 package io.microplatform.payment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -170,8 +172,8 @@ class FaultsEndpointFuzzIT implements UnchangedDatabase.Watched {
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         try {
             return JSON.readValue(JSON.readTree(listed.body()).path("rules").toString(), List.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

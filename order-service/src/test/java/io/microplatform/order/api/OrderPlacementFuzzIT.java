@@ -2,8 +2,10 @@ package io.microplatform.order.api;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -176,7 +178,7 @@ class OrderPlacementFuzzIT implements UnchangedDatabase.Watched {
                 .map(StubRemoteServices.ONE_EURO_PREFIX::concat);
         return skus.list().ofMinSize(min).ofMaxSize(max).uniqueElements().flatMap(distinct -> Arbitraries
                 .integers().between(1, FieldLimits.QUANTITY_MAX).list().ofSize(distinct.size())
-                .map(quantities -> java.util.stream.IntStream.range(0, distinct.size()).mapToObj(i -> line(
+                .map(quantities -> IntStream.range(0, distinct.size()).mapToObj(i -> line(
                         distinct.get(i), quantities.get(i))).toList()));
     }
 
@@ -198,7 +200,7 @@ class OrderPlacementFuzzIT implements UnchangedDatabase.Watched {
                 .as((body, first, second) -> {
                     Json.Arr items = (Json.Arr) body.members().get(1).value();
                     String sku = ((Json.Str) ((Json.Obj) items.items().get(0)).members().get(0).value()).value();
-                    List<Json> more = new java.util.ArrayList<>(items.items());
+                    List<Json> more = new ArrayList<>(items.items());
                     more.set(0, line(sku, first));
                     more.add(line(sku, second));
                     return new HostileRequest(List.of("too many units of one sku: " + first + " + " + second),

@@ -1,5 +1,6 @@
 package io.microplatform.testsupport.fuzz;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -88,8 +89,8 @@ public final class InvalidValues {
 
     /** A negative amount, a malformed number, or no number at all. */
     public static Arbitrary<Json> negativeOrNoDecimal() {
-        Arbitrary<Json> negative = Arbitraries.bigDecimals().between(new java.math.BigDecimal("-1e12"),
-                new java.math.BigDecimal("-0.01")).ofScale(2).map(amount -> Json.raw(amount.toPlainString()));
+        Arbitrary<Json> negative = Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("-0.01"))
+                .ofScale(2).map(amount -> Json.raw(amount.toPlainString()));
         Arbitrary<Json> edges = Arbitraries.of("-1", "-0.01", "-1e400", "-99999999999999999999999999.99").map(Json::raw);
         return Arbitraries.oneOf(negative, edges, malformedNumbers(), notANumber());
     }
