@@ -3,11 +3,15 @@ package io.microplatform.payment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.testsupport.fuzz.Field;
 import io.microplatform.testsupport.fuzz.FuzzClient;
@@ -37,10 +41,11 @@ import static io.microplatform.testsupport.fuzz.ProblemAnswers.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * POST /actuator/faults against thousands of hostile requests: valid rules broken so that they are invalid (sent with
- * the token), and valid rules sent without the token, with a wrong one, or to the endpoint's path written otherwise.
- * Every one must be refused with a 4xx problem, and no rule may be added: the rules, kept in memory, are this
- * endpoint's state, read back after every try.
+ * The fault endpoint's writes against thousands of hostile requests each. POST /actuator/faults: valid rules broken so
+ * that they are invalid (sent with the token), and valid rules sent without the token, with a wrong one, or to the
+ * endpoint's path written otherwise. DELETE /actuator/faults and /actuator/faults/{id}: without the token, with a
+ * wrong one, by a path written otherwise, or for an id that is no rule's. Every one must be refused with a 4xx
+ * problem, and the rules (kept in memory: this endpoint's state) must be as before, read back after every try.
  * <p>
  * jqwik runs these properties outside Spring's JUnit Jupiter extension (and jqwik-spring is not available here), so
  * the application context comes from Spring's TestContextManager, configured by {@link ServiceUnderFuzz} (payment-service
@@ -55,6 +60,17 @@ class FaultsEndpointFuzzIT implements UnchangedDatabase.Watched {
     private static final String TOKEN_HEADER = "X-Fault-Token";
     private static final String PATH = "/actuator/faults";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ID = "{id}";
+    /** The endpoint's path written otherwise: none of them may get past the token check (sent without one). */
+    private static final List<String> OTHER_PATHS = List.of(PATH + "/", "/actuator//faults", "//actuator/faults",
+            "/actuator/faults;x=y", "/actuator;x=y/faults", "/actuator/Faults", "/ACTUATOR/FAULTS", "/actuator/%66aults",
+            "/actuator/%46aults", "/actuator%2Ffaults", "/actuator/./faults", "/actuator/faults/.", "/actuator/x/../faults",
+            "/actuator/faults/x/..", "/actuator/faults%20", "/actuator/faults%00", "/actuator/faults.json",
+            "/actuator/faults/anything", "/actuator/faults%2F", "/%61ctuator/faults");
+    /** No token (empty) or one that is not the token. */
+    private static final Arbitrary<Optional<String>> WRONG_TOKENS = Arbitraries.<Optional<String>>of(Optional.empty(), Optional.of(""),
+            Optional.of("x"), Optional.of(TOKEN.toUpperCase()), Optional.of(TOKEN.substring(1)), Optional.of(TOKEN + "x"),
+            Optional.of(TOKEN + TOKEN), Optional.of("Bearer " + TOKEN), Optional.of("*"));
 
     private static ApplicationContext service;
     private static FuzzClient client;
@@ -73,15 +89,35 @@ class FaultsEndpointFuzzIT implements UnchangedDatabase.Watched {
 
     @Property(tries = 1200)
     @AddLifecycleHook(UnchangedDatabase.class)
-    void refusesEveryHostileRuleAndAddsNone(@ForAll("hostileRules") HostileRequest request) {
-        Statistics.label("mutation").collect(request.kind());
+    void refusesEveryHostileRuleAndAddsNone(@ForAll("hostileRules") Aimed aimed) {
+        Statistics.label("mutation").collect(aimed.request().kind());
 
-        HttpResponse<String> answer = client.post(request.mutations().get(0).startsWith("path: ")
-                ? request.mutations().get(0).substring("path: ".length()) : PATH, request);
+        HttpResponse<String> answer = client.post(aimed.path(), aimed.request());
 
-        Survey.check(PATH, request, answer, () -> {
+        Survey.check(PATH, aimed.request(), answer, () -> {
             assertRefused(answer);
             assertThat(activeRules()).as("rules after %s", answer.body()).isEmpty();
+        });
+    }
+
+    /**
+     * DELETE clears the rules, DELETE {id} removes one: never without the token, nor by a path written otherwise, and
+     * an unknown id removes nothing. A rule is added before each try, and must still be there after it.
+     */
+    @Property(tries = 1000)
+    @AddLifecycleHook(UnchangedDatabase.class)
+    void refusesEveryHostileDeletionAndKeepsTheRule(@ForAll("hostileDeletions") Aimed aimed) {
+        Statistics.label("mutation").collect(aimed.request().kind());
+        HttpResponse<String> added = client.post(PATH, new HostileRequest(List.of(), """
+                {"target":{"type":"kafka","name":"fuzz.Kept"},"latency":"1ms"}""".getBytes(StandardCharsets.UTF_8),
+                "application/json", List.of(Map.entry(TOKEN_HEADER, TOKEN))));
+        String id = readTree(added.body()).path("id").asText();
+
+        HttpResponse<String> answer = client.delete(aimed.path().replace(ID, id), aimed.request());
+
+        Survey.check(PATH, aimed.request(), answer, () -> {
+            assertRefused(answer);
+            assertThat(activeRules()).as("rules after %s", answer.body()).hasSize(1);
         });
     }
 
@@ -105,21 +141,33 @@ class FaultsEndpointFuzzIT implements UnchangedDatabase.Watched {
     }
 
     @Provide
-    Arbitrary<HostileRequest> hostileRules() {
-        Arbitrary<HostileRequest> withoutTheToken = Combinators.combine(rules().valid(), Arbitraries.of("", "x",
-                TOKEN.toUpperCase(), TOKEN.substring(1), TOKEN + "x", TOKEN + TOKEN, "Bearer " + TOKEN, "*"),
-                Arbitraries.of(true, false)).as((request, token, sent) -> sent
-                        ? request.withHeader("wrong token: '" + token + "'", TOKEN_HEADER, token)
-                        : request.because("no token"));
-        // the endpoint's path written otherwise: none of them may get past the token check (sent without one)
-        Arbitrary<HostileRequest> otherPath = Combinators.combine(rules().valid(), Arbitraries.of(PATH + "/", "/actuator//faults",
-                "//actuator/faults", "/actuator/faults/", "/actuator/faults;x=y", "/actuator;x=y/faults", "/actuator/Faults",
-                "/ACTUATOR/FAULTS", "/actuator/%66aults", "/actuator%2Ffaults", "/actuator/./faults", "/actuator/faults/.",
-                "/actuator/x/../faults", "/actuator/faults/x/..", "/actuator/faults%20", "/actuator/faults%00",
-                "/actuator/faults.json", "/actuator/faults/anything")).as((request, path) -> new HostileRequest(
-                        List.of("path: " + path), request.body(), request.contentType(), List.of()));
-        return Arbitraries.frequencyOf(Tuple.of(10, withToken(rules().arbitrary())), Tuple.of(1, withoutTheToken),
-                Tuple.of(1, otherPath));
+    Arbitrary<Aimed> hostileRules() {
+        Arbitrary<HostileRequest> withoutTheToken = Combinators.combine(rules().valid(), WRONG_TOKENS).as(
+                (request, token) -> token.isEmpty() ? request.because("no token")
+                        : request.withHeader("wrong token: '" + token.get() + "'", TOKEN_HEADER, token.get()));
+        Arbitrary<Aimed> elsewhere = Combinators.combine(rules().valid(), Arbitraries.of(OTHER_PATHS)).as(
+                (request, path) -> new Aimed(path, request.because("path: " + path)));
+        return Arbitraries.frequencyOf(Tuple.of(10, withToken(rules().arbitrary()).map(request -> new Aimed(PATH, request))),
+                Tuple.of(1, withoutTheToken.map(request -> new Aimed(PATH, request))), Tuple.of(1, elsewhere));
+    }
+
+    @Provide
+    Arbitrary<Aimed> hostileDeletions() {
+        Arbitrary<String> paths = Arbitraries.oneOf(Arbitraries.of(PATH, PATH + "/" + ID), Arbitraries.of(OTHER_PATHS),
+                Arbitraries.of(OTHER_PATHS).map(path -> path + "/" + ID),
+                Arbitraries.of("/actuator//faults/" + ID, "/actuator/faults//" + ID, "/actuator/faults/" + ID + "/",
+                        "/actuator/faults;x=y/" + ID, "/actuator/%66aults/" + ID, "/ACTUATOR/FAULTS/" + ID,
+                        "/actuator/faults/" + ID + ";x=y", "/actuator/faults/%2e%2e/faults", "/actuator/faults/x/../" + ID));
+        Arbitrary<Aimed> withoutTheToken = Combinators.combine(paths, WRONG_TOKENS).as((path, token) -> new Aimed(path,
+                token.isEmpty() ? new HostileRequest(List.of("no token: DELETE " + path), new byte[0], null, List.of())
+                        : new HostileRequest(List.of("wrong token: DELETE " + path), new byte[0], null,
+                                List.of(Map.entry(TOKEN_HEADER, token.get())))));
+        // with the token, only ids that are no rule's
+        Arbitrary<Aimed> unknownId = Arbitraries.oneOf(Arbitraries.create(UUID::randomUUID).map(UUID::toString),
+                Generators.identifiers(1, 40), Arbitraries.of("%00", "%2F", "*", "%2A", "null", "..%2F" + ID))
+                .map(id -> new Aimed(PATH + "/" + id, new HostileRequest(List.of("unknown id: DELETE " + id), new byte[0],
+                        null, List.of(Map.entry(TOKEN_HEADER, TOKEN)))));
+        return Arbitraries.oneOf(withoutTheToken, unknownId);
     }
 
     /** Rules that are valid for any target type: a latency, an error rate with its status, or refusing. */
@@ -162,18 +210,27 @@ class FaultsEndpointFuzzIT implements UnchangedDatabase.Watched {
                         .map(Json::raw), InvalidValues.notANumber()))));
     }
 
+    /** A request to a path (with {@link #ID} where the id of the rule to keep goes). */
+    record Aimed(String path, HostileRequest request) {
+    }
+
     private static Arbitrary<HostileRequest> withToken(Arbitrary<HostileRequest> requests) {
         return requests.map(request -> new HostileRequest(request.mutations(), request.body(), request.contentType(),
                 List.of(Map.entry(TOKEN_HEADER, TOKEN))));
     }
 
-    private static List<?> activeRules() {
-        HttpResponse<String> listed = client.get(PATH, Map.of(TOKEN_HEADER, TOKEN));
-        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+    private static JsonNode readTree(String json) {
         try {
-            return JSON.readValue(JSON.readTree(listed.body()).path("rules").toString(), List.class);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<?> activeRules() {
+        HttpResponse<String> listed = client.get(PATH, Map.of(TOKEN_HEADER, TOKEN));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        List<?> rules = JSON.convertValue(readTree(listed.body()).path("rules"), List.class);
+        return rules;
     }
 }

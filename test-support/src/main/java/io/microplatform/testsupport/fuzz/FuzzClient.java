@@ -36,6 +36,14 @@ public final class FuzzClient {
         return send(builder.build());
     }
 
+    /** DELETE with the request's headers (its body is not sent). */
+    public HttpResponse<String> delete(String path, HostileRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .DELETE();
+        request.headers().forEach(header -> builder.header(header.getKey(), header.getValue()));
+        return send(builder.build());
+    }
+
     public HttpResponse<String> get(String path, Map<String, String> headers) {
         return send("GET", path, headers);
     }
