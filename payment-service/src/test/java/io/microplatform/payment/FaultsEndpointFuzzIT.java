@@ -159,13 +159,13 @@ class FaultsEndpointFuzzIT implements UnchangedDatabase.Watched {
                         "/actuator/faults;x=y/" + ID, "/actuator/%66aults/" + ID, "/ACTUATOR/FAULTS/" + ID,
                         "/actuator/faults/" + ID + ";x=y", "/actuator/faults/%2e%2e/faults", "/actuator/faults/x/../" + ID));
         Arbitrary<Aimed> withoutTheToken = Combinators.combine(paths, WRONG_TOKENS).as((path, token) -> new Aimed(path,
-                token.isEmpty() ? new HostileRequest(List.of("no token: DELETE " + path), new byte[0], null, List.of())
-                        : new HostileRequest(List.of("wrong token: DELETE " + path), new byte[0], null,
+                token.isEmpty() ? new HostileRequest(List.of("DELETE without a token = " + path), new byte[0], null, List.of())
+                        : new HostileRequest(List.of("DELETE with a wrong token = " + path), new byte[0], null,
                                 List.of(Map.entry(TOKEN_HEADER, token.get())))));
         // with the token, only ids that are no rule's
         Arbitrary<Aimed> unknownId = Arbitraries.oneOf(Arbitraries.create(UUID::randomUUID).map(UUID::toString),
                 Generators.identifiers(1, 40), Arbitraries.of("%00", "%2F", "*", "%2A", "null", "..%2F" + ID))
-                .map(id -> new Aimed(PATH + "/" + id, new HostileRequest(List.of("unknown id: DELETE " + id), new byte[0],
+                .map(id -> new Aimed(PATH + "/" + id, new HostileRequest(List.of("DELETE of an unknown id = " + id), new byte[0],
                         null, List.of(Map.entry(TOKEN_HEADER, TOKEN)))));
         return Arbitraries.oneOf(withoutTheToken, unknownId);
     }
