@@ -11,6 +11,11 @@ public final class InventoryMessages {
 
     /** Reserve every line or nothing. */
     public record ReserveStock(UUID messageId, UUID orderId, List<OrderLine> lines) implements Command {
+
+        @Override
+        public List<String> violations() {
+            return Violations.ofIds(this).lines(lines).list();
+        }
     }
 
     /** Undo the order's reservation; a no-op when there is none (the reservation may never have happened). */

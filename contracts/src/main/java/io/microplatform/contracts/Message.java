@@ -3,6 +3,7 @@ package io.microplatform.contracts;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonSubTypes.Type;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,4 +42,14 @@ public interface Message {
 
     /** The order the message is about; also the Kafka record key. */
     UUID orderId();
+
+    /**
+     * What in this message breaks the contract (an id missing, a field outside {@link FieldLimits}); empty when
+     * nothing does. Consumers refuse such a message before any handler sees it and send it to the dead-letter topic at
+     * once: no retry can fix it, and answering it would pass a bug upstream off as a business outcome. Each problem
+     * names a field and its limit, never the value.
+     */
+    default List<String> violations() {
+        return Violations.ofIds(this).list();
+    }
 }

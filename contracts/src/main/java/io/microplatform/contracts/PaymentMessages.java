@@ -1,6 +1,7 @@
 package io.microplatform.contracts;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 /** Messages to and from payment-service. */
@@ -10,6 +11,14 @@ public final class PaymentMessages {
     }
 
     public record ChargePayment(UUID messageId, UUID orderId, String customerId, BigDecimal amount) implements Command {
+
+        @Override
+        public List<String> violations() {
+            return Violations.ofIds(this)
+                    .identifier("customerId", customerId, FieldLimits.CUSTOMER_ID_MAX)
+                    .amount("amount", amount)
+                    .list();
+        }
     }
 
     /** Undo the order's charge; a no-op when there is none (the charge may never have happened). */

@@ -1,5 +1,6 @@
 package io.microplatform.contracts;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,11 @@ public interface Reply extends Message {
 
     /** True when the participant applied the command's effect; false is a business refusal with nothing applied. */
     boolean succeeded();
+
+    @Override
+    default List<String> violations() {
+        return Violations.ofIds(this).require(inReplyTo() != null, "inReplyTo is missing").list();
+    }
 
     /** The participant applied the command's effect. */
     interface Applied extends Reply {

@@ -1,5 +1,6 @@
 package io.microplatform.contracts;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Messages to and from shipping-service. */
@@ -9,6 +10,11 @@ public final class ShippingMessages {
     }
 
     public record CreateShipment(UUID messageId, UUID orderId, ShippingAddress address) implements Command {
+
+        @Override
+        public List<String> violations() {
+            return Violations.ofIds(this).address(address).list();
+        }
     }
 
     /** Undo the order's shipment; a no-op when there is none (it may never have been created). */

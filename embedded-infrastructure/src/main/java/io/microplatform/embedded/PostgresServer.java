@@ -176,17 +176,26 @@ public final class PostgresServer implements AutoCloseable {
         return postmasterPid;
     }
 
-    /** Idempotent: creates the login role and the database owned by it when missing, and (re)sets the password. */
+    /**
+     * Idempotent: creates the login role and the database owned by it when missing, (re)sets the password, and makes
+     * the database its owner's alone: PostgreSQL lets every role (PUBLIC) connect to a new database, so that right is
+     * revoked, and the role may not create roles or databases. With PostgreSQL 15 and later (17 here) the schema
+     * public of a new database belongs to its owner, and no one else may create in it. Run on every start, so a data
+     * directory created before these rules gets them too.
+     */
     public void ensureDatabase(String database, String user, String password) {
         try (Connection connection = connect(SUPERUSER, "postgres")) {
             if (!exists(connection, "select 1 from pg_roles where rolname = ?", user)) {
                 executeIgnoring(connection, "create role " + identifier(user), "42710");
             }
-            execute(connection, "alter role " + identifier(user) + " with login password " + literal(password));
+            execute(connection, "alter role " + identifier(user)
+                    + " with login nosuperuser nocreatedb nocreaterole noreplication password " + literal(password));
             if (!exists(connection, "select 1 from pg_database where datname = ?", database)) {
                 // 42P04: another JVM created it between our check and this statement
                 executeIgnoring(connection, "create database " + identifier(database) + " owner " + identifier(user), "42P04");
             }
+            // the owner keeps every right on its database; other roles lose CONNECT and TEMPORARY
+            execute(connection, "revoke all on database " + identifier(database) + " from public");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database + " for " + user, e);
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PostgresServerIT {
+
+    private static final List<String> SERVICES = List.of("order_service", "payment_service", "inventory_service",
+            "shipping_service", "saga_orchestrator");
 
     @TempDir
     Path temp;
@@ -53,6 +57,74 @@ class PostgresServerIT {
             assertThat(single(statement, "show listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(single(statement, "select pg_get_userbyid(datdba) from pg_database where datname = 'order_service'"))
                     .isEqualTo("order_service");
+        }
+    }
+
+    /** Each service's user reaches its own database only (the local stack's and the tests' five services). */
+    @Test
+    void letsEachServicesUserIntoItsOwnDatabaseOnly() throws SQLException {
+        try (PostgresServer server = PostgresServer.start(null, 0)) {
+            for (String service : SERVICES) {
+                server.ensureDatabase(service, service, service);
+            }
+            // again, as every start of the local stack does: the rules hold on an existing directory
+            server.ensureDatabase("order_service", "order_service", "order_service");
+
+            assertEachUserReachesItsOwnDatabaseOnly(server);
+        }
+    }
+
+    /** docker compose's init script, which k8s/README.md asks a cluster's database to follow, makes the same rules. */
+    @Test
+    void composeInitScriptLetsEachServicesUserIntoItsOwnDatabaseOnly() throws Exception {
+        String script = Files.readString(Path.of("..", "deploy", "postgres", "init-databases.sql"));
+        try (PostgresServer server = PostgresServer.start(null, 0)) {
+            try (Connection superuser = connect(server, "postgres", "postgres");
+                 Statement statement = superuser.createStatement()) {
+                for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+
+            assertEachUserReachesItsOwnDatabaseOnly(server);
+        }
+    }
+
+    private static void assertEachUserReachesItsOwnDatabaseOnly(PostgresServer server) throws SQLException {
+        for (String service : SERVICES) {
+            try (Connection owner = connect(server, service, service);
+                 Statement statement = owner.createStatement()) {
+                statement.execute("create table secrets (value text)");
+                statement.execute("insert into secrets values ('" + service + "')");
+            }
+        }
+        for (String user : SERVICES) {
+            for (String database : SERVICES) {
+                if (user.equals(database)) {
+                    try (Connection own = connect(server, database, user);
+                         Statement statement = own.createStatement()) {
+                        assertThat(single(statement, "select value from secrets")).isEqualTo(database);
+                    }
+                } else {
+                    assertThatThrownBy(() -> connect(server, database, user).close())
+                            .as("%s connecting to %s", user, database)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("permission denied for database");
+                }
+            }
+        }
+        try (Connection superuser = connect(server, "order_service", "postgres");
+             Statement statement = superuser.createStatement()) {
+            for (String user : SERVICES) {
+                assertThat(single(statement, "select has_table_privilege('" + user + "', 'secrets', 'select')"))
+                        .as("%s may read order_service's table", user)
+                        .isEqualTo(user.equals("order_service") ? "t" : "f");
+                assertThat(single(statement, "select rolsuper or rolcreatedb or rolcreaterole from pg_roles"
+                        + " where rolname = '" + user + "'")).as("%s may do more than use its database", user)
+                        .isEqualTo("f");
+            }
         }
     }
 
@@ -166,6 +238,11 @@ class PostgresServerIT {
 
     private static Connection connectAsOwner(PostgresServer server) throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl("order_service"), "order_service", "order_service");
+    }
+
+    /** The local stack's and the tests' credentials: the password is the user's name. */
+    private static Connection connect(PostgresServer server, String database, String user) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(database), user, user);
     }
 
     private static String single(Statement statement, String query) throws SQLException {

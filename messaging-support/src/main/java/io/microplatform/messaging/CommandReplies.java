@@ -1,6 +1,5 @@
 package io.microplatform.messaging;
 
-import io.microplatform.contracts.Command;
 import io.microplatform.contracts.Reply;
 import io.microplatform.contracts.Topics;
 
@@ -16,16 +15,6 @@ public class CommandReplies {
 
     CommandReplies(Outbox outbox) {
         this.outbox = outbox;
-    }
-
-    /**
-     * A command without its ids breaks the field contract: a bug upstream, not a business answer. It throws, so the
-     * delivery is retried and then dead-lettered, and is never answered with a failure reply.
-     */
-    public static void requireIds(Command command) {
-        if (command.messageId() == null || command.orderId() == null) {
-            throw new IllegalArgumentException("command without message id or order id");
-        }
     }
 
     /**

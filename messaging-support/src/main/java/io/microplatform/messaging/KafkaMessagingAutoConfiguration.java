@@ -14,9 +14,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,7 +25,6 @@ import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryC
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -36,8 +32,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -47,8 +41,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * factory rather than replacing them, so every spring.kafka.* property keeps working:
  * <ul>
  * <li>values are JSON with logical type ids ({@link MessageJson}), keys are Boot's default strings (the order id);
- * <li>a record that cannot be read, or keeps failing, goes to {@code <topic>-dlt} after bounded retries with
- * back-off, and the consumer goes on;
+ * <li>a record that cannot be read (malformed, of an unknown type, breaking its type's contract) goes to
+ * {@code <topic>-dlt} at once, one whose handler keeps failing after bounded retries with back-off, and the consumer
+ * goes on ({@link DeadLetters});
  * <li>every topic of {@link Topics} and its dead-letter topic exist before the listeners start.
  * </ul>
  */
@@ -57,8 +52,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @ConditionalOnBean(KafkaTemplate.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class KafkaMessagingAutoConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaMessagingAutoConfiguration.class);
 
     /** Producer max.block.ms unless configured; a few seconds, see the producer customizer. */
     static final Duration MAX_BLOCK = Duration.ofSeconds(5);
@@ -129,16 +122,7 @@ public class KafkaMessagingAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler messagingErrorHandler(KafkaTemplate<?, ?> kafkaTemplate, MessagingProperties properties,
             MessagingMetrics metrics) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                // the same partition of the dead-letter topic, so an order's dead letters stay in order too
-                (record, exception) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition()));
-        ConsumerAwareRecordRecoverer counted = (record, consumer, exception) -> {
-            deadLetters.accept(record, consumer, exception);
-            metrics.deadLettered(record.topic());
-            // the error handler itself says nothing when the recoverer succeeds
-            log.warn("Sent record {}-{}@{} (key {}) to its dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), NestedExceptionUtils.getMostSpecificCause(exception).toString());
-        };
+        DeadLetters deadLetters = new DeadLetters(kafkaTemplate, metrics);
         MessagingProperties.Consumer settings = properties.consumer();
         ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(settings.retries());
         bounded.setInitialInterval(settings.initialBackoff().toMillis());
@@ -148,9 +132,11 @@ public class KafkaMessagingAutoConfiguration {
         ExponentialBackOff untilTheDependencyIsBack = new ExponentialBackOff(settings.initialBackoff().toMillis(),
                 settings.backoffMultiplier());
         untilTheDependencyIsBack.setMaxInterval(settings.maxBackoff().toMillis());
-        // DefaultErrorHandler already sends DeserializationException and other unreadable-record failures to the
-        // recoverer at once: retrying cannot make bad bytes readable
-        DefaultErrorHandler handler = new DefaultErrorHandler(counted, bounded);
+        // DefaultErrorHandler already sends a DeserializationException to the recoverer at once: retrying cannot make
+        // bad bytes readable. That covers every record MessageJson refuses to read: malformed, of an unknown type, or
+        // breaking its type's contract
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, bounded);
+        deadLetters.countingDeliveriesWith(handler);
         // a database restarting for a few seconds must not dead-letter every command and reply being handled: such
         // a record is retried until it succeeds and its partition waits (order kept). A record that then fails for
         // another reason starts over with the bounded retries (the handler resets its state when the exception

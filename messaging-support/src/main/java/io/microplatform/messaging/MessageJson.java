@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.contracts.Message;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -12,12 +13,24 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JsonDeserializer;
 import org.springframework.kafka.support.serializer.JsonSerializer;
+import org.springframework.validation.Validator;
 
 /**
  * The wire format: JSON whose {@code "type"} property carries the logical type id declared on {@link Message}.
  * Java class names never travel: no type headers are written and none are read.
  */
 final class MessageJson {
+
+    /**
+     * Throws rather than filling in Errors: the deserializer would turn those into a plain IllegalStateException,
+     * which the dead-letter reason could not tell from any other failure.
+     */
+    private static final Validator CONTRACT = Validator.forInstanceOf(Message.class, (message, errors) -> {
+        List<String> violations = message.violations();
+        if (!violations.isEmpty()) {
+            throw new InvalidMessageException(message, violations);
+        }
+    });
 
     private final ObjectMapper mapper;
 
@@ -53,11 +66,15 @@ final class MessageJson {
     }
 
     /**
-     * A record that is not JSON or has an unknown type id becomes a DeserializationException for the error
-     * handler (which dead-letters it without retrying) instead of failing the poll loop on every attempt.
+     * A record that is not JSON, has no type id or an unknown one, or reads as its type but breaks the type's contract
+     * ({@link Message#violations()}) becomes a DeserializationException for the error handler, which dead-letters it
+     * without retrying, instead of failing the poll loop on every attempt or reaching a handler.
      */
     Deserializer<Message> valueDeserializer() {
-        return new ErrorHandlingDeserializer<>(new JsonDeserializer<>(Message.class, mapper, false));
+        ErrorHandlingDeserializer<Message> reader = new ErrorHandlingDeserializer<>(
+                new JsonDeserializer<>(Message.class, mapper, false));
+        reader.setValidator(CONTRACT);
+        return reader;
     }
 
     record Encoded(String type, String json) {

@@ -50,8 +50,14 @@ final class MessagingMetrics {
         Counter.builder("messaging.duplicates.skipped").tag("consumer", consumer).register(registry).increment();
     }
 
-    void deadLettered(String topic) {
-        Counter.builder("messaging.dead.letters").tag("topic", topic).register(registry).increment();
+    /** @param topic the topic the record came from, not its dead-letter topic */
+    void deadLettered(String topic, DeadLetterReason reason) {
+        Counter.builder("messaging.dead.letters")
+                .description("Records sent to their dead-letter topic, by source topic and why")
+                .tag("topic", topic)
+                .tag("reason", reason.label())
+                .register(registry)
+                .increment();
     }
 
     /** @param count unpublished rows that are not parked */

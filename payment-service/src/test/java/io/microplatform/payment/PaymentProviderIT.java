@@ -32,6 +32,7 @@ class PaymentProviderIT extends ThirdPartyClientContract {
 
     PaymentProviderIT() {
         super(PaymentProviderClient.REMOTE, new Simulated("/simulated/payment-provider/charges",
+                Map.of("orderId", UUID.randomUUID(), "customerId", "alice", "amount", 10),
                 Map.of("customerId", "alice"), "auth-"));
     }
 

@@ -70,6 +70,13 @@ class PlatformServiceDefaultsTest {
                 "spring.datasource.hikari.validation-timeout", "5000"));
     }
 
+    // docs/errors.md states both figures; the request body limit itself is platform.web.max-request-body (64 KB)
+    @Test
+    void limitsRequestHeadersAndFormBodies() throws IOException {
+        assertResolves(Map.of(), Map.of("server.max-http-request-header-size", "8KB",
+                "server.tomcat.max-http-form-post-size", "64KB"));
+    }
+
     @Test
     void readinessWaitsForDatabaseBrokerAndDiscovery() throws IOException {
         Binder binder = Binder.get(environment(Map.of()));

@@ -30,7 +30,9 @@ class CarrierIT extends ThirdPartyClientContract {
     private CarrierClient client;
 
     CarrierIT() {
-        super(CarrierClient.REMOTE, new Simulated("/simulated/carrier/bookings", Map.of("country", "DE"), "SIMDE"));
+        super(CarrierClient.REMOTE, new Simulated("/simulated/carrier/bookings",
+                Map.of("orderId", UUID.randomUUID(), "postalCode", "10115", "country", "DE"), Map.of("country", "DE"),
+                "SIMDE"));
     }
 
     @Override

@@ -13,11 +13,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.lang.annotation.ElementType;
+import java.net.URI;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -36,8 +41,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the request's path as instance, and nothing of the exception behind it. A service's {@code @WebMvcTest} (all its
  * controllers) extends it and names its routes with {@link Routes}; a mistake its API cannot receive (no endpoint takes
  * a body, no id in a path) is skipped, saying why, as {@link RunningServiceContract} does for what every running
- * service promises.
+ * service promises. springdoc's document and Swagger UI are there as in the running service, so that their routes are
+ * proved not to change these answers.
  */
+@AutoConfigureOpenApi
 @Import(ProblemDetailsContract.BugController.class)
 public abstract class ProblemDetailsContract {
 
@@ -49,7 +56,10 @@ public abstract class ProblemDetailsContract {
         /** A route the service answers GET on and nothing else, e.g. {@code /api/sagas}. */
         String readOnly();
 
-        /** A path whose id cannot be one, e.g. {@code /api/orders/12345}. */
+        /**
+         * A path whose id cannot be one, e.g. {@code /api/orders/12345}, or {@code /api/inventory/items/not a sku}
+         * where ids are free-form: an id is a FieldLimits identifier (no space, no control character).
+         */
         String malformedIdInPath() default "";
 
         /**
@@ -62,11 +72,15 @@ public abstract class ProblemDetailsContract {
         /** A route that takes a JSON body. */
         String json() default "";
 
-        /** A well-formed body for {@link #json()} whose fields fail validation. */
+        /**
+         * A well-formed body for {@link #json()} whose fields fail validation; its first field is one the request
+         * has, which the JSON policy's mistakes are made on (a key twice, a value of another JSON type).
+         */
         String invalidBody() default "";
     }
 
     private static final RuntimeException BUG = new IllegalStateException("internal detail a caller must not see");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A bug behind a route, answered by the service's own exception handler like any of its controllers' bugs. */
     @RestController
@@ -171,10 +185,35 @@ public abstract class ProblemDetailsContract {
                 .andExpect(content().json("[]", true));
     }
 
+    /** The request's path with its last segment replaced, not encoded again: {@code /api/orders/%01X}. */
+    private static URI withLastSegment(String path, String segment) {
+        String withoutQuery = UriComponentsBuilder.fromUriString(path).build().getPath();
+        return URI.create(withoutQuery.substring(0, withoutQuery.lastIndexOf('/') + 1) + segment);
+    }
+
+    /** A control character cannot be in an id: 404 as any id that names nothing, and no query ever sees it. */
+    @Test
+    void answersAControlCharacterInAnIdInThePathWith404() throws Exception {
+        assumeThat(routes().malformedIdInPath()).as("no path of this service carries an id").isNotEmpty();
+        for (String id : new String[] { "%00", "%01X", "X%7F", "a%0Ab" }) {
+            mvc.perform(get(withLastSegment(routes().malformedIdInPath(), id)).accept(MediaType.APPLICATION_JSON))
+                    .andExpect(problem(HttpStatus.NOT_FOUND));
+        }
+    }
+
+    /** No parameter of any route carries a control character: 400 naming it, whether the route reads it or not. */
+    @Test
+    void answersAControlCharacterInAQueryParameterWith400NamingIt() throws Exception {
+        String path = UriComponentsBuilder.fromUriString(routes().readOnly()).build().getPath();
+        mvc.perform(get(URI.create(path + "?q=a%00b")).accept(MediaType.APPLICATION_JSON))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.parameter").value("q"));
+    }
+
     @Test
     void answersMalformedJsonWith400() throws Exception {
         String path = jsonRoute();
-        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("{\"truncated\":["))
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content("{\"truncated"))
                 .andExpect(problem(HttpStatus.BAD_REQUEST))
                 .andExpect(jsonPath("$.title").value("Malformed request body"))
                 .andExpect(jsonPath("$.instance").value(path));
@@ -188,6 +227,66 @@ public abstract class ProblemDetailsContract {
                 .andExpect(jsonPath("$.detail").value(containsString("Invalid fields: ")))
                 .andExpect(jsonPath("$.errors[0].field").isNotEmpty())
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+    }
+
+    /** The JSON policy: a field the request does not have is refused, named (docs/errors.md). */
+    @Test
+    void answersAnUnknownFieldWith400NamingIt() throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("noSuchField", 1);
+        body.setAll(invalidBody());
+        mvc.perform(post(jsonRoute()).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.errors[0].field").value("noSuchField"))
+                .andExpect(jsonPath("$.errors[0].message").value("is not a field of this request"));
+    }
+
+    /** The JSON policy: one key twice in an object is malformed, whichever value would have won. */
+    @Test
+    void answersAKeyTwiceWith400NamingIt() throws Exception {
+        Map.Entry<String, JsonNode> first = invalidBody().fields().next();
+        String member = JSON.writeValueAsString(first.getKey()) + ":" + first.getValue();
+        mvc.perform(post(jsonRoute()).contentType(MediaType.APPLICATION_JSON).content("{" + member + "," + member + "}"))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.title").value("Malformed request body"))
+                .andExpect(jsonPath("$.detail").value(containsString("'" + first.getKey() + "'")));
+    }
+
+    /** The JSON policy: no coercion; a number where text belongs, or text where a number does, names the field. */
+    @Test
+    void answersAValueOfAnotherJsonTypeWith400NamingTheField() throws Exception {
+        Map.Entry<String, JsonNode> first = invalidBody().fields().next();
+        ObjectNode body = JSON.createObjectNode();
+        if (first.getValue().isTextual()) {
+            body.put(first.getKey(), 123);
+        }
+        else {
+            body.put(first.getKey(), first.getValue().asText());
+        }
+        mvc.perform(post(jsonRoute()).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.errors[0].field").value(first.getKey()))
+                .andExpect(jsonPath("$.errors[0].message").value("has the wrong type"));
+    }
+
+    /** A NUL in a string never reaches a database: escaped, it is valid JSON and the field's validation refuses it. */
+    @Test
+    void answersAControlCharacterInAStringOfTheBodyWith400() throws Exception {
+        Map.Entry<String, JsonNode> first = invalidBody().fields().next();
+        ObjectNode body = JSON.createObjectNode().put(first.getKey(), "A\u0000B");
+        mvc.perform(post(jsonRoute()).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.errors[?(@.field == '%s')]".formatted(first.getKey())).exists());
+    }
+
+    /** Above platform.web.max-request-body (64 KB) the body is not read: 413 naming the limit. */
+    @Test
+    void answersABodyLargerThanTheLimitWith413() throws Exception {
+        String padding = "x".repeat(64 * 1024);
+        mvc.perform(post(jsonRoute()).contentType(MediaType.APPLICATION_JSON).content("{\"pad\":\"" + padding + "\"}"))
+                .andExpect(problem(HttpStatus.PAYLOAD_TOO_LARGE))
+                .andExpect(jsonPath("$.maxBytes").value(64 * 1024));
     }
 
     @Test
@@ -206,6 +305,11 @@ public abstract class ProblemDetailsContract {
     private UriComponents idQuery() {
         assumeThat(routes().malformedIdInQuery()).as("no query of this service takes an id").isNotEmpty();
         return UriComponentsBuilder.fromUriString(routes().malformedIdInQuery()).build();
+    }
+
+    private ObjectNode invalidBody() throws Exception {
+        jsonRoute();
+        return (ObjectNode) JSON.readTree(routes().invalidBody());
     }
 
     private String jsonRoute() {

@@ -8,9 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,11 +31,12 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * provider, carrier): it forwards every call to the real /simulated/... endpoint of the service under test, unless a
  * test scripted answers for that order (500 twice, always 422, ...). Per order, so the ITs can share one application
  * context (one set of Kafka listeners) and still make the third party fail for one order only. It counts the calls per
- * order, which is how the tests see retries. A service's ITs import one {@link Setup} of it, the same way in every
- * IT, so they keep sharing one application context.
+ * order, which is how the tests see retries, and keeps the Idempotency-Key of each call, which it forwards. A
+ * service's ITs import one {@link Setup} of it, the same way in every IT, so they keep sharing one application context.
  */
 public final class ScriptedThirdParty implements AutoCloseable {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final HttpServer server;
@@ -43,6 +46,7 @@ public final class ScriptedThirdParty implements AutoCloseable {
     private final String simulatedPath;
     private final Map<UUID, Script> scripts = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<UUID, List<String>> idempotencyKeys = new ConcurrentHashMap<>();
 
     private ScriptedThirdParty(Environment environment, String operationPath, String simulatedPath) throws IOException {
         this.environment = environment;
@@ -73,24 +77,35 @@ public final class ScriptedThirdParty implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The Idempotency-Key header of every call for the order, in order ("" where a call had none). */
+    public List<String> idempotencyKeysFor(UUID orderId) {
+        return List.copyOf(idempotencyKeys.getOrDefault(orderId, List.of()));
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Matcher orderId = ORDER_ID.matcher(new String(body, StandardCharsets.UTF_8));
             UUID order = orderId.find() ? UUID.fromString(orderId.group(1)) : null;
+            String idempotencyKey = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
             if (order != null) {
                 calls.computeIfAbsent(order, id -> new AtomicInteger()).incrementAndGet();
+                idempotencyKeys.computeIfAbsent(order, id -> new CopyOnWriteArrayList<>())
+                        .add(idempotencyKey == null ? "" : idempotencyKey);
                 Script script = scripts.get(order);
                 if (script != null && script.remaining().getAndDecrement() > 0) {
                     respond(exchange, script.status(), "{\"title\":\"scripted " + script.status() + "\"}");
                     return;
                 }
             }
-            HttpResponse<String> real = forwarder.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                             + environment.getProperty("local.server.port") + simulatedPath))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (idempotencyKey != null) {
+                forwarded.header(IDEMPOTENCY_KEY, idempotencyKey);
+            }
+            HttpResponse<String> real = forwarder.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
             respond(exchange, real.statusCode(), real.body());
         }
         catch (InterruptedException e) {

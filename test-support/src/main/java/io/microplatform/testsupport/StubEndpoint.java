@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -24,6 +28,7 @@ public final class StubEndpoint implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final String okBody;
     private final AtomicInteger calls = new AtomicInteger();
+    private final List<Headers> received = new CopyOnWriteArrayList<>();
     private volatile int failure;
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -54,9 +59,15 @@ public final class StubEndpoint implements AutoCloseable {
         return calls.get();
     }
 
+    /** The value of the header in each call received since the start or the last {@link #reset()}, in order. */
+    public List<Optional<String>> header(String name) {
+        return received.stream().map(headers -> Optional.ofNullable(headers.getFirst(name))).toList();
+    }
+
     /** No calls counted, 200 answers, nothing held. */
     public void reset() {
         calls.set(0);
+        received.clear();
         failure = 0;
         gate = new CountDownLatch(0);
     }
@@ -78,6 +89,7 @@ public final class StubEndpoint implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try {
             exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getRequestHeaders());
             calls.incrementAndGet();
             gate.await(10, TimeUnit.SECONDS);
             int status = failure == 0 ? 200 : failure;

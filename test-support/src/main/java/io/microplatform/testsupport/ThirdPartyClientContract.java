@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What every client of a third party promises (service-support's ThirdPartyClient behind the payment provider's and
@@ -34,10 +38,10 @@ import org.springframework.http.HttpStatus;
 public abstract class ThirdPartyClientContract {
 
     /**
-     * The simulated third party the service hosts: the route it takes the client's calls on, a request to it that a
-     * real third party would refuse as malformed, and how the references it gives begin.
+     * The simulated third party the service hosts: the route it takes the client's calls on, a request to it that it
+     * takes, one that a real third party would refuse as malformed, and how the references it gives begin.
      */
-    public record Simulated(String route, Object malformedRequest, String referencePrefix) {
+    public record Simulated(String route, Object wellFormedRequest, Object malformedRequest, String referencePrefix) {
     }
 
     private final String remote;
@@ -74,8 +78,37 @@ public abstract class ThirdPartyClientContract {
     @Test
     void theSimulatedThirdPartyGivesItsOwnReferencesAndRefusesAMalformedRequest() {
         assertThat(callFor(UUID.randomUUID())).startsWith(simulated.referencePrefix());
-        assertThat(http.postForEntity(simulated.route(), simulated.malformedRequest(), String.class).getStatusCode())
+        assertThat(post(simulated.malformedRequest(), "malformed-1").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post(simulated.wellFormedRequest(), "well-formed-1").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post(simulated.wellFormedRequest(), null).getStatusCode()).as("without an Idempotency-Key")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void sendsOneIdempotencyKeyPerOrderWithEveryAttemptAndEveryRepeat() {
+        UUID order = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        thirdParty.failNext(order, 2, 503);
+
+        callFor(order);
+        callFor(order);
+        callFor(other);
+
+        assertThat(thirdParty.idempotencyKeysFor(order)).hasSize(4).containsOnly(thirdParty.idempotencyKeysFor(order)
+                .get(0)).doesNotContain("");
+        assertThat(thirdParty.idempotencyKeysFor(order).get(0)).contains(order.toString());
+        assertThat(thirdParty.idempotencyKeysFor(other)).singleElement()
+                .isNotEqualTo(thirdParty.idempotencyKeysFor(order).get(0));
+    }
+
+    private ResponseEntity<String> post(Object body, String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.postForEntity(simulated.route(), new HttpEntity<>(body, headers), String.class);
     }
 
     @Test

@@ -3,13 +3,11 @@ package io.microplatform.inventory.messaging;
 import java.util.List;
 import java.util.UUID;
 
-import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.InventoryMessages.ReleaseStock;
 import io.microplatform.contracts.InventoryMessages.ReserveStock;
 import io.microplatform.contracts.InventoryMessages.StockReleased;
 import io.microplatform.contracts.InventoryMessages.StockReserved;
 import io.microplatform.contracts.InventoryMessages.StockUnavailable;
-import io.microplatform.contracts.OrderLine;
 import io.microplatform.contracts.Topics;
 import io.microplatform.inventory.InventoryManagement;
 import io.microplatform.inventory.domain.ReservationOutcome;
@@ -26,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The orchestrator's commands to inventory. Each handler is one transaction: effect and reply (through the outbox)
  * commit together or not at all; InventoryManagement finds a redelivery by the order's one reservation. Every
  * delivery is answered, a redelivery too: the reply the first delivery sent may be the message that got lost. An
- * exception means a technical failure or a command that breaks the field contract (FieldLimits): the record is
- * retried and then dead-lettered, never answered with a failure reply.
+ * exception means a technical failure: the record is retried and then dead-lettered, never answered with a failure
+ * reply. A command that breaks its contract (ReserveStock.violations(): no lines, a quantity outside 1 to
+ * FieldLimits.QUANTITY_MAX, a sku that is no identifier) never gets here: messaging-support dead-letters it as it
+ * reads it, since it is a bug upstream, and a refusal would be stored and compensated as if stock had run out.
  */
 @Component
 @KafkaListener(topics = Topics.INVENTORY_COMMANDS)
@@ -44,7 +44,6 @@ class InventoryCommandsListener {
     @KafkaHandler
     @Transactional
     public void reserve(ReserveStock command) {
-        requireWellFormed(command);
         List<StockLine> lines = command.lines().stream()
                 .map(line -> new StockLine(line.sku(), line.quantity()))
                 .toList();
@@ -57,27 +56,7 @@ class InventoryCommandsListener {
     @KafkaHandler
     @Transactional
     public void release(ReleaseStock command) {
-        CommandReplies.requireIds(command);
         inventory.release(command.orderId());
         replies.send(new StockReleased(UUID.randomUUID(), command.orderId(), command.messageId()));
-    }
-
-    /**
-     * A command that breaks the field contract (FieldLimits) is a bug upstream, not a business answer: it throws, so
-     * the delivery is retried and then dead-lettered, and never refused (a refusal would be stored and compensated as
-     * if stock had run out).
-     */
-    private static void requireWellFormed(ReserveStock command) {
-        CommandReplies.requireIds(command);
-        List<OrderLine> lines = command.lines();
-        if (lines == null || lines.isEmpty() || lines.size() > FieldLimits.LINES_MAX) {
-            throw new IllegalArgumentException("ReserveStock needs 1 to " + FieldLimits.LINES_MAX + " lines: " + command);
-        }
-        for (OrderLine line : lines) {
-            if (line == null || !FieldLimits.isIdentifier(line.sku(), FieldLimits.SKU_MAX)
-                    || line.quantity() < 1 || line.quantity() > FieldLimits.QUANTITY_MAX) {
-                throw new IllegalArgumentException("ReserveStock with a malformed line " + line + ": " + command);
-            }
-        }
     }
 }

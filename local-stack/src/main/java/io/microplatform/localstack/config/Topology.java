@@ -20,6 +20,8 @@ public final class Topology {
     public static final String REGISTRY = "registry-service";
     public static final List<String> BUSINESS_SERVICES =
             List.of("order-service", "payment-service", "inventory-service", "shipping-service", "saga-orchestrator");
+    /** The services that host a simulated third party (payment provider, carrier) on the local stack. */
+    public static final List<String> HOSTS_SIMULATED_THIRD_PARTY = List.of("payment-service", "shipping-service");
     public static final List<String> SERVICES = Stream.of(INFRASTRUCTURE.stream(), Stream.of(REGISTRY), BUSINESS_SERVICES.stream())
             .flatMap(s -> s).toList();
 

@@ -60,6 +60,12 @@ public final class InstanceLauncher {
      */
     private static final List<String> POSTGRES_HELPER_MEMORY = List.of("-Xmx192m", "-XX:MaxMetaspaceSize=64m");
 
+    /** The actuator endpoints of the local stack's services: a deployment's three, and what people read here. */
+    static final List<String> LOCAL_ENDPOINTS = List.of("health", "info", "prometheus", "faults", "metrics",
+            "circuitbreakers", "circuitbreakerevents", "timelimiters", "timelimiterevents");
+    /** The Spring profile under which payment-service and shipping-service host and call their simulated one. */
+    static final String SIMULATED_THIRD_PARTIES = "simulated-third-parties";
+
     private final Settings settings;
     private final AppImages images;
     private final ClassDataSharing cds;
@@ -213,6 +219,16 @@ public final class InstanceLauncher {
         // fault injection is on in the local stack (./platform fault), unless the user's environment says false
         environment.put(FaultToken.ENABLED_VARIABLE, settings.environment().getOrDefault(FaultToken.ENABLED_VARIABLE, "true"));
         environment.put(FaultToken.TOKEN_VARIABLE, FaultToken.getOrCreate(settings));
+        // a developer's stack on 127.0.0.1 shows more than a deployment does (health, info and prometheus, health
+        // without details: platform-service-defaults.yml): the resilience4j endpoints and metrics that docs/ curl,
+        // and each health contributor's details
+        environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", String.join(",", LOCAL_ENDPOINTS));
+        environment.put("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "always");
+        if (Topology.HOSTS_SIMULATED_THIRD_PARTY.contains(instance.service())) {
+            // the simulated payment provider and carrier exist only under this profile; a service without it and
+            // without PAYMENT_PROVIDER_URL / CARRIER_URL refuses to start
+            environment.put("SPRING_PROFILES_ACTIVE", SIMULATED_THIRD_PARTIES);
+        }
         return environment;
     }
 

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 public final class Stack {
 
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+    /** springdoc's paths, as service-support's platform-service-defaults.yml states them. */
+    static final String SWAGGER_UI = "/swagger-ui.html";
+    static final String API_DOCS = "/v3/api-docs";
 
     public final Settings settings;
     public final Terminal terminal;
@@ -106,21 +109,27 @@ public final class Stack {
         }
     }
 
-    /** The table printed once processes are healthy, with the addresses a developer needs next. */
+    /**
+     * The table printed once processes are healthy, with the addresses a developer needs next: each business service's
+     * Swagger UI (springdoc's, on the document at /v3/api-docs) among them.
+     */
     public void printSummary(List<RunRecord> records, String closing) {
         List<List<String>> rows = new ArrayList<>();
         for (RunRecord record : records) {
-            if (record.asInstance().kind() != Topology.Kind.INFRASTRUCTURE) {
+            Topology.Kind kind = record.asInstance().kind();
+            if (kind != Topology.Kind.INFRASTRUCTURE) {
                 rows.add(List.of(record.service(), record.instance(), record.url(), Integer.toString(record.port()),
-                        Long.toString(record.pid())));
+                        Long.toString(record.pid()), kind == Topology.Kind.SERVICE ? record.url() + SWAGGER_UI : ""));
             }
         }
         terminal.println("");
-        Table.render(List.of("SERVICE", "INSTANCE", "URL", "PORT", "PID"), rows).forEach(terminal::println);
+        Table.render(List.of("SERVICE", "INSTANCE", "URL", "PORT", "PID", "API (SWAGGER UI)"), rows)
+                .forEach(terminal::println);
         terminal.println("");
         Ports ports = settings.ports();
         String databases = Topology.BUSINESS_SERVICES.stream().map(Topology::database).collect(Collectors.joining(", "));
         terminal.println("Eureka dashboard  http://127.0.0.1:" + registryPort() + "/");
+        terminal.println("API documents     each service's URL + " + API_DOCS + " (OpenAPI 3, JSON)");
         terminal.println("PostgreSQL        127.0.0.1:" + ports.postgres() + "  databases " + databases
                 + " (user = password = database)");
         terminal.println("Kafka             127.0.0.1:" + ports.kafka());

@@ -1,6 +1,8 @@
 package io.microplatform.localstack.deployment;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,16 @@ record ApplicationConfig(List<String> files, Set<String> placeholders, Set<Strin
 
     boolean readsPlaceholder(String variable) {
         return placeholders.contains(variable);
+    }
+
+    /**
+     * Whether SPRING_PROFILES_ACTIVE with this value names only profiles the service has a file for
+     * ({@code application-<profile>.yml} next to its application.yml): a misspelt profile would silently do nothing.
+     */
+    static boolean hasProfiles(PlatformService service, String profiles) {
+        return !profiles.isBlank() && Arrays.stream(profiles.split(",")).map(String::strip)
+                .allMatch(profile -> Files.isRegularFile(Repository.ROOT.resolve(service.name()
+                        + "/src/main/resources/application-" + profile + ".yml")));
     }
 
     boolean bindsFromEnvironment(String variable) {

@@ -7,17 +7,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** docker-compose.yml, parsed, with `${VAR}` resolved from `.env` the way compose does it. */
-record DockerCompose(Map<String, Object> services) {
+record DockerCompose(String file, Map<String, Object> services) {
 
     static final String FILE = "docker-compose.yml";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?-([^}]*))?}");
 
     static DockerCompose load() {
-        return new DockerCompose(Yamls.mapAt(Repository.yaml(FILE), FILE, "services"));
+        return load(FILE);
+    }
+
+    /** Another compose file, e.g. one given with a second -f on top of docker-compose.yml. */
+    static DockerCompose load(String file) {
+        return new DockerCompose(file, Yamls.mapAt(Repository.yaml(file), file, "services"));
     }
 
     Map<String, Object> service(String name) {
-        return Yamls.mapAt(services, FILE + ": services", name);
+        return Yamls.mapAt(services, file + ": services", name);
     }
 
     /** The service's environment as compose passes it (list or mapping form), values not yet resolved. */

@@ -20,6 +20,11 @@ class DockerComposeTest {
     // docs/observability.md and docs/tracing.md; prometheus' and grafana's files are checked by ObservabilityFilesTest
     private static final List<String> OBSERVABILITY = List.of("prometheus", "grafana", "jaeger");
     private static final String INIT_SQL = "deploy/postgres/init-databases.sql";
+    private static final String SPRING_PROFILES_ACTIVE = "SPRING_PROFILES_ACTIVE";
+    private static final String SIMULATED_THIRD_PARTIES = "simulated-third-parties";
+    private static final List<String> HOSTS_SIMULATED_THIRD_PARTY = List.of("payment-service", "shipping-service");
+
+    private static final String DEMO_FILE = "docker-compose.demo.yml";
 
     private final DockerCompose compose = DockerCompose.load();
 
@@ -54,8 +59,13 @@ class DockerComposeTest {
         List<String> unread = new ArrayList<>();
         for (PlatformService service : PlatformService.ALL) {
             ApplicationConfig config = ApplicationConfig.of(service);
-            for (String variable : compose.environment(service.name()).keySet()) {
-                if (!config.readsPlaceholder(variable)) {
+            for (Map.Entry<String, String> entry : compose.environment(service.name()).entrySet()) {
+                String variable = entry.getKey();
+                if (variable.equals(SPRING_PROFILES_ACTIVE)) {
+                    assertThat(ApplicationConfig.hasProfiles(service, entry.getValue()))
+                            .as("%s has an application-<profile>.yml for each of %s", service, entry.getValue())
+                            .isTrue();
+                } else if (!config.readsPlaceholder(variable)) {
                     unread.add(service + ": " + variable + " (no ${" + variable + "...} in " + config.files() + ")");
                 }
             }
@@ -96,7 +106,9 @@ class DockerComposeTest {
                     .containsEntry("DB_PASSWORD", database);
             assertThat(initSql).as(INIT_SQL)
                     .contains("CREATE USER " + database + " WITH PASSWORD '" + database + "';")
-                    .contains("CREATE DATABASE " + database + " OWNER " + database + ";");
+                    .contains("CREATE DATABASE " + database + " OWNER " + database + ";")
+                    // no other service's user may connect to it (PostgreSQL grants CONNECT to PUBLIC by default)
+                    .contains("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC;");
         }
     }
 
@@ -136,6 +148,45 @@ class DockerComposeTest {
                     .containsEntry("dockerfile", "Dockerfile");
             assertThat(Yamls.mapAt(build, service.name(), "args")).as("%s build args", service)
                     .containsEntry("SERVICE", service.name());
+        }
+    }
+
+    /** The compose stack has no real payment provider or carrier: the two services host the simulated ones. */
+    @Test
+    void runsPaymentAndShippingWithTheSimulatedThirdPartiesAndNoOtherServiceWithAProfile() {
+        for (PlatformService service : PlatformService.ALL) {
+            Map<String, String> environment = compose.environment(service.name());
+            if (HOSTS_SIMULATED_THIRD_PARTY.contains(service.name())) {
+                assertThat(environment).as("%s environment", service)
+                        .containsEntry(SPRING_PROFILES_ACTIVE, SIMULATED_THIRD_PARTIES);
+            } else {
+                assertThat(environment).as("%s environment", service).doesNotContainKey(SPRING_PROFILES_ACTIVE);
+            }
+        }
+    }
+
+    /** Fault injection and the extra endpoints only with the demo file on top (docs/fault-injection.md). */
+    @Test
+    void leavesFaultInjectionAndExtraEndpointsToTheDemoFile() {
+        for (PlatformService service : PlatformService.ALL) {
+            assertThat(compose.environment(service.name())).as("%s environment in %s", service, DockerCompose.FILE)
+                    .doesNotContainKeys("PLATFORM_FAULTS_ENABLED", "PLATFORM_FAULTS_TOKEN",
+                            "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS");
+        }
+        DockerCompose demo = DockerCompose.load(DEMO_FILE);
+        assertThat(demo.services().keySet()).as("services %s changes", DEMO_FILE)
+                .containsExactlyInAnyOrderElementsOf(PlatformService.business().stream().map(PlatformService::name)
+                        .toList());
+        for (PlatformService service : PlatformService.business()) {
+            Map<String, String> environment = demo.environment(service.name());
+            ApplicationConfig config = ApplicationConfig.of(service);
+            assertThat(environment).as("%s environment in %s", service, DEMO_FILE)
+                    .containsEntry("PLATFORM_FAULTS_ENABLED", "true")
+                    .containsKey("PLATFORM_FAULTS_TOKEN");
+            assertThat(environment.get("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE").split(","))
+                    .as("%s endpoints in %s", service, DEMO_FILE).contains("health", "info", "prometheus", "faults");
+            environment.keySet().forEach(variable -> assertThat(config.bindsFromEnvironment(variable))
+                    .as("%s reads %s", service, variable).isTrue());
         }
     }
 

@@ -40,6 +40,10 @@ class KubernetesManifestsTest {
     // the Jaeger ports docker-compose.yml relies on too: OTLP gRPC and HTTP, the UI
     private static final Set<Integer> JAEGER_PORTS = Set.of(4317, OTLP_HTTP_PORT, 16686);
     private static final String CLUSTER_REQUIREMENTS = "## What the cluster must provide";
+    // actuator's own port in every pod (MANAGEMENT_SERVER_PORT), outside the Services, kept in the cluster by a policy
+    private static final int MANAGEMENT_PORT = 9000;
+    private static final String NETWORK_POLICY = "platform-management-in-cluster";
+    private static final String SIMULATED_THIRD_PARTIES = "simulated-third-parties";
 
     private final Kustomization base = Kustomization.load(BASE);
 
@@ -75,6 +79,123 @@ class KubernetesManifestsTest {
             assertProbe(container, service, "livenessProbe", "/actuator/health/liveness");
             assertProbe(container, service, "readinessProbe", "/actuator/health/readiness");
         }
+    }
+
+    @Test
+    void servesActuatorOnItsOwnPortOutsideTheServiceAndTellsPrometheusSo() {
+        for (PlatformService service : PlatformService.ALL) {
+            Map<String, Object> container = container(service);
+            assertThat(Kustomization.env(container, service.name()).get("MANAGEMENT_SERVER_PORT"))
+                    .as("%s env MANAGEMENT_SERVER_PORT", service)
+                    .containsEntry("value", String.valueOf(MANAGEMENT_PORT));
+            assertThat(Yamls.listAt(container, service.name(), "ports")).as("%s container ports", service)
+                    .contains(Map.of("name", "http", "containerPort", service.port()),
+                            Map.of("name", "management", "containerPort", MANAGEMENT_PORT));
+            assertThat(servicePorts(base.required("Service", service.name())))
+                    .as("%s Service: its own port only, not actuator's", service)
+                    .containsOnlyKeys(service.port());
+            assertThat(Yamls.mapAt(base.required("Deployment", service.name()), service.name(), "spec", "template",
+                    "metadata", "annotations")).as("%s pod annotations", service)
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void letsOnlyTheClusterReachActuatorsPortAndEveryoneTheServicesPorts() {
+        Map<String, Object> policy = base.required("NetworkPolicy", NETWORK_POLICY);
+        Map<String, Object> spec = Yamls.mapAt(policy, NETWORK_POLICY, "spec");
+        assertThat((List<Object>) spec.get("policyTypes")).containsExactly("Ingress");
+        Map<String, Object> selector = Yamls.map(Yamls.listAt(spec, NETWORK_POLICY, "podSelector", "matchExpressions")
+                .get(0), "podSelector");
+        assertThat(selector).containsEntry("key", "app.kubernetes.io/name").containsEntry("operator", "In");
+        assertThat((List<Object>) selector.get("values")).containsExactlyInAnyOrderElementsOf(PlatformService.names());
+
+        List<Map<String, Object>> rules = Yamls.listAt(spec, NETWORK_POLICY, "ingress").stream()
+                .map(rule -> Yamls.map(rule, NETWORK_POLICY + " ingress rule")).toList();
+        assertThat(rules).as("%s ingress rules", NETWORK_POLICY).hasSize(2);
+        Map<String, Object> open = rules.stream().filter(rule -> rule.get("ports").toString().contains("http"))
+                .findFirst().orElseThrow();
+        Map<String, Object> management = rules.stream()
+                .filter(rule -> rule.get("ports").toString().contains("management")).findFirst().orElseThrow();
+        assertThat(open).as("the services' ports: from anywhere").doesNotContainKey("from");
+        assertThat(open.get("ports").toString()).doesNotContain("management");
+        assertThat(management.get("from").toString()).as("actuator's port: from inside the cluster only")
+                .contains("podSelector={}", "namespaceSelector")
+                .doesNotContain("ipBlock");
+    }
+
+    @Test
+    void productionCallsRealThirdPartiesFromItsConfigurationAndHostsNoSimulatedOnes() {
+        Kustomization production = Kustomization.load(PRODUCTION);
+        Map<String, String> urls = production.generatorLiterals("configMapGenerator", "third-parties");
+        Map<String, String> expected = Map.of("payment-service", "PAYMENT_PROVIDER_URL", "shipping-service",
+                "CARRIER_URL");
+        expected.forEach((service, variable) -> {
+            assertThat(URI.create(urls.get(variable)).getScheme()).as("%s %s", service, variable).isEqualTo("https");
+            Map<String, Object> container = production.patchFiles().stream()
+                    .flatMap(patch -> Repository.yamlDocuments(PRODUCTION + "/" + patch).stream())
+                    .filter(object -> service.equals(Yamls.mapAt(object, "patch", "metadata").get("name")))
+                    .map(object -> Kustomization.container(object, service))
+                    .findFirst().orElseThrow(() -> new AssertionError(PRODUCTION + " does not patch " + service));
+            assertThat(Yamls.mapAt(Kustomization.env(container, service).get(variable), service, "valueFrom",
+                    "configMapKeyRef")).as("%s %s", service, variable)
+                    .containsEntry("name", "third-parties").containsEntry("key", variable);
+            assertThat(ApplicationConfig.of(new PlatformService(service)).readsPlaceholder(variable))
+                    .as("%s reads %s", service, variable).isTrue();
+        });
+        KustomizeBuild built = KustomizeBuild.of(PRODUCTION);
+        for (PlatformService service : PlatformService.ALL) {
+            assertThat(built.environment(service.name())).as("%s production environment", service)
+                    .doesNotContainKey("SPRING_PROFILES_ACTIVE")
+                    .doesNotContainEntry("PLATFORM_FAULTS_ENABLED", "true")
+                    .doesNotContainKey("PLATFORM_FAULTS_TOKEN");
+        }
+        assertThat(built.configMap(SHARED_CONFIG)).containsEntry("PLATFORM_FAULTS_ENABLED", "false");
+    }
+
+    @Test
+    void devRunsPaymentAndShippingWithTheSimulatedThirdParties() {
+        Kustomization dev = Kustomization.load(DEV);
+        for (String service : List.of("payment-service", "shipping-service")) {
+            Map<String, Object> container = dev.patchFiles().stream()
+                    .flatMap(patch -> Repository.yamlDocuments(DEV + "/" + patch).stream())
+                    .filter(object -> service.equals(Yamls.mapAt(object, "patch", "metadata").get("name")))
+                    .map(object -> Kustomization.container(object, service))
+                    .findFirst().orElseThrow(() -> new AssertionError(DEV + " does not patch " + service));
+            assertThat(Kustomization.env(container, service).get("SPRING_PROFILES_ACTIVE")).as(service)
+                    .containsEntry("value", SIMULATED_THIRD_PARTIES);
+            assertThat(ApplicationConfig.hasProfiles(new PlatformService(service), SIMULATED_THIRD_PARTIES)).isTrue();
+        }
+    }
+
+    /** Passwords and tokens come from Secrets only: never a value in a manifest or a ConfigMap. */
+    @Test
+    void takesEverySecretFromASecret() {
+        for (String overlay : List.of(DEV, PRODUCTION)) {
+            KustomizeBuild built = KustomizeBuild.of(overlay);
+            built.configMaps().forEach((name, literals) -> assertThat(literals.keySet())
+                    .as("%s ConfigMap %s", overlay, name).noneMatch(KubernetesManifestsTest::isSecretName));
+            for (Map<String, Object> deployment : built.objects()) {
+                if (!"Deployment".equals(deployment.get("kind"))) {
+                    continue;
+                }
+                String name = String.valueOf(Yamls.mapAt(deployment, "Deployment", "metadata").get("name"));
+                Kustomization.env(Kustomization.container(deployment, name), name).forEach((variable, source) -> {
+                    if (isSecretName(variable)) {
+                        assertThat(source).as("%s %s %s", overlay, name, variable).doesNotContainKey("value");
+                        assertThat(Yamls.at(source, name, "valueFrom", "secretKeyRef"))
+                                .as("%s %s %s from a Secret", overlay, name, variable).isNotNull();
+                    }
+                });
+            }
+        }
+    }
+
+    private static boolean isSecretName(String variable) {
+        return variable.contains("PASSWORD") || variable.contains("TOKEN") || variable.contains("SECRET");
     }
 
     @Test
@@ -347,6 +468,6 @@ class KubernetesManifestsTest {
         Map<String, Object> httpGet = Yamls.mapAt(container, service.name(), probe, "httpGet");
         assertThat(httpGet).as("%s %s", service, probe)
                 .containsEntry("path", path)
-                .containsEntry("port", service.port());
+                .containsEntry("port", MANAGEMENT_PORT);
     }
 }

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.Yaml;
  * The observability folder checked without Prometheus or Grafana: every dashboard and alert query parses and names
  * its metrics, alerts.yml has the shape `promtool check rules` wants, the provisioning files point at each other,
  * and k8s carries byte-identical copies. Whether each query selects data is PlatformIT's job (against a running
- * stack). Where promtool is installed it checks the rules and the config too.
+ * stack). Where promtool is installed it checks the rules and the config too, and runs the alerts' unit tests.
  */
 class ObservabilityFilesTest {
 
@@ -161,13 +161,15 @@ class ObservabilityFilesTest {
         }
     }
 
+    /** The checks, and the alerts' unit tests (alerts-test.yml: DeadLetter fires for every reason, for instance). */
     @Test
-    void promtoolAcceptsRulesAndConfigWhereInstalled() throws Exception {
+    void promtoolAcceptsRulesAndConfigAndPassesTheAlertTestsWhereInstalled() throws Exception {
         Path promtool = Executables.onPath("promtool").orElse(null);
         assumeThat(promtool).as("promtool on PATH (Debian: apt-get install prometheus)").isNotNull();
         Path prometheus = REPOSITORY.resolve(ObservabilityQueries.FOLDER).resolve("prometheus");
         for (List<String> command : List.of(List.of(promtool.toString(), "check", "rules", "alerts.yml"),
-                List.of(promtool.toString(), "check", "config", "prometheus.yml"))) {
+                List.of(promtool.toString(), "check", "config", "prometheus.yml"),
+                List.of(promtool.toString(), "test", "rules", "alerts-test.yml"))) {
             Process process = new ProcessBuilder(command).directory(prometheus.toFile()).redirectErrorStream(true)
                     .start();
             String output = new String(process.getInputStream().readAllBytes());

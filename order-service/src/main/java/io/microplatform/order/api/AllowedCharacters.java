@@ -22,6 +22,12 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 @interface AllowedCharacters {
 
+    // each kind's rule as the OpenAPI document states it (@Schema(pattern = ..) next to this annotation): the pattern
+    // the kind checks, anchored, as JSON Schema's pattern matches anywhere in a value
+    String IDENTIFIER_PATTERN = "^" + FieldLimits.IDENTIFIER_PATTERN + "$";
+    String TEXT_PATTERN = "^" + FieldLimits.TEXT_PATTERN + "$";
+    String COUNTRY_PATTERN = "^" + FieldLimits.COUNTRY_PATTERN + "$";
+
     Kind value();
 
     // replaced by the kind's own text (fixed texts: no expressions for the message interpolator to evaluate)
@@ -32,14 +38,22 @@ import jakarta.validation.Payload;
     Class<? extends Payload>[] payload() default {};
 
     enum Kind {
-        IDENTIFIER("must consist of ASCII letters, digits, '.', '_' and '-', starting with a letter or digit"),
-        TEXT("must not contain control characters"),
-        COUNTRY("must be an ISO 3166-1 alpha-2 code in capitals, like DE");
+        IDENTIFIER("must consist of ASCII letters, digits, '.', '_' and '-', starting with a letter or digit",
+                IDENTIFIER_PATTERN),
+        TEXT("must not contain control characters", TEXT_PATTERN),
+        COUNTRY("must be an ISO 3166-1 alpha-2 code in capitals, like DE", COUNTRY_PATTERN);
 
         private final String message;
+        private final String pattern;
 
-        Kind(String message) {
+        Kind(String message, String pattern) {
             this.message = message;
+            this.pattern = pattern;
+        }
+
+        /** As the OpenAPI document states it. */
+        String pattern() {
+            return pattern;
         }
 
         boolean allows(String value) {

@@ -8,6 +8,7 @@ import io.microplatform.order.domain.IdempotencyKeyReusedException;
 import io.microplatform.order.domain.OrderNotFoundException;
 import io.microplatform.order.domain.UnknownSkuException;
 import io.microplatform.order.domain.UnsupportedCountryException;
+import io.microplatform.support.problems.MalformedIdException;
 import io.microplatform.support.problems.ProblemDetailsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The order domain's exceptions as problem details, and the two failures that are not bugs but "try again later": a
@@ -37,8 +37,8 @@ class ApiExceptionHandler extends ProblemDetailsHandler {
 
     /** /api/orders/12345 is an order that does not exist, answered exactly as one. */
     @Override
-    protected ErrorResponse malformedIdInPath(MethodArgumentTypeMismatchException ex) {
-        return orderNotFound(new OrderNotFoundException(String.valueOf(ex.getValue())));
+    protected ErrorResponse malformedIdInPath(MalformedIdException ex) {
+        return orderNotFound(new OrderNotFoundException(String.valueOf(ex.value())));
     }
 
     @ExceptionHandler

@@ -47,7 +47,10 @@ class OrderCommandsListener {
         reply(command, orders.confirm(command.orderId()));
     }
 
-    /** An unknown reason is a malformed command: it throws, and the record ends in the dead-letter topic. */
+    /**
+     * A reason outside CancelOrder.REASONS breaks the command's contract: messaging-support dead-letters it as it
+     * reads it, so valueOf finds every reason that gets here.
+     */
     @KafkaHandler
     @Transactional
     public void cancel(CancelOrder command) {

@@ -279,8 +279,12 @@ class ResilienceIT {
                 .counter().count();
     }
 
+    /**
+     * The breakers' state reaches Prometheus; the resilience4j endpoints are not exposed by default (the local stack
+     * turns them on for people to read, platform-service-defaults.yml says how).
+     */
     @Test
-    void exposesTheBreakersAndTheirMetrics() throws Exception {
+    void exposesTheBreakersMetricsToPrometheusAndNotTheirEndpoints() throws Exception {
         inventory.priceOf("MOUSE-01");
         shipping.quote(address("DE"), LINES);
 
@@ -288,10 +292,8 @@ class ResilienceIT {
         HttpResponse<String> events = api.get("/actuator/circuitbreakerevents");
         HttpResponse<String> prometheus = api.get("/actuator/prometheus");
 
-        assertThat(breakers.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(breakers.body()).path("circuitBreakers").has("inventory")).isTrue();
-        assertThat(JSON.readTree(breakers.body()).path("circuitBreakers").has("shipping")).isTrue();
-        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(breakers.statusCode()).isEqualTo(404);
+        assertThat(events.statusCode()).isEqualTo(404);
         assertThat(prometheus.body()).contains(
                 "resilience4j_circuitbreaker_state{", "name=\"inventory\"", "name=\"shipping\"",
                 "resilience4j_bulkhead_available_concurrent_calls{", "resilience4j_retry_calls_total{",

@@ -2,6 +2,8 @@ package io.microplatform.payment.api;
 
 import io.microplatform.payment.domain.AccountNotFoundException;
 import io.microplatform.payment.domain.AccountRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,9 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "A customer's account: balance and credit the saga charges against")
+    @ApiResponse(responseCode = "200", description = "The account")
+    @ApiResponse(responseCode = "404", description = "Account not found")
     @GetMapping("/{customerId}")
     AccountResponse get(@PathVariable String customerId) {
         return accounts.ofCustomer(customerId)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.microplatform.payment.PaymentManagement;
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,7 @@ class PaymentController {
     }
 
     /** The order's charge and refund, oldest first; an empty list for an order that was never charged. */
+    @Operation(summary = "An order's charge and refund, oldest first")
     @GetMapping
     List<PaymentResponse> ofOrder(@RequestParam UUID orderId) {
         return payments.paymentsOf(orderId).stream().map(PaymentResponse::of).toList();

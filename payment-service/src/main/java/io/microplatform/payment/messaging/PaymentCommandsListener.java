@@ -1,9 +1,7 @@
 package io.microplatform.payment.messaging;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
-import io.microplatform.contracts.FieldLimits;
 import io.microplatform.contracts.PaymentMessages.ChargePayment;
 import io.microplatform.contracts.PaymentMessages.PaymentCharged;
 import io.microplatform.contracts.PaymentMessages.PaymentDeclined;
@@ -26,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The orchestrator's commands to payment. In each handler one transaction holds effect and reply (through the
  * outbox): they commit together or not at all; PaymentManagement finds a redelivery by the order's one payment
  * record. Every delivery is answered, a redelivery too: the reply the first delivery sent may be the message that
- * got lost. An exception means a technical failure or a command that breaks the field contract (FieldLimits): the
- * record is retried and then dead-lettered, never answered with a failure reply.
+ * got lost. An exception means a technical failure: the record is retried and then dead-lettered, never answered with
+ * a failure reply. A command that breaks its contract (ChargePayment.violations(): a customer id that is no
+ * identifier, a negative amount or one with more than 2 decimals) never gets here: messaging-support dead-letters it
+ * as it reads it, before the payment provider could be asked, and it is never declined.
  */
 @Component
 @KafkaListener(topics = Topics.PAYMENT_COMMANDS)
@@ -48,7 +48,6 @@ class PaymentCommandsListener {
      */
     @KafkaHandler
     public void charge(ChargePayment command) {
-        requireWellFormed(command);
         answers.afterAsking(() -> payments.authorize(command.orderId(), command.customerId(), command.amount()),
                 providerDecline -> {
                     ChargeOutcome outcome = payments.charge(command.orderId(), command.customerId(), command.amount(),
@@ -63,24 +62,7 @@ class PaymentCommandsListener {
     @KafkaHandler
     @Transactional
     public void refund(RefundPayment command) {
-        CommandReplies.requireIds(command);
         payments.refund(command.orderId());
         answers.send(new PaymentRefunded(UUID.randomUUID(), command.orderId(), command.messageId()));
-    }
-
-    /**
-     * A command that breaks the field contract (FieldLimits; an amount is never negative and has at most 2 decimals)
-     * is a bug upstream, not a business answer: it throws before the payment provider is asked, so the delivery is
-     * retried and then dead-lettered, and never declined.
-     */
-    private static void requireWellFormed(ChargePayment command) {
-        CommandReplies.requireIds(command);
-        if (!FieldLimits.isIdentifier(command.customerId(), FieldLimits.CUSTOMER_ID_MAX)) {
-            throw new IllegalArgumentException("ChargePayment with a malformed customer id: " + command);
-        }
-        BigDecimal amount = command.amount();
-        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("ChargePayment with a malformed amount: " + command);
-        }
     }
 }

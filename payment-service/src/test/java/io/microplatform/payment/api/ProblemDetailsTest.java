@@ -10,7 +10,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /** payment-service answers the common mistakes as every service does, its simulated provider's endpoint too. */
 @WebMvcTest
 @MockitoBean(types = { PaymentManagement.class, AccountRepository.class })
-@ProblemDetailsContract.Routes(readOnly = "/api/payments", malformedIdInQuery = "/api/payments?orderId=not-a-uuid",
+@ProblemDetailsContract.Routes(readOnly = "/api/payments", malformedIdInPath = "/api/payments/accounts/not a customer",
+        malformedIdInQuery = "/api/payments?orderId=not-a-uuid",
         json = "/simulated/payment-provider/charges", invalidBody = "{\"amount\":-1}")
 class ProblemDetailsTest extends ProblemDetailsContract {
 }

@@ -68,6 +68,21 @@ class CommandMessagesTest {
                 .isEqualTo(new CancelOrder(COMMAND, ORDER, "OUT_OF_STOCK"));
     }
 
+    /** Participants dead-letter a command that breaks its contract: none the saga builds from a valid order does. */
+    @ParameterizedTest
+    @EnumSource(SagaCommand.class)
+    void buildsEveryCommandWithinItsContract(SagaCommand command) {
+        assertThat(CommandMessages.toMessage(outgoing(command, Optional.of(CancellationReason.TIMED_OUT))).violations())
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CancellationReason.class)
+    void cancelsWithAReasonTheContractKnows(CancellationReason reason) {
+        assertThat(CommandMessages.toMessage(outgoing(SagaCommand.CANCEL_ORDER, Optional.of(reason))).violations())
+                .isEmpty();
+    }
+
     @Test
     void refusesToCancelAnOrderWithoutAReason() {
         assertThatIllegalStateException()

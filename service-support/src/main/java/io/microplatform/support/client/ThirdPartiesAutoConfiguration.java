@@ -4,6 +4,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.decorators.Decorators;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,6 +22,7 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration",
         "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+        "io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
         "io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
         "io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration" })
 @ConditionalOnClass({ RestClient.class, Decorators.class, RestClientBuilderConfigurer.class })
@@ -28,10 +30,10 @@ public class ThirdPartiesAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean({ RestClientBuilderConfigurer.class, CircuitBreakerRegistry.class, BulkheadRegistry.class,
-            RetryRegistry.class })
+    @ConditionalOnBean({ RestClientBuilderConfigurer.class, CircuitBreakerRegistry.class, TimeLimiterRegistry.class,
+            BulkheadRegistry.class, RetryRegistry.class })
     ThirdParties thirdParties(RestClientBuilderConfigurer configurer, CircuitBreakerRegistry circuitBreakers,
-            BulkheadRegistry bulkheads, RetryRegistry retries) {
-        return new ThirdParties(configurer, circuitBreakers, bulkheads, retries);
+            TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads, RetryRegistry retries) {
+        return new ThirdParties(configurer, circuitBreakers, timeLimiters, bulkheads, retries);
     }
 }

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -98,9 +100,13 @@ public class FaultsAutoConfiguration {
             return registration;
         }
 
-        /** Only where the endpoint is available (enabled and exposed), like the endpoint's own GET and DELETE. */
+        /**
+         * Only where the endpoint is available (enabled and exposed), like the endpoint's own GET and DELETE, and on
+         * this port only when actuator shares it (FaultsManagementContextConfiguration otherwise).
+         */
         @Bean
         @ConditionalOnAvailableEndpoint(endpoint = FaultsEndpoint.class)
+        @ConditionalOnManagementPort(ManagementPortType.SAME)
         FaultRulePosting faultRulePosting(FaultRules rules, ObjectProvider<ObjectMapper> json,
                 ObjectProvider<WebEndpointProperties> endpoints) {
             return new FaultRulePosting(endpointPath(endpoints), rules,

@@ -2,8 +2,13 @@ package io.microplatform.support.problems;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.microplatform.support.web.JsonPolicy;
+import io.microplatform.support.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +35,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * this one changes where it would say too little, or where services used to answer the same mistake differently:
  * <ul>
  * <li>an invalid body names each field: 400 "Invalid request" with {@code "errors":[{"field":..,"message":..}]};
- * <li>a body that cannot be read: 400 "Malformed request body", or "Invalid request" naming the field whose value has
- * the wrong type;
- * <li>an id in the path that cannot be one (not a UUID) names nothing, as an unknown id does: 404. Ids are opaque to
- * callers, so {@code /api/orders/12345} is an order that does not exist; a query parameter that cannot be read stays
- * a bad request, 400;
+ * <li>a body that cannot be read: 400 "Malformed request body" saying why (not JSON, a key twice, beyond a limit of
+ * the JSON policy), or "Invalid request" naming the field that is unknown or whose value has the wrong JSON type; 413
+ * for a body beyond the size limit;
+ * <li>an id in the path that cannot be one (not a UUID, not an identifier) names nothing, as an unknown id does: 404.
+ * Ids are opaque to callers, so {@code /api/orders/12345} is an order that does not exist; a query parameter that
+ * cannot be read stays a bad request, 400;
  * <li>anything else is a bug: logged with its stack trace, answered 500 without it.
  * </ul>
  */
@@ -54,18 +60,50 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem;
-        if (ex.getCause() instanceof InvalidFormatException wrongType && !wrongType.getPath().isEmpty()) {
-            // well-formed JSON with a value of the wrong type ("quantity":"two"): name the field like a validation
-            // error; other mapping errors (a truncated body among them) do not tell the field reliably
-            problem = Problems.invalidRequest(List.of(new InvalidField(path(wrongType), "has the wrong type")));
+        ProblemDetail problem = RequestBodyTooLargeException.in(ex).map(RequestBodyTooLargeException::problem)
+                .orElseGet(() -> unreadableBody(ex));
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        if (cause == null) {
+            return malformedBody("The request body is missing");
         }
-        else {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body", ex.getCause() == null
-                    ? "The request body is missing"
-                    : "The request body is not valid JSON, or not shaped like the request this endpoint takes");
+        StreamConstraintsException beyondLimit = causeOfType(cause, StreamConstraintsException.class);
+        if (beyondLimit != null) {
+            return malformedBody(JsonPolicy.describe(beyondLimit));
         }
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        JsonParseException unparseable = causeOfType(cause, JsonParseException.class);
+        if (unparseable != null && String.valueOf(unparseable.getOriginalMessage()).startsWith("Duplicate field")) {
+            return malformedBody("The request body has a key twice in one object: "
+                    + unparseable.getOriginalMessage().substring("Duplicate field ".length()));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return Problems.invalidRequest(List.of(new InvalidField(path(unknown), "is not a field of this request")));
+        }
+        if (cause instanceof MismatchedInputException wrongType && !wrongType.getPath().isEmpty()) {
+            // well-formed JSON with a value of the wrong type ("quantity":"two", "customerId":123, null for a number
+            // that must be there): name the field like a validation error; other mapping errors (a truncated body
+            // among them) do not tell the field reliably
+            boolean missing = String.valueOf(wrongType.getOriginalMessage()).startsWith("Cannot map `null`");
+            return Problems.invalidRequest(List.of(new InvalidField(path(wrongType),
+                    missing ? "must not be null" : "has the wrong type")));
+        }
+        return malformedBody("The request body is not valid JSON, or not shaped like the request this endpoint takes");
+    }
+
+    private static ProblemDetail malformedBody(String detail) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body", detail);
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     @Override
@@ -73,17 +111,22 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
             HttpStatusCode status, WebRequest request) {
         if (ex instanceof MethodArgumentTypeMismatchException mismatch
                 && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
-            ErrorResponse response = malformedIdInPath(mismatch);
-            return handleExceptionInternal(ex, response.getBody(), response.getHeaders(), response.getStatusCode(),
+            return handleMalformedId(new MalformedIdException(mismatch.getName(), mismatch.getValue(), mismatch),
                     request);
         }
         return super.handleTypeMismatch(ex, headers, status, request);
     }
 
+    @ExceptionHandler
+    protected ResponseEntity<Object> handleMalformedId(MalformedIdException ex, WebRequest request) {
+        ErrorResponse response = malformedIdInPath(ex);
+        return handleExceptionInternal(ex, response.getBody(), response.getHeaders(), response.getStatusCode(),
+                request);
+    }
+
     /** 404 naming the id as given; a service may answer it exactly as its own "not found" instead. */
-    protected ErrorResponse malformedIdInPath(MethodArgumentTypeMismatchException ex) {
-        return ErrorResponse.builder(ex, HttpStatus.NOT_FOUND, "No resource with " + ex.getName() + " " + ex.getValue())
-                .property(ex.getName(), ex.getValue()).build();
+    protected ErrorResponse malformedIdInPath(MalformedIdException ex) {
+        return ex;
     }
 
     /** Spring's detail speaks of a "static resource"; these services serve an API, so name the route asked for. */

@@ -46,6 +46,11 @@ public final class Problems {
         return problem;
     }
 
+    /** The problem as JSON text, for a writer that is not a servlet response's (Tomcat's error report). */
+    public static String json(ProblemDetail problem) throws IOException {
+        return JSON.getObjectMapper().writeValueAsString(problem);
+    }
+
     /**
      * For a servlet filter, which runs before (and outside) Spring MVC's exception handling. Like Spring MVC's own
      * answers, the problem's instance is the request's path unless it has one.

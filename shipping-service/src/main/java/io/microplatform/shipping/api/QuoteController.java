@@ -3,6 +3,8 @@ package io.microplatform.shipping.api;
 import jakarta.validation.Valid;
 
 import io.microplatform.shipping.ShippingManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +23,9 @@ class QuoteController {
     }
 
     /** 200 with the cost; 400 for a malformed request; 422 when the shop does not ship to the country. */
+    @Operation(summary = "The shipping cost of an order to a country")
+    @ApiResponse(responseCode = "200", description = "The cost")
+    @ApiResponse(responseCode = "422", description = "Unsupported country: the shop does not ship there")
     @PostMapping
     QuoteResponse quote(@Valid @RequestBody QuoteRequest request) {
         return QuoteResponse.of(shipping.quote(request.country()));

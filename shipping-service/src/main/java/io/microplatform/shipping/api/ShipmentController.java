@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.microplatform.shipping.ShippingManagement;
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,7 @@ class ShipmentController {
     }
 
     /** At most one shipment per order, CREATED or CANCELLED; an empty list when none was ever created. */
+    @Operation(summary = "An order's shipment, if one was created")
     @GetMapping
     List<ShipmentResponse> ofOrder(@RequestParam UUID orderId) {
         return shipping.shipmentsOf(orderId).stream().map(ShipmentResponse::of).toList();

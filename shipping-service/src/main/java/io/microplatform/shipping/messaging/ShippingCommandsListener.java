@@ -26,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The orchestrator's commands to shipping. In each handler one transaction holds effect and reply (through the
  * outbox): they commit together or not at all; ShippingManagement finds a redelivery by the order's one shipment.
  * Every delivery is answered, a redelivery too: the reply the first delivery sent may be the message that got lost.
- * An exception means a technical failure or a command that breaks the field contract (FieldLimits): the record is
- * retried and then dead-lettered, never answered with a failure reply.
+ * An exception means a technical failure: the record is retried and then dead-lettered, never answered with a failure
+ * reply. A command that breaks its contract (CreateShipment.violations(): no address, a line blank, too long or with
+ * control characters, a country that is no ISO code) never gets here: messaging-support dead-letters it as it reads
+ * it, before the carrier could be asked, and it is never refused.
  */
 @Component
 @KafkaListener(topics = Topics.SHIPPING_COMMANDS)
@@ -48,12 +50,6 @@ class ShippingCommandsListener {
      */
     @KafkaHandler
     public void create(CreateShipment command) {
-        CommandReplies.requireIds(command);
-        if (command.address() == null) {
-            // a missing field breaks the contract: retried, then dead-lettered, never refused (an address with blank
-            // lines is there, and refused as incomplete)
-            throw new IllegalArgumentException("CreateShipment without an address: " + command);
-        }
         Address address = address(command.address());
         answers.afterAsking(() -> shipping.book(command.orderId(), address), carrierRefusal -> {
             ShipmentOutcome outcome = shipping.create(command.orderId(), address, carrierRefusal);
@@ -66,7 +62,6 @@ class ShippingCommandsListener {
     @KafkaHandler
     @Transactional
     public void cancel(CancelShipment command) {
-        CommandReplies.requireIds(command);
         shipping.cancel(command.orderId());
         answers.send(new ShipmentCancelled(UUID.randomUUID(), command.orderId(), command.messageId()));
     }
