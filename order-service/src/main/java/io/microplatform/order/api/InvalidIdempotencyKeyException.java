@@ -14,6 +14,6 @@ class InvalidIdempotencyKeyException extends ErrorResponseException {
     InvalidIdempotencyKeyException() {
         super(HttpStatus.BAD_REQUEST, Problems.invalidRequest(List.of(new InvalidField(
                 OrderController.IDEMPOTENCY_KEY,
-                "must be 1 to " + OrderController.MAX_IDEMPOTENCY_KEY_LENGTH + " characters, not blank"))), null);
+                "must be 1 to " + OrderController.MAX_IDEMPOTENCY_KEY_LENGTH + " characters, not blank, sent once"))), null);
     }
 }

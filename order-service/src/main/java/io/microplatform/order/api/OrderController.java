@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -54,14 +55,24 @@ class OrderController {
             @Parameter(description = "Makes a retried request safe: the same key answers with the same order",
                     schema = @Schema(minLength = 1, maxLength = MAX_IDEMPOTENCY_KEY_LENGTH,
                             example = "checkout-7f3c2a"))
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, WebRequest web) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH
+                || sentMoreThanOnce(web))) {
             throw new InvalidIdempotencyKeyException();
         }
         Order order = orders.place(request.toOrderRequest(), idempotencyKey);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/orders/" + order.id()))
                 .body(OrderResponse.of(order));
+    }
+
+    /**
+     * Spring joins the values of a header sent twice with a comma: two keys would pass as one key "a,b", an order
+     * placed under neither of the keys the client knows.
+     */
+    private static boolean sentMoreThanOnce(WebRequest web) {
+        String[] values = web.getHeaderValues(IDEMPOTENCY_KEY);
+        return values != null && values.length > 1;
     }
 
     /** An unknown id is 404, and so is one that cannot be an id (ApiExceptionHandler.malformedIdInPath). */

@@ -222,7 +222,21 @@ class OrderControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().json("""
                         {"status":400,"errors":[{"field":"Idempotency-Key",
-                          "message":"must be 1 to 255 characters, not blank"}]}"""));
+                          "message":"must be 1 to 255 characters, not blank, sent once"}]}"""));
+        verifyNoInteractions(orders);
+    }
+
+    /** Found by OrderPlacementFuzzIT: Spring joined the two values into one key "key-a,key-b" and placed the order. */
+    @Test
+    void answersAnIdempotencyKeySentTwiceWith400() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID)
+                        .header("Idempotency-Key", "key-a").header("Idempotency-Key", "key-b"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json("""
+                        {"status":400,"errors":[{"field":"Idempotency-Key",
+                          "message":"must be 1 to 255 characters, not blank, sent once"}]}"""));
         verifyNoInteractions(orders);
     }
 
