@@ -1,14 +1,19 @@
 package io.microplatform.support.faults;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.support.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
@@ -37,16 +42,47 @@ class FaultRulePosting extends AbstractHandlerMapping {
 
     private static void add(HttpServletRequest request, HttpServletResponse response, FaultRules rules, ObjectMapper json,
             Clock clock) throws IOException {
+        if (!isJson(request.getContentType())) {
+            Problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                    "A fault rule is sent as application/json"));
+            return;
+        }
         FaultRule rule;
         try {
-            rule = json.readValue(request.getInputStream(), FaultRequest.class).toRule(clock.instant());
+            // strict like every request body (docs/errors.md): a misspelt field is an error, not a rule without it
+            rule = json.readerFor(FaultRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .<FaultRequest>readValue(request.getInputStream()).toRule(clock.instant());
         } catch (JacksonException | IllegalArgumentException e) {
-            String reason = e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage();
-            Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "Invalid fault rule", reason));
+            Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "Invalid fault rule", reason(e)));
             return;
         }
         response.setStatus(HttpServletResponse.SC_CREATED);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), rules.add(rule));
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** The rule's own checks speak for themselves; Jackson's messages name Java types, so they are only located. */
+    private static String reason(Exception e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return mapping instanceof UnrecognizedPropertyException
+                    ? field + " is not a field of a fault rule"
+                    : field + " is missing, or not of the type a fault rule takes there";
+        }
+        if (e instanceof JacksonException) {
+            return "The body is not valid JSON, or not shaped like a fault rule";
+        }
+        return e.getMessage();
     }
 }

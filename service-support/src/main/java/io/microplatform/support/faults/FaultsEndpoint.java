@@ -7,6 +7,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /actuator/faults}: GET lists the active rules, DELETE clears all, DELETE {@code /actuator/faults/{id}} one.
@@ -34,7 +36,9 @@ class FaultsEndpoint {
 
     @DeleteOperation
     WebEndpointResponse<FaultRule> remove(@Selector String id) {
+        // thrown rather than answered: actuator would send its 404 with no body; Spring MVC's exception handling
+        // answers it as problem details like every other error
         return rules.remove(id).map(WebEndpointResponse::new)
-                .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No fault rule with id " + id));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.microplatform.support.web.JsonPolicy;
+import io.microplatform.support.web.MalformedUtf8Exception;
 import io.microplatform.support.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,9 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
         Throwable cause = ex.getCause();
         if (cause == null) {
             return malformedBody("The request body is missing");
+        }
+        if (causeOfType(cause, MalformedUtf8Exception.class) != null) {
+            return malformedBody("The request body is not valid UTF-8");
         }
         StreamConstraintsException beyondLimit = causeOfType(cause, StreamConstraintsException.class);
         if (beyondLimit != null) {

@@ -1,13 +1,20 @@
 package io.microplatform.support.web;
 
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -23,6 +30,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * fraction is not truncated to an integer, a number is not an enum, null is not 0 or false. An integer is a decimal
  * (5 for 5.00), as JSON means it;
  * <li>nothing after the value; nesting, strings, numbers and names within the limits below;
+ * <li>a UUID only in its canonical form (36 characters): Jackson's own reader trims it (a NUL or a space after it
+ * passed) and takes 24 characters as Base64;
  * <li>unknown fields are ignored here, for Kafka: a consumer must read the messages of a newer producer during a
  * rolling upgrade. HTTP request bodies reject them ({@link WebEdgeAutoConfiguration}).
  * </ul>
@@ -44,7 +53,30 @@ public final class JsonPolicy implements Jackson2ObjectMapperBuilderCustomizer, 
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         builder.featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS, DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        builder.deserializerByType(UUID.class, new CanonicalUuid());
         builder.postConfigurer(JsonPolicy::limitAndForbidCoercionToText);
+    }
+
+    private static final class CanonicalUuid extends StdScalarDeserializer<UUID> {
+
+        private static final Pattern CANONICAL = Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+        CanonicalUuid() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (UUID) context.handleUnexpectedToken(UUID.class, parser);
+            }
+            String text = parser.getText();
+            if (!CANONICAL.matcher(text).matches()) {
+                return (UUID) context.handleWeirdStringValue(UUID.class, text, "not a UUID in its canonical form");
+            }
+            return UUID.fromString(text);
+        }
     }
 
     private static void limitAndForbidCoercionToText(ObjectMapper mapper) {

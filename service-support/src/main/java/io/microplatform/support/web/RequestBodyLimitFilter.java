@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.microplatform.support.problems.Problems;
 
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,7 +37,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new Limited(request, maxBytes), response);
+            chain.doFilter(new Limited(request, maxBytes, isJson(request) ? new StrictUtf8() : null), response);
         }
         catch (IOException | ServletException | RuntimeException e) {
             // a reader that did not go through Spring MVC's exception handling (a servlet of its own)
@@ -48,20 +50,34 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** JSON is UTF-8 whatever charset a client names (RFC 8259); only JSON bodies are read by these services. */
+    private static boolean isJson(HttpServletRequest request) {
+        try {
+            MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+            return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                    || (type.getSubtypeSuffix() != null && type.getSubtypeSuffix().equals("json")));
+        }
+        catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final StrictUtf8 utf8;
         private ServletInputStream limited;
 
-        Limited(HttpServletRequest request, long maxBytes) {
+        Limited(HttpServletRequest request, long maxBytes, StrictUtf8 utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedInputStream(super.getInputStream(), maxBytes);
+                limited = new LimitedInputStream(super.getInputStream(), maxBytes, utf8);
             }
             return limited;
         }
@@ -71,20 +87,20 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream body;
         private final long maxBytes;
+        /** null: not JSON, not checked. */
+        private final StrictUtf8 utf8;
         private long read;
 
-        LimitedInputStream(ServletInputStream body, long maxBytes) {
+        LimitedInputStream(ServletInputStream body, long maxBytes, StrictUtf8 utf8) {
             this.body = body;
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public int read() throws IOException {
-            int next = body.read();
-            if (next >= 0) {
-                count(1);
-            }
-            return next;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -92,6 +108,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             int count = body.read(buffer, offset, length);
             if (count > 0) {
                 count(count);
+                if (utf8 != null) {
+                    utf8.accept(buffer, offset, count);
+                }
+            }
+            else if (count < 0 && utf8 != null) {
+                utf8.end();
             }
             return count;
         }

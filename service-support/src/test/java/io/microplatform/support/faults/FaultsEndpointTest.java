@@ -99,6 +99,31 @@ class FaultsEndpointTest {
         assertThat(send("POST", "/actuator/faults", TOKEN, rule("inbound-http", "/api/**", "")).statusCode()).isEqualTo(400);
     }
 
+    /** Strict like every request body, answered like every error, naming no Java type. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            POST   | /actuator/faults         | text/plain       | {"target":{"type":"kafka","name":"a.B"},"refuse":true}            | 415
+            POST   | /actuator/faults         | application/json | {"target":{"type":"kafka","name":"a.B"},"refuse":true,"extra":1}  | 400
+            POST   | /actuator/faults         | application/json | {"target":[],"latency":"1ms"}                                     | 400
+            DELETE | /actuator/faults/no-such |                  |                                                                   | 404
+            """)
+    void answersAWrongCallWithProblemDetailsAndChangesNothing(String method, String path, String contentType,
+            String body, int status) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header(FaultTokenFilter.HEADER, TOKEN);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> refused = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).doesNotContain("io.microplatform", "java.", "Exception");
+        assertThat(rules()).isEmpty();
+    }
+
     @Test
     void takesACrashRuleAndAKafkaRuleNarrowedToAShareOfKeys() throws Exception {
         JsonNode crash = add(rule("kafka", "payment.RefundPayment", "\"crash\":\"after-commit\""));

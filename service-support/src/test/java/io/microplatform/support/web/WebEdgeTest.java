@@ -1,6 +1,8 @@
 package io.microplatform.support.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -201,6 +203,26 @@ class WebEdgeTest {
         assertThat(malformed(longKey)).isEqualTo("A key in the request body is longer than 200 characters");
         assertThat(malformed(VALID + " {}")).startsWith("The request body is not valid JSON");
         assertThat(malformed("{\"name\":\"a\u0000\"}")).startsWith("The request body is not valid JSON");
+    }
+
+    /** Overlong '/', an encoded surrogate, a code point past U+10FFFF: Jackson alone would decode each to something. */
+    @ParameterizedTest
+    @ValueSource(strings = { "c0 af", "ed a0 80", "f4 90 80 80" })
+    void answersABodyThatIsNotUtf8With400(String hex) throws IOException {
+        String body = "{\"name\":\"a" + new String(HexFormat.ofDelimiter(" ").parseHex(hex), StandardCharsets.ISO_8859_1)
+                + "\"}";
+        JsonNode problem = assertProblem(http.send("POST /api/things HTTP/1.1\r\nHost: a\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+                + body), 400);
+
+        assertThat(problem.path("detail").asText()).isEqualTo("The request body is not valid UTF-8");
+    }
+
+    /** No endpoint takes a file, so a multipart body is a media type like any other it does not take. */
+    @Test
+    void answersAMultipartBodyWith415() throws IOException {
+        assertProblem(http.send("POST /api/things HTTP/1.1\r\nHost: a\r\nContent-Type: multipart/form-data\r\n"
+                + "Content-Length: " + VALID.length() + "\r\nConnection: close\r\n\r\n" + VALID), 415);
     }
 
     @Test
