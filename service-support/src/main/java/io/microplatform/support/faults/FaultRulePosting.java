@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microplatform.support.problems.Problems;
+import io.microplatform.support.web.MalformedUtf8Exception;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,9 +51,13 @@ class FaultRulePosting extends AbstractHandlerMapping {
         FaultRule rule;
         try {
             // strict like every request body (docs/errors.md): a misspelt field is an error, not a rule without it
-            rule = json.readerFor(FaultRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .<FaultRequest>readValue(request.getInputStream()).toRule(clock.instant());
-        } catch (JacksonException | IllegalArgumentException e) {
+            FaultRequest posted = json.readerFor(FaultRequest.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(request.getInputStream());
+            if (posted == null) {
+                throw new IllegalArgumentException("A fault rule is a JSON object, not null");
+            }
+            rule = posted.toRule(clock.instant());
+        } catch (JacksonException | MalformedUtf8Exception | IllegalArgumentException e) {
             Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "Invalid fault rule", reason(e)));
             return;
         }
