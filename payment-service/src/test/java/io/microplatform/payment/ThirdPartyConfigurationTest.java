@@ -1,89 +1,62 @@
 package io.microplatform.payment;
 
-import java.util.Objects;
-
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.microplatform.payment.client.PaymentProviderClient;
 import io.microplatform.support.client.ThirdPartiesAutoConfiguration;
-import org.junit.jupiter.api.Test;
+import io.microplatform.testsupport.ThirdPartyConfigurationContract;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
-import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** Where payment-service's payment provider is: simulated under the profile, a configured URL otherwise, no start with neither. */
+class ThirdPartyConfigurationTest extends ThirdPartyConfigurationContract {
 
-/**
- * Where payment-service's payment provider is, with the service's own application.yml: the simulated one it hosts
- * only under the profile simulated-third-parties, a configured URL otherwise, and no start at all with neither.
- */
-class ThirdPartyConfigurationTest {
-
-    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withInitializer(new ConfigDataApplicationContextInitializer())
-            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-                    HttpMessageConvertersAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    ThirdPartiesAutoConfiguration.class))
-            .withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
-            .withBean(TimeLimiterRegistry.class, TimeLimiterRegistry::ofDefaults)
-            .withBean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults)
-            .withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
-            .withUserConfiguration(ClientAndSimulated.class);
-
-    @Test
-    void callsTheSimulatedProviderItHostsUnderTheProfile() {
-        contexts.withPropertyValues("spring.profiles.active=simulated-third-parties", "PAYMENT_SERVICE_PORT=8999")
-                .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(PaymentProviderClient.class)
-                            .hasBean("simulatedPaymentProviderController");
-                    assertThat(context.getEnvironment().getProperty("payment.provider.base-url"))
-                            .isEqualTo("http://127.0.0.1:8999/simulated/payment-provider");
-                });
+    @Override
+    protected String thirdParty() {
+        return "payment-provider";
     }
 
-    @Test
-    void callsTheConfiguredUrlAndHostsNoSimulatedProviderWithoutTheProfile() {
-        contexts.withPropertyValues(PRODUCTION, "PAYMENT_PROVIDER_URL=https://payments.example.com").run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(PaymentProviderClient.class)
-                    .doesNotHaveBean("simulatedPaymentProviderController");
-            assertThat(context.getEnvironment().getProperty("payment.provider.base-url"))
-                    .isEqualTo("https://payments.example.com");
-        });
+    @Override
+    protected Class<?> client() {
+        return PaymentProviderClient.class;
     }
 
-    @Test
-    void refusesToStartWithNeitherTheProfileNorAUrl() {
-        contexts.withPropertyValues(PRODUCTION).run(context -> {
-            assertThat(context).hasFailed();
-            FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation()
-                    // Boot's own analyzers need a bean factory this failed context cannot give: left out
-                    .load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> {
-                    })).stream()
-                    .map(analyzer -> analyzer.analyze(context.getStartupFailure()))
-                    .filter(Objects::nonNull)
-                    .findFirst().orElseThrow();
-
-            assertThat(analysis.getDescription())
-                    .isEqualTo("The third party 'payment-provider' has no URL: payment.provider.base-url is not set.");
-            assertThat(analysis.getAction()).contains("'simulated-third-parties'");
-        });
+    @Override
+    protected String simulatedControllerBean() {
+        return "simulatedPaymentProviderController";
     }
 
-    // the tests' config/application.yml turns the profile on for every other test of this module
-    private static final String PRODUCTION = "spring.profiles.active=production";
+    @Override
+    protected String baseUrlProperty() {
+        return "payment.provider.base-url";
+    }
+
+    @Override
+    protected String urlVariable() {
+        return "PAYMENT_PROVIDER_URL";
+    }
+
+    @Override
+    protected String portVariable() {
+        return "PAYMENT_SERVICE_PORT";
+    }
+
+    @Override
+    protected String simulatedPath() {
+        return "/simulated/payment-provider";
+    }
+
+    @Override
+    protected Class<?> clientAndSimulated() {
+        return ClientAndSimulated.class;
+    }
 
     @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+            RestClientAutoConfiguration.class, ThirdPartiesAutoConfiguration.class })
     @ComponentScan(basePackages = { "io.microplatform.payment.client", "io.microplatform.payment.simulated" })
     static class ClientAndSimulated {
     }
