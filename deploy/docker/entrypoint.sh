@@ -11,5 +11,12 @@ if [ -z "${EUREKA_INSTANCE_IP:-}" ]; then
   fi
 fi
 
+# Replicas of a service share its port, so the instance id name:port would make them overwrite each other in Eureka:
+# the id becomes name:INSTANCE_NAME. Kubernetes sets INSTANCE_NAME to the pod's name; anywhere else the container's
+# hostname (under docker compose its container id, unique per replica) is used.
+if [ -z "${INSTANCE_NAME:-}" ]; then
+  export INSTANCE_NAME="$(hostname)"
+fi
+
 # exec: the JVM becomes PID 1 and receives SIGTERM itself, so Spring's graceful shutdown runs
 exec java -jar /app/application.jar "$@"

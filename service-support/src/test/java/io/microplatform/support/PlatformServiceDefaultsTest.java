@@ -42,6 +42,20 @@ class PlatformServiceDefaultsTest {
                         "server.address", "0.0.0.0"));
     }
 
+    // replicas on one port (Kubernetes, compose) register under their pod's or container's name; ReplicasOnOnePortIT
+    // (registry-service) registers two with the real registry
+    @Test
+    void namesTheInstanceAfterItsPodWhereReplicasShareAPort() throws IOException {
+        assertResolves(Map.of("INSTANCE_NAME", "inventory-service-6f7d9c8b5-x2k4p"), Map.of(
+                "eureka.instance.instance-id", "inventory-service:inventory-service-6f7d9c8b5-x2k4p",
+                "management.metrics.tags.instance", "inventory-service:inventory-service-6f7d9c8b5-x2k4p"));
+    }
+
+    @Test
+    void tagsMetricsWithTheInstanceIdOfTheLocalStack() throws IOException {
+        assertResolves(Map.of(), Map.of("management.metrics.tags.instance", "inventory-service:8083"));
+    }
+
     @Test
     void followsTheSharedPortVariablesOfDotEnv() throws IOException {
         assertResolves(Map.of("POSTGRES_PORT", "25432", "KAFKA_PORT", "29092", "REGISTRY_SERVICE_PORT", "9761"), Map.of(

@@ -146,6 +146,9 @@ public final class InstanceLauncher {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().remove("PLATFORM_COLOR");
+            // instances here differ by port and register as name:port (platform-service-defaults.yml), which demos and
+            // ./platform rely on; an INSTANCE_NAME in the user's environment would give every instance one id
+            builder.environment().remove("INSTANCE_NAME");
             builder.environment().putAll(environment(instance));
             Process process = builder.start();
             RunRecord record = RunRecord.of(instance, process.toHandle(), url(instance), log, sharing.training());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class DockerfileTest {
     }
 
     @Test
-    void startsThroughAnEntrypointThatAdvertisesTheContainerAddress() throws IOException {
+    void startsThroughAnEntrypointThatAdvertisesTheContainersAddressAndName() throws IOException {
         String dockerfile = Repository.read(DOCKERFILE);
         Matcher entrypoint = Pattern.compile("COPY (\\S+) /entrypoint.sh").matcher(dockerfile);
         assertThat(entrypoint.find()).as("%s copies the entrypoint script", DOCKERFILE).isTrue();
@@ -47,10 +48,14 @@ class DockerfileTest {
         assertThat(Files.isExecutable(script)).as("%s is executable (git keeps the mode)", script).isTrue();
         assertThat(Files.readString(script))
                 .contains("EUREKA_INSTANCE_IP")
+                // the container's hostname tells replicas on one port apart in Eureka
+                .contains("export INSTANCE_NAME=\"$(hostname)\"")
                 .contains("exec java -jar /app/application.jar");
         for (PlatformService service : PlatformService.ALL) {
-            assertThat(ApplicationConfig.of(service).readsPlaceholder("EUREKA_INSTANCE_IP"))
-                    .as("%s reads EUREKA_INSTANCE_IP", service).isTrue();
+            for (String variable : List.of("EUREKA_INSTANCE_IP", "INSTANCE_NAME")) {
+                assertThat(ApplicationConfig.of(service).readsPlaceholder(variable))
+                        .as("%s reads %s", service, variable).isTrue();
+            }
         }
     }
 }

@@ -44,6 +44,8 @@ class KubernetesManifestsTest {
     private static final int MANAGEMENT_PORT = 9000;
     private static final String NETWORK_POLICY = "platform-management-in-cluster";
     private static final String SIMULATED_THIRD_PARTIES = "simulated-third-parties";
+    // the pod's name (downward API), which tells replicas on one port apart in Eureka
+    private static final String INSTANCE_NAME = "INSTANCE_NAME";
 
     private final Kustomization base = Kustomization.load(BASE);
 
@@ -224,6 +226,28 @@ class KubernetesManifestsTest {
             assertThat(variable).as("%s env EUREKA_INSTANCE_IP", service).isNotNull();
             assertThat(Yamls.stringAt(variable, service.name(), "valueFrom", "fieldRef", "fieldPath"))
                     .as("%s EUREKA_INSTANCE_IP source", service).isEqualTo("status.podIP");
+        }
+    }
+
+    /**
+     * Replicas of a Deployment share its port, so with name:port as their Eureka instance id they would overwrite each
+     * other in the registry and only one would get traffic: every pod passes its name, and every service puts it in
+     * its instance id (ReplicasOnOnePortIT in registry-service registers two such replicas with the real registry).
+     */
+    @Test
+    void namesEachReplicaInEurekaAfterItsPod() {
+        for (PlatformService service : PlatformService.ALL) {
+            Map<String, Object> variable = Kustomization.env(container(service), service.name()).get(INSTANCE_NAME);
+            assertThat(variable).as("%s env %s", service, INSTANCE_NAME).isNotNull();
+            assertThat(Yamls.stringAt(variable, service.name(), "valueFrom", "fieldRef", "fieldPath"))
+                    .as("%s %s source", service, INSTANCE_NAME).isEqualTo("metadata.name");
+
+            // the shared defaults of a business service, the registry's own application.yml
+            List<String> files = ApplicationConfig.of(service).files();
+            String file = files.get(files.size() - 1);
+            assertThat(Yamls.stringAt(Repository.yamlDocuments(file).get(0), file, "eureka", "instance", "instance-id"))
+                    .as("%s eureka.instance.instance-id in %s", service, file)
+                    .isEqualTo("${spring.application.name}:${" + INSTANCE_NAME + ":${server.port}}");
         }
     }
 
