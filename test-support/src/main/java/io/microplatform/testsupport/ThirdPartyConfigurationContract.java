@@ -82,17 +82,22 @@ public abstract class ThirdPartyConfigurationContract {
     void refusesToStartWithNeitherTheProfileNorAUrl() {
         contexts().withPropertyValues(PRODUCTION).run(context -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation()
-                    // Boot's own analyzers need a bean factory this failed context cannot give: left out
-                    .load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> {
-                    })).stream()
-                    .map(analyzer -> analyzer.analyze(context.getStartupFailure()))
-                    .filter(Objects::nonNull)
-                    .findFirst().orElseThrow();
+            FailureAnalysis analysis = failureAnalysis(context.getStartupFailure());
 
             assertThat(analysis.getDescription()).isEqualTo("The third party '" + thirdParty() + "' has no URL: "
                     + baseUrlProperty() + " is not set.");
             assertThat(analysis.getAction()).contains("'" + SIMULATED + "'");
         });
+    }
+
+    /** What the failure analyzers registered in spring.factories say of a failed start, as Boot would print it. */
+    public static FailureAnalysis failureAnalysis(Throwable startupFailure) {
+        return SpringFactoriesLoader.forDefaultResourceLocation()
+                // Boot's own analyzers need a bean factory a failed test context cannot give: left out
+                .load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> {
+                })).stream()
+                .map(analyzer -> analyzer.analyze(startupFailure))
+                .filter(Objects::nonNull)
+                .findFirst().orElseThrow();
     }
 }

@@ -123,9 +123,7 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
 
     @ExceptionHandler
     protected ResponseEntity<Object> handleMalformedId(MalformedIdException ex, WebRequest request) {
-        ErrorResponse response = malformedIdInPath(ex);
-        return handleExceptionInternal(ex, response.getBody(), response.getHeaders(), response.getStatusCode(),
-                request);
+        return answer(ex, malformedIdInPath(ex), request);
     }
 
     /** 404 naming the id as given; a service may answer it exactly as its own "not found" instead. */
@@ -143,7 +141,11 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
 
     @ExceptionHandler
     protected ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        ErrorResponse response = unexpected(ex);
+        return answer(ex, unexpected(ex), request);
+    }
+
+    /** An answer a service's hook chose, through Spring's one path for writing error responses. */
+    private ResponseEntity<Object> answer(Exception ex, ErrorResponse response, WebRequest request) {
         return handleExceptionInternal(ex, response.getBody(), response.getHeaders(), response.getStatusCode(),
                 request);
     }

@@ -3,7 +3,6 @@ package io.microplatform.support.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -13,6 +12,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.microplatform.testsupport.StubEndpoint;
+import io.microplatform.testsupport.ThirdPartyConfigurationContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -154,13 +152,7 @@ class ThirdPartyClientTest {
     void refusesToStartWithoutTheThirdPartysUrlAndSaysWhatToSet() {
         contexts.withUserConfiguration(UnconfiguredCarrier.class).run(context -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation()
-                    // Boot's own analyzers need a bean factory this failed context cannot give: left out
-                    .load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> {
-                    })).stream()
-                    .map(analyzer -> analyzer.analyze(context.getStartupFailure()))
-                    .filter(Objects::nonNull)
-                    .findFirst().orElseThrow();
+            FailureAnalysis analysis = ThirdPartyConfigurationContract.failureAnalysis(context.getStartupFailure());
 
             assertThat(analysis.getDescription())
                     .isEqualTo("The third party 'carrier' has no URL: carrier.base-url is not set.");
